@@ -1,0 +1,238 @@
+package dev.kafkalab.cli;
+
+import dev.kafkalab.cluster.ClusterException;
+import dev.kafkalab.cluster.ClusterSpec;
+import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.cluster.NodeRole;
+import dev.kafkalab.cluster.NodeStatus;
+import dev.kafkalab.cluster.TimingProfile;
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.monitor.PartitionView;
+import dev.kafkalab.monitor.SnapshotPoller;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
+
+/**
+ * {@code kafka-lab cluster}: the app's local cluster without a window, for CLI-based labs,
+ * scripts and tests. Prints {@code bootstrap.servers=...} when ready, then one line per event,
+ * and takes commands on stdin until {@code quit} or end of input.
+ */
+public final class ClusterCommand {
+
+    static final String HELP = "commands: status | stop N | kill N | pause N | resume N | start N | quit"
+            + "  (N: broker id, or 100 for the controller)";
+    public static final String USAGE = Options.USAGE + "\nthen, on stdin: " + HELP;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ClusterCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs until quit; returns the process exit code. */
+    public int run(List<String> args, InputStream stdin) {
+        ClusterSpec spec;
+        boolean reset;
+        try {
+            Options options = Options.parse(args);
+            spec = options.spec();
+            reset = options.reset();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(Options.USAGE);
+            return 2;
+        }
+        if (reset) {
+            try {
+                LocalCluster.wipe(spec.dataDir());
+                err.println("Deleted every topic and record in " + spec.dataDir());
+            } catch (ClusterException e) {
+                err.println("error: " + e.getMessage());
+                return 1;
+            }
+        }
+        err.println("Starting the controller and " + spec.brokers() + " brokers (data in " + spec.dataDir() + ")...");
+        long t0 = System.nanoTime();
+        try (LocalCluster cluster = new LocalCluster(spec)) {
+            cluster.addListener(s -> err.println("  " + s.label() + ": " + s.state().word()));
+            try {
+                cluster.start().get();
+            } catch (ExecutionException e) {
+                err.println("error: " + rootMessage(e));
+                return 1;
+            }
+            cluster.notes().forEach(n -> err.println("note: " + n));
+            err.printf(Locale.ROOT, "Ready in %.1f s. %s%n", (System.nanoTime() - t0) / 1e9, HELP);
+            out.println("bootstrap.servers=" + cluster.bootstrapServers());
+            out.flush();
+            try (SnapshotPoller poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL)) {
+                poller.addEventListener(e -> out.println(e.line()));
+                poller.start();
+                readCommands(cluster, poller, stdin);
+            }
+            err.println("Stopping the cluster...");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        err.println("Stopped.");
+        return 0;
+    }
+
+    private void readCommands(LocalCluster cluster, SnapshotPoller poller, InputStream stdin) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] words = line.trim().split("\\s+");
+                if (words.length == 0 || words[0].isEmpty()) {
+                    continue;
+                }
+                String verb = words[0].toLowerCase(Locale.ROOT);
+                if (verb.equals("quit") || verb.equals("exit")) {
+                    return;
+                }
+                handle(cluster, poller, verb, words);
+            }
+        } catch (java.io.IOException e) {
+            // End of input: quit.
+        }
+    }
+
+    private void handle(LocalCluster cluster, SnapshotPoller poller, String verb, String[] words) {
+        switch (verb) {
+            case "status" -> status(cluster, poller.latest());
+            case "help" -> out.println(HELP);
+            case "stop" -> act(cluster, words, cluster::stop, "stopped");
+            case "kill" -> act(cluster, words, cluster::kill, "killed");
+            case "pause", "freeze" -> act(cluster, words, cluster::pause, "frozen");
+            case "resume" -> act(cluster, words, cluster::resume, "resumed");
+            case "start" -> act(cluster, words, cluster::start, "running");
+            default -> out.println("error: unknown command '" + words[0] + "'; " + HELP);
+        }
+    }
+
+    private void act(LocalCluster cluster, String[] words, IntFunction<CompletableFuture<Void>> action, String done) {
+        if (words.length != 2) {
+            out.println("error: '" + words[0] + "' takes one node id, e.g. '" + words[0] + " 2'");
+            return;
+        }
+        int id;
+        try {
+            id = Integer.parseInt(words[1]);
+        } catch (NumberFormatException e) {
+            out.println("error: '" + words[1] + "' is not a node id; brokers are " + cluster.brokerIds()
+                    + ", the controller is " + LocalCluster.CONTROLLER_ID);
+            return;
+        }
+        try {
+            action.apply(id).get(cluster.spec().startTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            out.println("ok: " + cluster.node(id).label() + " " + done);
+        } catch (ExecutionException e) {
+            out.println("error: " + rootMessage(e));
+        } catch (TimeoutException e) {
+            out.println("error: " + words[0] + " " + id + " did not finish in time; see " + cluster.node(id).logFile());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void status(LocalCluster cluster, ClusterSnapshot snapshot) {
+        for (NodeStatus node : cluster.nodes()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s port %-5d pid %-7s",
+                    node.label(), node.state().word(), node.port(), node.pid() < 0 ? "-" : Long.toString(node.pid())));
+            snapshot.node(node.id()).ifPresent(view -> {
+                if (view.fenced()) {
+                    line.append(" fenced");
+                }
+                if (node.role() == NodeRole.CONTROLLER && view.activeController()) {
+                    line.append(" active");
+                }
+            });
+            if (node.role() == NodeRole.BROKER) {
+                long leads = partitions(snapshot).stream().filter(p -> p.leader() == node.id()).count();
+                long follows = partitions(snapshot).stream()
+                        .filter(p -> p.replicas().contains(node.id()) && p.leader() != node.id()).count();
+                line.append(" leads ").append(leads).append(", follows ").append(follows);
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.println("partitions: " + partitions(snapshot).size() + ", under-replicated: "
+                + snapshot.underReplicatedCount() + ", offline: " + snapshot.offlineCount()
+                + (snapshot.unreadable().isEmpty() ? "" : ", not read in time: " + snapshot.unreadable()));
+    }
+
+    private static List<PartitionView> partitions(ClusterSnapshot s) {
+        return s.topics().stream().flatMap(t -> t.partitions().stream()).toList();
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof ExecutionException || c instanceof java.util.concurrent.CompletionException)
+                && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    /** Parsed command-line options of {@code cluster}. */
+    record Options(ClusterSpec spec, boolean reset) {
+        static final String USAGE = "usage: kafka-lab cluster [--brokers N] [--port FIRST_BROKER_PORT|0]"
+                + " [--timing demo|kafka-defaults] [--data-dir DIR] [--reset] [--set broker.config=value]...";
+
+        static Options parse(List<String> args) {
+            ClusterSpec.Builder b = ClusterSpec.builder();
+            boolean reset = false;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--reset" -> reset = true;
+                    case "--brokers" -> b.brokers(intValue(a, value(args, ++i, a)));
+                    case "--port" -> b.firstBrokerPort(intValue(a, value(args, ++i, a)));
+                    case "--timing" -> b.timing(TimingProfile.fromId(value(args, ++i, a)));
+                    case "--data-dir" -> b.dataDir(Path.of(value(args, ++i, a)));
+                    case "--set" -> {
+                        String kv = value(args, ++i, a);
+                        int eq = kv.indexOf('=');
+                        if (eq <= 0) {
+                            throw new IllegalArgumentException("--set takes key=value, e.g. --set auto.leader.rebalance.enable=false");
+                        }
+                        b.brokerProperty(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                    case "--jvm-flags" -> b.jvmFlags(List.of(value(args, ++i, a).trim().split("\\s+")));
+                    case "--start-timeout" -> b.startTimeout(Duration.ofSeconds(intValue(a, value(args, ++i, a))));
+                    default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                }
+            }
+            return new Options(b.build(), reset);
+        }
+
+        private static String value(List<String> args, int i, String option) {
+            if (i >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args.get(i);
+        }
+
+        private static int intValue(String option, String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " takes a whole number, was '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,540 @@
+package dev.kafkalab.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Kafka cluster on this machine: one dedicated KRaft controller and N brokers, each its
+ * own JVM, all on 127.0.0.1. Why a dedicated controller: with combined nodes, killing two of
+ * three loses the quorum and metadata freezes; with one controller the class sees the survivor
+ * take over every partition.
+ *
+ * <p>Start it with {@link #start()}, break and repair single nodes with {@link #stop(int)},
+ * {@link #kill(int)}, {@link #pause(int)}, {@link #resume(int)} and {@link #start(int)}, and
+ * {@link #close()} it. Nothing outlives it: children also exit when this JVM dies (they watch
+ * their stdin), and a shutdown hook ends them on SIGTERM.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    public static final int CONTROLLER_ID = NodeConfig.CONTROLLER_ID;
+    private static final long CLOSE_GRACE_MS = 20_000;
+
+    private final ClusterSpec spec;
+    private final Map<Integer, NodeProcess> nodes = new LinkedHashMap<>();
+    private final Map<Integer, Integer> ports = new LinkedHashMap<>();
+    private final List<Consumer<NodeStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<String> notes = new CopyOnWriteArrayList<>();
+    private final ExecutorService actions;
+    private final Set<NodeRole> dumpingArchive = new HashSet<>();
+    private final Thread shutdownHook;
+
+    private volatile boolean started;
+    private volatile boolean closed;
+    private String clusterId;
+    private NodeClasspath classpath;
+    private FileChannel lockChannel;
+    private FileLock lock;
+
+    public LocalCluster(ClusterSpec spec) {
+        this.spec = spec;
+        this.actions = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kafka-lab-cluster");
+            t.setDaemon(true);
+            return t;
+        });
+        nodes.put(CONTROLLER_ID, new NodeProcess(CONTROLLER_ID, NodeRole.CONTROLLER,
+                logsDir().resolve("controller-" + CONTROLLER_ID + ".log"), this::stateChanged));
+        for (int id = 1; id <= spec.brokers(); id++) {
+            nodes.put(id, new NodeProcess(id, NodeRole.BROKER, logsDir().resolve("broker-" + id + ".log"),
+                    this::stateChanged));
+        }
+        this.shutdownHook = new Thread(this::close, "kafka-lab-cluster-shutdown");
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    /** Called on the node's own threads at every state change; keep it quick. */
+    public void addListener(Consumer<NodeStatus> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<NodeStatus> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Things a person should know about this start, e.g. a port that was taken and replaced. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** {@code 127.0.0.1:9092,127.0.0.1:9093,...}: every broker, known once {@link #start()} began. */
+    public String bootstrapServers() {
+        return brokerIds().stream().map(id -> "127.0.0.1:" + ports.get(id)).collect(Collectors.joining(","));
+    }
+
+    public List<Integer> brokerIds() {
+        return nodes.values().stream().filter(n -> n.role() == NodeRole.BROKER).map(NodeProcess::id).toList();
+    }
+
+    /** Every node, controller first. */
+    public List<NodeStatus> nodes() {
+        return nodes.values().stream().map(this::status).toList();
+    }
+
+    public NodeStatus node(int id) {
+        return status(require(id));
+    }
+
+    /** The log end offset of every replica each broker holds, as the broker last reported it. */
+    public Map<Integer, Map<TopicPartition, Long>> logEndOffsets() {
+        Map<Integer, Map<TopicPartition, Long>> all = new LinkedHashMap<>();
+        for (NodeProcess node : nodes.values()) {
+            if (node.role() == NodeRole.BROKER) {
+                all.put(node.id(), node.logEndOffsets().offsets());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Formats storage where needed, starts the controller and every broker in parallel, and
+     * completes when all report ready. Fails with a message naming what did not become ready and
+     * where its log is; then nothing is left running.
+     */
+    public synchronized CompletableFuture<Void> start() {
+        if (closed) {
+            return CompletableFuture.failedFuture(new ClusterException("This cluster was closed; create a new one."));
+        }
+        if (started) {
+            return CompletableFuture.failedFuture(new ClusterException("The cluster is already started."));
+        }
+        started = true;
+        return CompletableFuture.runAsync(this::startAll, actions);
+    }
+
+    public CompletableFuture<Void> stop(int id) {
+        return act(id, NodeProcess::stop);
+    }
+
+    public CompletableFuture<Void> kill(int id) {
+        return act(id, NodeProcess::kill);
+    }
+
+    public CompletableFuture<Void> pause(int id) {
+        return act(id, NodeProcess::pause);
+    }
+
+    public CompletableFuture<Void> resume(int id) {
+        return act(id, NodeProcess::resume);
+    }
+
+    /** Starts a stopped, killed or crashed node again: same id, same port, same data. */
+    public CompletableFuture<Void> start(int id) {
+        return act(id, node -> {
+            if (!started) {
+                throw new ClusterException("Start the cluster first.");
+            }
+            return node.start(command(node), () -> keepArchive(node))
+                    .orTimeout(spec.startTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .exceptionallyCompose(t -> CompletableFuture.failedFuture(notReady(node, unwrap(t))));
+        });
+    }
+
+    /** Deletes every topic and record: the cluster must be closed or not yet started. */
+    public static void wipe(Path dataDir) {
+        try (FileChannel channel = FileChannel.open(lockFile(dataDir), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.tryLock()) {
+            if (held == null) {
+                throw new ClusterException("Kafka Lab is running a cluster in " + dataDir + ": close it before a reset.");
+            }
+            for (String part : List.of("nodes", "logs", "cluster.id")) {
+                deleteRecursively(dataDir.resolve(part));
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new ClusterException("This app is running a cluster in " + dataDir + ": close it before a reset.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops brokers gracefully (frozen ones resumed first), then the controller; nothing is left. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            List<CompletableFuture<Void>> stopping = new ArrayList<>();
+            for (NodeProcess node : nodes.values()) {
+                if (node.role() == NodeRole.BROKER) {
+                    stopping.add(stopForClose(node));
+                }
+            }
+            awaitQuietly(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), CLOSE_GRACE_MS);
+            awaitQuietly(stopForClose(nodes.get(CONTROLLER_ID)), CLOSE_GRACE_MS);
+        } finally {
+            forceStopAll();
+            for (NodeProcess node : nodes.values()) {
+                Process p = node.process();
+                if (p != null) {
+                    awaitQuietly(p.onExit(), 10_000);
+                }
+            }
+            actions.shutdownNow();
+            releaseLock();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // The JVM is already shutting down, or the hook was never added.
+            }
+        }
+    }
+
+    /** Process ids of node JVMs still alive (for tests and the exit check). */
+    public List<Long> livePids() {
+        return nodes.values().stream().filter(NodeProcess::isProcessAlive).map(NodeProcess::pid).toList();
+    }
+
+    public Path logsDir() {
+        return spec.dataDir().resolve("logs");
+    }
+
+    // --- start
+
+    private void startAll() {
+        try {
+            acquireLock();
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            assignPorts();
+            clusterId = readOrCreateClusterId();
+            NodeConfig.writeLogConfig(logConfig());
+            classpath = NodeClasspath.resolve(AppDirs.cache());
+            for (NodeProcess node : nodes.values()) {
+                NodeConfig.write(configFile(node), NodeConfig.properties(spec, node.role(), node.id(),
+                        ports.get(node.id()), ports.get(CONTROLLER_ID), dataDir(node)));
+            }
+        } catch (IOException e) {
+            releaseLock();
+            throw new ClusterException("Could not prepare " + spec.dataDir() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            releaseLock();
+            throw e;
+        }
+        Map<NodeProcess, CompletableFuture<Void>> readiness = new LinkedHashMap<>();
+        for (NodeProcess node : nodes.values()) {
+            readiness.put(node, node.start(command(node), () -> keepArchive(node)));
+        }
+        long deadline = System.nanoTime() + spec.startTimeout().toNanos();
+        for (Map.Entry<NodeProcess, CompletableFuture<Void>> e : readiness.entrySet()) {
+            try {
+                e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException ex) {
+                ClusterException failure = notReady(e.getKey(), ex instanceof ExecutionException ? ex.getCause() : ex);
+                forceStopAll();
+                throw failure;
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                forceStopAll();
+                throw new ClusterException("Interrupted while starting the cluster.", ex);
+            }
+        }
+    }
+
+    private void assignPorts() {
+        Set<Integer> taken = new HashSet<>();
+        int controllerPort = spec.controllerPort();
+        if (controllerPort != 0 && !Ports.isFree(controllerPort)) {
+            notes.add("Port " + controllerPort + " is in use by another program; the controller uses a free port instead.");
+            controllerPort = 0;
+        }
+        for (NodeProcess node : nodes.values()) {
+            int wanted = node.role() == NodeRole.CONTROLLER ? controllerPort
+                    : spec.firstBrokerPort() == 0 ? 0 : spec.firstBrokerPort() + node.id() - 1;
+            int port = wanted;
+            if (wanted != 0 && !Ports.isFree(wanted)) {
+                port = 0;
+            }
+            while (port == 0 || taken.contains(port)) {
+                port = Ports.anyFree();
+            }
+            if (wanted != 0 && port != wanted && node.role() == NodeRole.BROKER) {
+                notes.add("Port " + wanted + " is in use by another program; " + node.label() + " listens on "
+                        + port + " instead.");
+            }
+            taken.add(port);
+            ports.put(node.id(), port);
+        }
+    }
+
+    private List<String> command(NodeProcess node) {
+        List<String> cmd = new ArrayList<>();
+        String exe = AppDirs.isWindows() ? "java.exe" : "java";
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", exe).toString());
+        cmd.addAll(spec.jvmFlags());
+        if (spec.classDataSharing()) {
+            cmd.addAll(classDataSharingFlags(node.role()));
+        }
+        cmd.add("-Dlog4j2.configurationFile=" + logConfig().toUri());
+        cmd.add("-Dkafkalab.node.log=" + node.logFile());
+        cmd.add("-cp");
+        cmd.add(classpath.asArgument());
+        cmd.add(NodeMain.class.getName());
+        cmd.add(configFile(node).toString());
+        cmd.add(node.role() == NodeRole.CONTROLLER ? "controller" : "broker");
+        if (!Files.exists(dataDir(node).resolve("meta.properties"))) {
+            cmd.add(clusterId);
+        }
+        return cmd;
+    }
+
+    /**
+     * Share one AppCDS archive per role between node JVMs: about half of a broker's start is
+     * loading and verifying classes. Java 17 can only write the archive when a JVM exits
+     * normally, so the first graceful stop of a node writes it and every later start uses it.
+     */
+    private synchronized List<String> classDataSharingFlags(NodeRole role) {
+        Path archive = classpath.archive(role);
+        if (Files.isRegularFile(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+        }
+        if (dumpingArchive.add(role)) {
+            try {
+                Files.createDirectories(archive.getParent());
+            } catch (IOException e) {
+                return List.of();
+            }
+            return List.of("-XX:ArchiveClassesAtExit=" + pendingArchive(archive));
+        }
+        return List.of();
+    }
+
+    private void keepArchive(NodeProcess node) {
+        if (classpath == null) {
+            return;
+        }
+        Path archive = classpath.archive(node.role());
+        Path pending = pendingArchive(archive);
+        try {
+            if (Files.isRegularFile(pending) && Files.size(pending) > 0 && !Files.exists(archive)) {
+                Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            // Without the archive nodes start slower, nothing else.
+        }
+    }
+
+    private static Path pendingArchive(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".pending");
+    }
+
+    private String readOrCreateClusterId() throws IOException {
+        Path file = spec.dataDir().resolve("cluster.id");
+        if (Files.isRegularFile(file)) {
+            String id = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (!id.isEmpty()) {
+                return id;
+            }
+        }
+        String id = Uuid.randomUuid().toString();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
+        return id;
+    }
+
+    private ClusterException notReady(NodeProcess node, Throwable cause) {
+        String what = cause instanceof TimeoutException
+                ? node.label() + " did not become ready within " + spec.startTimeout().toSeconds() + " s (it is "
+                        + node.state().word() + ")"
+                : node.label() + " stopped before it was ready"
+                        + (node.lastExitCode() != null ? " (exit code " + node.lastExitCode() + ")" : "");
+        List<String> tail = tail(node.logFile(), 12);
+        String hint = tail.stream().anyMatch(l -> l.contains("Address already in use"))
+                ? " Its port " + ports.get(node.id()) + " is in use by another program: close that program or"
+                        + " choose other ports."
+                : "";
+        String message = Character.toUpperCase(what.charAt(0)) + what.substring(1) + "." + hint + " Its log: "
+                + node.logFile() + (tail.isEmpty() ? "" : "\n  " + String.join("\n  ", tail));
+        return new ClusterException(message, cause);
+    }
+
+    static List<String> tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    // --- actions
+
+    private CompletableFuture<Void> act(int id, java.util.function.Function<NodeProcess, CompletableFuture<Void>> action) {
+        NodeProcess node = nodes.get(id);
+        if (node == null) {
+            return CompletableFuture.failedFuture(new ClusterException("There is no node " + id + ": brokers are "
+                    + brokerIds().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " and the controller is " + CONTROLLER_ID + "."));
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new ClusterException("The cluster is closed."));
+        }
+        try {
+            return action.apply(node);
+        } catch (ClusterException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Void> stopForClose(NodeProcess node) {
+        if (node.state() == NodeState.FROZEN) {
+            node.resume();
+        }
+        if (node.state() == NodeState.STARTING || node.state() == NodeState.RUNNING
+                || node.state() == NodeState.STOPPING) {
+            return node.stop();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void forceStopAll() {
+        for (NodeProcess node : nodes.values()) {
+            node.forceStop();
+        }
+    }
+
+    private void stateChanged(NodeProcess node, NodeState state) {
+        NodeStatus status = status(node);
+        for (Consumer<NodeStatus> listener : listeners) {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) {
+                // A listener's bug must not break the cluster.
+            }
+        }
+    }
+
+    private NodeStatus status(NodeProcess node) {
+        Integer port = ports.get(node.id());
+        return new NodeStatus(node.id(), node.role(), node.state(), port == null ? 0 : port, node.pid(),
+                node.logFile(), node.lastExitCode());
+    }
+
+    private NodeProcess require(int id) {
+        NodeProcess node = nodes.get(id);
+        if (node == null) {
+            throw new ClusterException("There is no node " + id + ".");
+        }
+        return node;
+    }
+
+    // --- files
+
+    private Path nodeDir(NodeProcess node) {
+        return spec.dataDir().resolve("nodes").resolve(
+                (node.role() == NodeRole.CONTROLLER ? "controller-" : "broker-") + node.id());
+    }
+
+    private Path dataDir(NodeProcess node) {
+        return nodeDir(node).resolve("data");
+    }
+
+    private Path configFile(NodeProcess node) {
+        return nodeDir(node).resolve("server.properties");
+    }
+
+    private Path logConfig() {
+        return spec.dataDir().resolve("nodes").resolve("log4j2.xml");
+    }
+
+    private static Path lockFile(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        return dataDir.resolve(".lock");
+    }
+
+    private void acquireLock() throws IOException {
+        lockChannel = FileChannel.open(lockFile(spec.dataDir()), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            lockChannel = null;
+            throw new ClusterException("Another Kafka Lab is already running a cluster with the data in "
+                    + spec.dataDir() + ". Close it first, or use another data directory.");
+        }
+    }
+
+    private synchronized void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // Released by the OS when this JVM exits anyway.
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> future, long millis) {
+        try {
+            future.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // close() goes on to force whatever is left.
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.kafkalab.cluster;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Entry point of every node JVM (controller or broker), started by {@link NodeProcess}.
+ *
+ * <p>It runs inside the node, so it sees what the Admin API does not: each replica's log end
+ * offset, read from the broker's own MBeans and reported to the app on stdout as lines starting
+ * with {@value #REPORT_PREFIX}. It also ties the node's life to the app's: when stdin closes
+ * (the app exited, crashed or was killed with -9) the node shuts down.
+ *
+ * <p>Self-contained on purpose: it is copied into a small jar of its own (see {@link NodeClasspath})
+ * and may only use the JDK and Kafka's classes.
+ */
+public final class NodeMain {
+
+    public static final String REPORT_PREFIX = "#KL ";
+    /** Written on stdin by the app for a graceful stop where SIGTERM does not exist. */
+    public static final String STOP_COMMAND = "stop";
+
+    private static final long HALT_AFTER_ORPHANED_MS = 5_000;
+    private static final long REPORT_INTERVAL_MS = 200;
+    private static final long FULL_REPORT_EVERY_MS = 2_000;
+
+    private NodeMain() {
+    }
+
+    /** Arguments: {@code <server.properties> <controller|broker> [clusterIdToFormat]}. */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: NodeMain <server.properties> <controller|broker> [clusterId]");
+            System.exit(2);
+        }
+        String properties = args[0];
+        boolean controller = "controller".equals(args[1]);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+        // Kafka writes nothing useful to stdout, but keep the report channel ours alone.
+        System.setOut(System.err);
+
+        daemon("kafka-lab-stdin-watch", NodeMain::watchStdin).start();
+        if (args.length >= 3) {
+            format(properties, args[2]);
+        }
+        daemon("kafka-lab-reporter", () -> report(out, controller)).start();
+        kafka.Kafka.main(new String[] {properties});
+    }
+
+    private static void format(String properties, String clusterId) {
+        int code = kafka.tools.StorageTool.execute(
+                new String[] {"format", "-t", clusterId, "-c", properties, "--ignore-formatted"}, System.err);
+        if (code != 0) {
+            System.err.println("storage format failed with exit code " + code);
+            System.exit(3);
+        }
+    }
+
+    private static void watchStdin() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (STOP_COMMAND.equals(line.trim())) {
+                    exitGracefully(0);
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            // A broken pipe means the same as end of input: the app is gone.
+        }
+        // The app is gone. Shut down like SIGTERM would, but never linger: a controlled shutdown
+        // can wait for a controller that died with the app.
+        daemon("kafka-lab-halt", () -> {
+            sleep(HALT_AFTER_ORPHANED_MS);
+            Runtime.getRuntime().halt(1);
+        }).start();
+        exitGracefully(1);
+    }
+
+    private static void exitGracefully(int code) {
+        // System.exit runs Kafka's shutdown hook (controlled shutdown); not on this thread, which
+        // the hook may wait for.
+        new Thread(() -> System.exit(code), "kafka-lab-exit").start();
+    }
+
+    private static void report(PrintStream out, boolean controller) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        boolean ready = false;
+        Map<String, Long> lastEnds = Map.of();
+        long lastFull = 0;
+        while (true) {
+            sleep(REPORT_INTERVAL_MS);
+            try {
+                if (!ready && isReady(server, controller)) {
+                    ready = true;
+                    out.println(REPORT_PREFIX + "ready");
+                }
+                if (!ready || controller) {
+                    continue;
+                }
+                Map<String, Long> ends = logEndOffsets(server);
+                long now = System.currentTimeMillis();
+                if (!ends.equals(lastEnds) || now - lastFull >= FULL_REPORT_EVERY_MS) {
+                    out.println(REPORT_PREFIX + "leo " + encode(ends));
+                    lastEnds = ends;
+                    lastFull = now;
+                }
+            } catch (Exception e) {
+                // A metric that vanished between query and read (a partition deleted) is normal.
+            }
+        }
+    }
+
+    private static boolean isReady(MBeanServer server, boolean controller) throws Exception {
+        if (controller) {
+            ObjectName active = new ObjectName("kafka.controller:type=KafkaController,name=ActiveControllerCount");
+            return server.isRegistered(active) && ((Number) server.getAttribute(active, "Value")).intValue() == 1;
+        }
+        ObjectName state = new ObjectName("kafka.server:type=KafkaServer,name=BrokerState");
+        // 3 is BrokerState.RUNNING: registered, caught up with metadata and unfenced.
+        return server.isRegistered(state) && ((Number) server.getAttribute(state, "Value")).intValue() == 3;
+    }
+
+    private static Map<String, Long> logEndOffsets(MBeanServer server) throws Exception {
+        Set<ObjectName> names = server.queryNames(new ObjectName("kafka.log:type=Log,name=LogEndOffset,*"), null);
+        Map<String, Long> ends = new TreeMap<>();
+        for (ObjectName name : names) {
+            try {
+                long value = ((Number) server.getAttribute(name, "Value")).longValue();
+                ends.put(name.getKeyProperty("topic") + ":" + name.getKeyProperty("partition"), value);
+            } catch (Exception e) {
+                // Gone between query and read.
+            }
+        }
+        return ends;
+    }
+
+    /** {@code topic:partition=offset,...}; Kafka topic names never contain ':' ',' or '='. */
+    static String encode(Map<String, Long> ends) {
+        StringBuilder line = new StringBuilder();
+        for (Map.Entry<String, Long> e : ends.entrySet()) {
+            if (line.length() > 0) {
+                line.append(',');
+            }
+            line.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return line.toString();
+    }
+
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,50 @@
+package dev.kafkalab.monitor;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One partition as one snapshot saw it.
+ *
+ * @param leader         the leader's broker id, or {@link #NO_LEADER} when the partition is offline
+ * @param elr            eligible leader replicas (KIP-966): out of the ISR, but safe to elect
+ * @param logStartOffset the first offset still stored, or {@link #UNKNOWN}
+ * @param highWatermark  the offset up to which consumers can read: every in-sync replica has it
+ * @param logEndOffsets  each replica's log end offset, as its broker reported it (absent for a
+ *                       replica whose broker is down or that the app does not run)
+ */
+public record PartitionView(String topic, int partition, int leader, List<Integer> replicas, List<Integer> isr,
+        List<Integer> elr, long logStartOffset, long highWatermark, Map<Integer, Long> logEndOffsets) {
+
+    public static final int NO_LEADER = -1;
+    public static final long UNKNOWN = -1;
+
+    public PartitionView {
+        replicas = List.copyOf(replicas);
+        isr = List.copyOf(isr);
+        elr = List.copyOf(elr);
+        logEndOffsets = Map.copyOf(logEndOffsets);
+    }
+
+    public TopicPartition topicPartition() {
+        return new TopicPartition(topic, partition);
+    }
+
+    public String name() {
+        return topic + "-" + partition;
+    }
+
+    public boolean offline() {
+        return leader == NO_LEADER;
+    }
+
+    public boolean underReplicated() {
+        return isr.size() < replicas.size();
+    }
+
+    /** A copy with other offsets: the poller fills them in after describing the topics. */
+    PartitionView withOffsets(long start, long high, Map<Integer, Long> ends) {
+        return new PartitionView(topic, partition, leader, replicas, isr, elr, start, high, ends);
+    }
+}

@@ -1,0 +1,446 @@
+package dev.kafkalab.monitor;
+
+import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.cluster.NodeRole;
+import dev.kafkalab.cluster.NodeStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+/**
+ * Reads the cluster every {@code interval} on its own thread and publishes immutable
+ * {@link ClusterSnapshot}s and the {@link ClusterEvent}s between consecutive ones. No JavaFX:
+ * a view model hops onto the UI thread itself.
+ *
+ * <p>A frozen broker accepts connections and never answers. Every Admin call therefore has a
+ * short timeout, all calls of one snapshot run at once, and what did not answer in time is
+ * carried over from the previous snapshot and named in {@link ClusterSnapshot#unreadable()}.
+ */
+public final class SnapshotPoller implements AutoCloseable {
+
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
+    private static final int CALL_TIMEOUT_MS = 2_000;
+    private static final long SNAPSHOT_DEADLINE_MS = 2_500;
+
+    private final Admin admin;
+    private final LocalCluster local;
+    private final Duration interval;
+    private final ScheduledExecutorService thread;
+    private final List<Consumer<ClusterSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ClusterEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+    private volatile ClusterSnapshot latest = ClusterSnapshot.EMPTY;
+    private volatile boolean running;
+
+    /** Watches the cluster the app runs: node processes and per-replica log end offsets included. */
+    public SnapshotPoller(LocalCluster local, Duration interval) {
+        this(local.bootstrapServers(), local, interval);
+    }
+
+    /** Watches any cluster; process states and per-replica log end offsets are then unknown. */
+    public SnapshotPoller(String bootstrapServers, LocalCluster local, Duration interval) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-monitor");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_500);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 100);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        props.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
+        props.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
+        props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 1_000);
+        props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 2_000);
+        props.put(AdminClientConfig.METADATA_MAX_AGE_CONFIG, 2_000);
+        this.admin = Admin.create(props);
+        this.local = local;
+        this.interval = interval;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kafka-lab-poller");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void addSnapshotListener(Consumer<ClusterSnapshot> listener) {
+        snapshotListeners.add(listener);
+    }
+
+    public void removeSnapshotListener(Consumer<ClusterSnapshot> listener) {
+        snapshotListeners.remove(listener);
+    }
+
+    public void addEventListener(Consumer<ClusterEvent> listener) {
+        eventListeners.add(listener);
+    }
+
+    public void removeEventListener(Consumer<ClusterEvent> listener) {
+        eventListeners.remove(listener);
+    }
+
+    public ClusterSnapshot latest() {
+        return latest;
+    }
+
+    /** Polls until closed; the first snapshot is taken at once. */
+    public synchronized SnapshotPoller start() {
+        if (!running) {
+            running = true;
+            thread.execute(this::pollAndReschedule);
+        }
+        return this;
+    }
+
+    /**
+     * Completes with the first snapshot (the latest one included) that satisfies the condition;
+     * fails with a message naming {@code what} after the timeout.
+     */
+    public CompletableFuture<ClusterSnapshot> when(Predicate<ClusterSnapshot> condition, Duration timeout,
+            String what) {
+        ClusterSnapshot now = latest;
+        if (now != ClusterSnapshot.EMPTY && condition.test(now)) {
+            return CompletableFuture.completedFuture(now);
+        }
+        Waiter waiter = new Waiter(condition, new CompletableFuture<>());
+        waiters.add(waiter);
+        return waiter.future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((s, t) -> waiters.remove(waiter))
+                .exceptionallyCompose(t -> CompletableFuture.failedFuture(t instanceof TimeoutException
+                        ? new TimeoutException("Waited " + timeout.toMillis() + " ms for " + what
+                                + "; last snapshot: " + describe(latest))
+                        : t));
+    }
+
+    /** Takes one snapshot now, on the caller's thread; what tests and the benchmark use. */
+    public ClusterSnapshot takeSnapshot() {
+        return snapshot(latest);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        admin.close(Duration.ofSeconds(2));
+    }
+
+    private void pollAndReschedule() {
+        if (!running) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            publish(snapshot(latest));
+        } catch (RuntimeException e) {
+            // One bad poll must not end polling; the next one tries again.
+        }
+        if (running) {
+            long spent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            thread.schedule(this::pollAndReschedule, Math.max(50, interval.toMillis() - spent), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void publish(ClusterSnapshot next) {
+        ClusterSnapshot previous = latest;
+        latest = next;
+        List<ClusterEvent> events = previous == ClusterSnapshot.EMPTY ? List.of() : ClusterEvents.between(previous, next);
+        for (Consumer<ClusterSnapshot> listener : snapshotListeners) {
+            safely(() -> listener.accept(next));
+        }
+        for (ClusterEvent event : events) {
+            for (Consumer<ClusterEvent> listener : eventListeners) {
+                safely(() -> listener.accept(event));
+            }
+        }
+        for (Waiter waiter : waiters) {
+            safely(() -> {
+                if (waiter.condition.test(next)) {
+                    waiter.future.complete(next);
+                }
+            });
+        }
+    }
+
+    // --- one snapshot
+
+    private ClusterSnapshot snapshot(ClusterSnapshot previous) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_DEADLINE_MS);
+        List<String> unreadable = new ArrayList<>();
+        Instant takenAt = Instant.now();
+        List<NodeStatus> processes = local == null ? List.of() : local.nodes();
+        Map<Integer, Map<TopicPartition, Long>> logEnds = local == null ? Map.of() : local.logEndOffsets();
+
+        DescribeClusterResult cluster = admin.describeCluster(
+                new DescribeClusterOptions().includeFencedBrokers(true).timeoutMs(CALL_TIMEOUT_MS));
+        KafkaFuture<Integer> quorumLeader = admin.describeMetadataQuorum(
+                new org.apache.kafka.clients.admin.DescribeMetadataQuorumOptions().timeoutMs(CALL_TIMEOUT_MS))
+                .quorumInfo().thenApply(q -> q.leaderId());
+        KafkaFuture<Set<String>> names = admin.listTopics(
+                new ListTopicsOptions().listInternal(true).timeoutMs(CALL_TIMEOUT_MS)).names();
+        KafkaFuture<Collection<GroupListing>> groupListings = admin.listGroups(
+                ListGroupsOptions.forConsumerGroups().timeoutMs(CALL_TIMEOUT_MS)).all();
+
+        List<TopicView> topics = topics(names, deadline, unreadable, logEnds, previous);
+        List<NodeView> nodes = nodes(cluster, quorumLeader, processes, deadline, unreadable, previous);
+        List<GroupView> groups = groups(groupListings, topics, deadline, unreadable, previous);
+        return new ClusterSnapshot(takenAt, nodes, topics, groups, unreadable);
+    }
+
+    private List<NodeView> nodes(DescribeClusterResult cluster, KafkaFuture<Integer> quorumLeader,
+            List<NodeStatus> processes, long deadline, List<String> unreadable, ClusterSnapshot previous) {
+        Optional<Collection<Node>> registered = get(cluster.nodes(), deadline);
+        if (registered.isEmpty()) {
+            unreadable.add("brokers");
+        }
+        Integer leader = get(quorumLeader, deadline).orElse(null);
+        Map<Integer, Node> byId = new HashMap<>();
+        registered.ifPresent(all -> all.forEach(n -> byId.put(n.id(), n)));
+        List<NodeView> nodes = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (NodeStatus p : processes) {
+            seen.add(p.id());
+            Node n = byId.get(p.id());
+            boolean isRegistered;
+            boolean fenced;
+            if (registered.isPresent()) {
+                isRegistered = n != null;
+                fenced = n != null && n.isFenced();
+            } else {
+                Optional<NodeView> before = previous.node(p.id());
+                isRegistered = before.map(NodeView::registered).orElse(false);
+                fenced = before.map(NodeView::fenced).orElse(false);
+            }
+            boolean active = p.role() == NodeRole.CONTROLLER && leader != null ? leader == p.id()
+                    : p.role() == NodeRole.CONTROLLER && p.state() == dev.kafkalab.cluster.NodeState.RUNNING;
+            nodes.add(new NodeView(p.id(), p.role(), p.state(), p.port(),
+                    p.role() == NodeRole.BROKER && isRegistered, fenced, active));
+        }
+        for (Node n : byId.values().stream().sorted(Comparator.comparingInt(Node::id)).toList()) {
+            if (seen.add(n.id())) {
+                nodes.add(new NodeView(n.id(), NodeRole.BROKER, null, n.port(), true, n.isFenced(),
+                        leader != null && leader == n.id()));
+            }
+        }
+        return nodes;
+    }
+
+    private List<TopicView> topics(KafkaFuture<Set<String>> names, long deadline, List<String> unreadable,
+            Map<Integer, Map<TopicPartition, Long>> logEnds, ClusterSnapshot previous) {
+        Optional<Set<String>> topicNames = get(names, deadline);
+        if (topicNames.isEmpty()) {
+            unreadable.add("topics");
+            return previous.topics();
+        }
+        Optional<Map<String, TopicDescription>> described = topicNames.get().isEmpty()
+                ? Optional.of(Map.of())
+                : get(admin.describeTopics(topicNames.get(), new DescribeTopicsOptions().timeoutMs(CALL_TIMEOUT_MS))
+                        .allTopicNames(), deadline);
+        if (described.isEmpty()) {
+            unreadable.add("topics");
+            return previous.topics();
+        }
+        Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
+        Map<TopicPartition, OffsetSpec> latestSpec = new LinkedHashMap<>();
+        for (TopicDescription d : described.get().values()) {
+            for (TopicPartitionInfo p : d.partitions()) {
+                TopicPartition tp = new TopicPartition(d.name(), p.partition());
+                earliest.put(tp, OffsetSpec.earliest());
+                latestSpec.put(tp, OffsetSpec.latest());
+            }
+        }
+        ListOffsetsOptions options = new ListOffsetsOptions().timeoutMs(CALL_TIMEOUT_MS);
+        ListOffsetsResult starts = earliest.isEmpty() ? null : admin.listOffsets(earliest, options);
+        ListOffsetsResult highs = latestSpec.isEmpty() ? null : admin.listOffsets(latestSpec, options);
+        List<TopicView> topics = new ArrayList<>();
+        boolean offsetsMissing = false;
+        for (TopicDescription d : described.get().values().stream()
+                .sorted(Comparator.comparing(TopicDescription::name)).toList()) {
+            List<PartitionView> partitions = new ArrayList<>();
+            for (TopicPartitionInfo p : d.partitions()) {
+                TopicPartition tp = new TopicPartition(d.name(), p.partition());
+                long start = offset(starts, tp, deadline);
+                long high = offset(highs, tp, deadline);
+                if (start == PartitionView.UNKNOWN || high == PartitionView.UNKNOWN) {
+                    offsetsMissing = true;
+                    Optional<PartitionView> before = previous.partition(d.name(), p.partition());
+                    if (start == PartitionView.UNKNOWN) {
+                        start = before.map(PartitionView::logStartOffset).orElse(PartitionView.UNKNOWN);
+                    }
+                    if (high == PartitionView.UNKNOWN) {
+                        high = before.map(PartitionView::highWatermark).orElse(PartitionView.UNKNOWN);
+                    }
+                }
+                Map<Integer, Long> ends = new HashMap<>();
+                for (Node replica : p.replicas()) {
+                    Long end = logEnds.getOrDefault(replica.id(), Map.of()).get(tp);
+                    if (end != null) {
+                        ends.put(replica.id(), end);
+                    }
+                }
+                partitions.add(new PartitionView(d.name(), p.partition(), p.leader() == null ? PartitionView.NO_LEADER
+                        : p.leader().id(), ids(p.replicas()), ids(p.isr()), ids(p.elr()), start, high, ends));
+            }
+            partitions.sort(Comparator.comparingInt(PartitionView::partition));
+            topics.add(new TopicView(d.name(), d.isInternal(), partitions));
+        }
+        if (offsetsMissing) {
+            unreadable.add("offsets of some partitions");
+        }
+        return topics;
+    }
+
+    private List<GroupView> groups(KafkaFuture<Collection<GroupListing>> listings, List<TopicView> topics,
+            long deadline, List<String> unreadable, ClusterSnapshot previous) {
+        Optional<Collection<GroupListing>> listed = get(listings, deadline);
+        if (listed.isEmpty()) {
+            unreadable.add("consumer groups");
+            return previous.groups();
+        }
+        List<String> ids = listed.get().stream().map(GroupListing::groupId).sorted().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, KafkaFuture<ConsumerGroupDescription>> described = admin.describeConsumerGroups(ids,
+                new DescribeConsumerGroupsOptions().timeoutMs(CALL_TIMEOUT_MS)).describedGroups();
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new LinkedHashMap<>();
+        ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
+        ListConsumerGroupOffsetsResult offsets = admin.listConsumerGroupOffsets(specs,
+                new ListConsumerGroupOffsetsOptions().timeoutMs(CALL_TIMEOUT_MS));
+        Map<TopicPartition, Long> highWatermarks = new HashMap<>();
+        topics.forEach(t -> t.partitions().forEach(p -> highWatermarks.put(p.topicPartition(), p.highWatermark())));
+        List<GroupView> groups = new ArrayList<>();
+        for (String id : ids) {
+            Optional<ConsumerGroupDescription> d = get(described.get(id), deadline);
+            if (d.isEmpty()) {
+                unreadable.add("group " + id);
+                previous.group(id).ifPresent(groups::add);
+                continue;
+            }
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            Map<TopicPartition, Long> lag = new HashMap<>();
+            Optional<Map<TopicPartition, OffsetAndMetadata>> commits = get(offsets.partitionsToOffsetAndMetadata(id),
+                    deadline);
+            if (commits.isEmpty()) {
+                unreadable.add("offsets of group " + id);
+            }
+            commits.ifPresent(c -> c.forEach((tp, om) -> {
+                if (om != null) {
+                    committed.put(tp, om.offset());
+                    Long high = highWatermarks.get(tp);
+                    if (high != null && high >= 0) {
+                        lag.put(tp, Math.max(0, high - om.offset()));
+                    }
+                }
+            }));
+            List<MemberView> members = new ArrayList<>();
+            for (MemberDescription m : d.get().members()) {
+                members.add(new MemberView(m.consumerId(), m.clientId(), m.host(), m.groupInstanceId().orElse(null),
+                        m.assignment().topicPartitions(), m.memberEpoch().orElse(null)));
+            }
+            members.sort(Comparator.comparing(MemberView::clientId).thenComparing(MemberView::memberId));
+            groups.add(new GroupView(id, d.get().type(), d.get().groupState(), d.get().partitionAssignor(),
+                    d.get().groupEpoch().orElse(null), members, committed, lag));
+        }
+        return groups;
+    }
+
+    private static long offset(ListOffsetsResult result, TopicPartition tp, long deadline) {
+        if (result == null) {
+            return PartitionView.UNKNOWN;
+        }
+        return get(result.partitionResult(tp), deadline).map(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .orElse(PartitionView.UNKNOWN);
+    }
+
+    private static List<Integer> ids(List<Node> nodes) {
+        return nodes == null ? List.of() : nodes.stream().map(Node::id).toList();
+    }
+
+    private static <T> Optional<T> get(KafkaFuture<T> future, long deadlineNanos) {
+        try {
+            long left = Math.max(0, deadlineNanos - System.nanoTime());
+            return Optional.ofNullable(future.get(left, TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // A listener's bug must not stop the poller.
+        }
+    }
+
+    static String describe(ClusterSnapshot s) {
+        StringBuilder b = new StringBuilder();
+        for (NodeView n : s.nodes()) {
+            b.append(n.label()).append('=').append(n.process() == null ? "?" : n.process().word())
+                    .append(n.fenced() ? "/fenced" : "").append(' ');
+        }
+        for (TopicView t : s.topics()) {
+            if (t.internal()) {
+                continue;
+            }
+            for (PartitionView p : t.partitions()) {
+                b.append(p.name()).append("[leader=").append(p.leader()).append(" isr=").append(p.isr()).append("] ");
+            }
+        }
+        if (!s.unreadable().isEmpty()) {
+            b.append("unreadable=").append(s.unreadable());
+        }
+        return b.toString().trim();
+    }
+
+    private record Waiter(Predicate<ClusterSnapshot> condition, CompletableFuture<ClusterSnapshot> future) {
+    }
+}
