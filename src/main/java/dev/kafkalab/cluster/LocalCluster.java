@@ -150,11 +150,28 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public CompletableFuture<Void> pause(int id) {
-        return act(id, NodeProcess::pause);
+        return act(id, node -> node.pause().thenRun(() -> tellOthers(node, NodeMain.FROZEN_COMMAND)));
     }
 
     public CompletableFuture<Void> resume(int id) {
-        return act(id, NodeProcess::resume);
+        return act(id, node -> {
+            long pid = node.pid();
+            return node.resume().thenRun(() -> tellAll(NodeMain.THAWED_COMMAND + " " + pid));
+        });
+    }
+
+    /**
+     * Every live node learns which pids are frozen: if this JVM dies, whichever node notices first
+     * sends them SIGCONT so they notice too. Nothing frozen outlives the app.
+     */
+    private void tellOthers(NodeProcess frozen, String command) {
+        tellAll(command + " " + frozen.pid());
+    }
+
+    private void tellAll(String line) {
+        for (NodeProcess n : nodes.values()) {
+            n.sendLine(line);
+        }
     }
 
     /** Starts a stopped, killed or crashed node again: same id, same port, same data. */
@@ -163,7 +180,13 @@ public final class LocalCluster implements AutoCloseable {
             if (!started) {
                 throw new ClusterException("Start the cluster first.");
             }
-            return node.start(command(node), () -> keepArchive(node))
+            CompletableFuture<Void> ready = node.start(command(node), () -> keepArchive(node));
+            for (NodeProcess other : nodes.values()) {
+                if (other.state() == NodeState.FROZEN) {
+                    node.sendLine(NodeMain.FROZEN_COMMAND + " " + other.pid());
+                }
+            }
+            return ready
                     .orTimeout(spec.startTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .exceptionallyCompose(t -> CompletableFuture.failedFuture(notReady(node, unwrap(t))));
         });

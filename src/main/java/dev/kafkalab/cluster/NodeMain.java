@@ -27,6 +27,11 @@ public final class NodeMain {
     public static final String REPORT_PREFIX = "#KL ";
     /** Written on stdin by the app for a graceful stop where SIGTERM does not exist. */
     public static final String STOP_COMMAND = "stop";
+    /** {@code frozen <pid>} / {@code thawed <pid>}: siblings this node must wake if the app dies. */
+    public static final String FROZEN_COMMAND = "frozen";
+    public static final String THAWED_COMMAND = "thawed";
+
+    private static final java.util.Set<Long> FROZEN_SIBLINGS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final long HALT_AFTER_ORPHANED_MS = 5_000;
     private static final long REPORT_INTERVAL_MS = 200;
@@ -69,13 +74,26 @@ public final class NodeMain {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (STOP_COMMAND.equals(line.trim())) {
+                String[] words = line.trim().split(" ");
+                if (STOP_COMMAND.equals(words[0])) {
                     exitGracefully(0);
                     return;
+                } else if (words.length == 2 && FROZEN_COMMAND.equals(words[0])) {
+                    FROZEN_SIBLINGS.add(Long.parseLong(words[1]));
+                } else if (words.length == 2 && THAWED_COMMAND.equals(words[0])) {
+                    FROZEN_SIBLINGS.remove(Long.parseLong(words[1]));
                 }
             }
         } catch (Exception e) {
             // A broken pipe means the same as end of input: the app is gone.
+        }
+        // A frozen sibling cannot notice that the app is gone: wake it, so it sees its own end of input.
+        for (Long pid : FROZEN_SIBLINGS) {
+            try {
+                new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor();
+            } catch (Exception e) {
+                // Already gone.
+            }
         }
         // The app is gone. Shut down like SIGTERM would, but never linger: a controlled shutdown
         // can wait for a controller that died with the app.

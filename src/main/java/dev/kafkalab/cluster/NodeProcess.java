@@ -152,6 +152,10 @@ final class NodeProcess {
             throw refused(state == NodeState.FROZEN ? "is already frozen" : "is not running (" + state.word() + "): only a running node can be frozen");
         }
         requireSignals("Freezing");
+        if (role == NodeRole.CONTROLLER) {
+            throw refused("cannot be frozen: it is the one node sure to stay awake, and it wakes frozen"
+                    + " brokers if the app dies; stop or kill it instead");
+        }
         signal("STOP");
         setState(NodeState.FROZEN);
         return CompletableFuture.completedFuture(null);
@@ -265,12 +269,23 @@ final class NodeProcess {
     }
 
     private void sendStopCommand(Process p) {
-        try {
-            OutputStream in = p.getOutputStream();
-            in.write((NodeMain.STOP_COMMAND + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-        } catch (IOException e) {
+        if (!sendLine(NodeMain.STOP_COMMAND)) {
             p.destroy();
+        }
+    }
+
+    /** Writes one command line to the node's stdin; false if it is not listening. */
+    synchronized boolean sendLine(String line) {
+        if (process == null || !process.isAlive()) {
+            return false;
+        }
+        try {
+            OutputStream in = process.getOutputStream();
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
