@@ -134,6 +134,24 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterEach
         }
     }
 
+    /**
+     * Like {@link #await(Predicate, Duration, String)}, running {@code meanwhile} on this thread
+     * between checks: consumers take part in their group only while they poll.
+     */
+    public ClusterSnapshot await(Predicate<ClusterSnapshot> condition, Duration timeout, Runnable meanwhile,
+            String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            meanwhile.run();
+            ClusterSnapshot latest = poller.latest();
+            if (latest != ClusterSnapshot.EMPTY && condition.test(latest)) {
+                return latest;
+            }
+        }
+        throw new AssertionError("Waited " + timeout.toMillis() + " ms for " + what + "; last snapshot: "
+                + poller.latest());
+    }
+
     public ClusterEvent awaitEvent(Predicate<ClusterEvent> condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
