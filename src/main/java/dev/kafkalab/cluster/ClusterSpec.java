@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *                         that one is taken; 0 means any free port for every broker
  * @param controllerPort   the controller's port, 0 for any free port
  * @param timing           failure-detection timeouts
- * @param jvmFlags         flags for every node JVM
+ * @param jvmFlags         flags for every broker JVM
+ * @param controllerJvmFlags flags for the controller JVM, which holds only metadata
  * @param classDataSharing share an AppCDS archive of the broker classpath between node JVMs
  * @param startTimeout     how long start may take before it fails with a message
  * @param brokerOverrides  extra server.properties for every broker (and the controller)
@@ -30,6 +31,7 @@ public record ClusterSpec(
         int controllerPort,
         TimingProfile timing,
         List<String> jvmFlags,
+        List<String> controllerJvmFlags,
         boolean classDataSharing,
         Duration startTimeout,
         Map<String, String> brokerOverrides) {
@@ -41,7 +43,13 @@ public record ClusterSpec(
      * own defaults (G1, 1 GiB heap). C1 only: a broker's start is short, C2 never pays back.
      */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of(
-            "-Xmx128m", "-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+            "-Xmx128m", "-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+
+    /** The controller holds only metadata: half a broker's heap is plenty for a classroom cluster. */
+    public static final List<String> DEFAULT_CONTROLLER_JVM_FLAGS = List.of(
+            "-Xmx64m", "-Xms32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
 
     private static final Pattern CONFIG_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
@@ -50,6 +58,7 @@ public record ClusterSpec(
         Objects.requireNonNull(timing, "timing");
         Objects.requireNonNull(startTimeout, "startTimeout");
         jvmFlags = List.copyOf(jvmFlags);
+        controllerJvmFlags = List.copyOf(controllerJvmFlags);
         brokerOverrides = Map.copyOf(brokerOverrides);
     }
 
@@ -66,6 +75,7 @@ public record ClusterSpec(
         b.controllerPort = controllerPort;
         b.timing = timing;
         b.jvmFlags = new ArrayList<>(jvmFlags);
+        b.controllerJvmFlags = new ArrayList<>(controllerJvmFlags);
         b.classDataSharing = classDataSharing;
         b.startTimeout = startTimeout;
         b.brokerOverrides = new LinkedHashMap<>(brokerOverrides);
@@ -80,6 +90,7 @@ public record ClusterSpec(
         private int controllerPort = 0;
         private TimingProfile timing = TimingProfile.DEMO;
         private List<String> jvmFlags = new ArrayList<>(DEFAULT_JVM_FLAGS);
+        private List<String> controllerJvmFlags = new ArrayList<>(DEFAULT_CONTROLLER_JVM_FLAGS);
         private boolean classDataSharing = true;
         private Duration startTimeout = Duration.ofSeconds(90);
         private Map<String, String> brokerOverrides = new LinkedHashMap<>();
@@ -115,6 +126,11 @@ public record ClusterSpec(
 
         public Builder jvmFlags(List<String> flags) {
             this.jvmFlags = flags == null ? null : new ArrayList<>(flags);
+            return this;
+        }
+
+        public Builder controllerJvmFlags(List<String> flags) {
+            this.controllerJvmFlags = flags == null ? null : new ArrayList<>(flags);
             return this;
         }
 
@@ -159,6 +175,10 @@ public record ClusterSpec(
             if (jvmFlags == null || jvmFlags.stream().anyMatch(f -> f == null || !f.startsWith("-"))) {
                 throw new IllegalArgumentException("jvmFlags must be JVM options starting with '-', was " + jvmFlags);
             }
+            if (controllerJvmFlags == null || controllerJvmFlags.stream().anyMatch(f -> f == null || !f.startsWith("-"))) {
+                throw new IllegalArgumentException(
+                        "controllerJvmFlags must be JVM options starting with '-', was " + controllerJvmFlags);
+            }
             if (startTimeout == null || startTimeout.isNegative() || startTimeout.isZero()) {
                 throw new IllegalArgumentException("startTimeout must be positive, was " + startTimeout);
             }
@@ -169,7 +189,7 @@ public record ClusterSpec(
                 }
             }
             return new ClusterSpec(brokers, dataDir.toAbsolutePath().normalize(), firstBrokerPort, controllerPort,
-                    timing, jvmFlags, classDataSharing, startTimeout, brokerOverrides);
+                    timing, jvmFlags, controllerJvmFlags, classDataSharing, startTimeout, brokerOverrides);
         }
     }
 }

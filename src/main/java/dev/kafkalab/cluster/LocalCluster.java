@@ -325,7 +325,7 @@ public final class LocalCluster implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         String exe = AppDirs.isWindows() ? "java.exe" : "java";
         cmd.add(Path.of(System.getProperty("java.home"), "bin", exe).toString());
-        cmd.addAll(spec.jvmFlags());
+        cmd.addAll(node.role() == NodeRole.CONTROLLER ? spec.controllerJvmFlags() : spec.jvmFlags());
         if (spec.classDataSharing()) {
             cmd.addAll(classDataSharingFlags(node.role()));
         }
@@ -350,7 +350,12 @@ public final class LocalCluster implements AutoCloseable {
     private synchronized List<String> classDataSharingFlags(NodeRole role) {
         Path archive = classpath.archive(role);
         if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+            // Recent JDK 17 updates relocate the archive to a random address at every start
+            // (ArchiveRelocationMode=1): that patches every page, costing CPU at start and making
+            // the whole archive private memory in each of the four JVMs. Mapped where it was
+            // dumped, its pages stay clean and shared.
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+                    "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
         }
         if (dumpingArchive.add(role)) {
             try {

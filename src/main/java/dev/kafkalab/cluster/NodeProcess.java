@@ -93,6 +93,9 @@ final class NodeProcess {
                     .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.PIPE)
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
+            // glibc gives every thread that mallocs its own arena; a broker has ~100 threads.
+            // Two arenas take tens of MiB less per node, at no cost a laptop cluster can measure.
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
             process = builder.start();
         } catch (IOException e) {
             throw new ClusterException("Could not launch " + label() + ": " + e.getMessage(), e);
