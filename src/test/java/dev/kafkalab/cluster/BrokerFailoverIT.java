@@ -91,6 +91,27 @@ class BrokerFailoverIT {
     }
 
     @Test
+    void aFrozenLeaderNeverStallsASnapshot() throws Exception {
+        kafka.createTopic("freeze-the-leader", 1, 3, Map.of());
+        int leader = kafka.partition("freeze-the-leader", 0).leader();
+
+        kafka.cluster().pause(leader).get(10, TimeUnit.SECONDS);
+        long t0 = System.nanoTime();
+        ClusterSnapshot during = kafka.poller().takeSnapshot();
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+        // The frozen leader accepts the offsets request and never answers: the snapshot gives up
+        // on that part at its deadline, says so, and carries the last known offsets over.
+        assertTrue(ms < 3_500, "a snapshot with a frozen leader took " + ms + " ms");
+        assertTrue(during.unreadable().contains("offsets of some partitions"), "unreadable: " + during.unreadable());
+        assertEquals(NodeState.FROZEN, during.node(leader).orElseThrow().process());
+        assertTrue(during.partition("freeze-the-leader", 0).orElseThrow().highWatermark() >= 0,
+                "offsets carried over from the previous snapshot");
+        kafka.await(x -> x.partition("freeze-the-leader", 0).map(p -> !p.offline() && p.leader() != leader)
+                .orElse(false), WAIT, "a new leader once the frozen one is fenced");
+    }
+
+    @Test
     void aFrozenFollowersLogEndOffsetFallsBehindTheLeaders() throws Exception {
         String topic = "frozen-follower-offsets";
         kafka.createTopic(topic, 1, 3, Map.of());
