@@ -33,6 +33,8 @@ import java.util.jar.Manifest;
  */
 final class NodeClasspath {
 
+    static final String CLASSPATH_FILE_PROPERTY = "kafkalab.classpath.file";
+
     private static final List<String> NOT_FOR_NODES = List.of(
             "javafx-", "controlsfx-", "testfx-", "openjfx-monocle-", "junit-", "opentest4j-", "apiguardian-",
             "archunit", "hamcrest-", "assertj-", "org.osgi", "kafka-lab", "surefire", "failsafe", "maven-",
@@ -52,7 +54,14 @@ final class NodeClasspath {
     static NodeClasspath resolve(Path cacheDir) {
         try {
             Set<Path> jars = new LinkedHashSet<>();
-            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            List<String> classpath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+            // Under ./mvnw javafx:run the plugin leaves kafka_2.13 off the classpath: the build
+            // wrote the full one to a file.
+            String listed = System.getProperty(CLASSPATH_FILE_PROPERTY);
+            if (listed != null && Files.isRegularFile(Path.of(listed))) {
+                classpath.addAll(List.of(Files.readString(Path.of(listed)).trim().split(File.pathSeparator)));
+            }
+            for (String entry : classpath) {
                 if (!entry.isBlank()) {
                     addWithManifestClassPath(Path.of(entry).toAbsolutePath().normalize(), jars);
                 }

@@ -44,6 +44,8 @@ public final class ShellView {
         nodeList.setPrefHeight(150);
         ListView<String> eventList = new ListView<>(events);
         eventList.setId("eventList");
+        eventList.setPlaceholder(new Label("Cluster events (leaders moving, ISRs shrinking, groups rebalancing)"
+                + " appear here as they happen."));
         VBox top = new VBox(8, status, nodeList);
         BorderPane root = new BorderPane(eventList, top, null, null, null);
         BorderPane.setMargin(eventList, new Insets(8, 0, 0, 0));
