@@ -9,13 +9,15 @@ import javafx.stage.Stage;
 
 /**
  * The desktop app: opens the window at once and starts the local cluster in the background.
- * Closing the window stops the cluster; so do Ctrl+Q, SIGTERM (shutdown hook) and a crash (the
- * node JVMs watch their stdin).
+ * Closing the window or Ctrl+Q stops the cluster off the UI thread, then exits; SIGTERM runs the
+ * cluster's shutdown hook; a crash or kill -9 is handled by the nodes themselves (they watch
+ * their stdin).
  */
 public final class KafkaLabApp extends Application {
 
     private LocalCluster cluster;
     private ShellView shell;
+    private boolean quitting;
 
     static void launchApp(String[] args) {
         Application.launch(KafkaLabApp.class, args);
@@ -24,18 +26,30 @@ public final class KafkaLabApp extends Application {
     @Override
     public void start(Stage stage) {
         cluster = new LocalCluster(ClusterSpec.builder().build());
-        shell = new ShellView(cluster, Platform::runLater);
+        shell = new ShellView(cluster, Platform::runLater, this::quit);
         shell.show(stage);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
         shell.startCluster();
     }
 
-    @Override
-    public void stop() {
-        if (shell != null) {
-            shell.close();
+    /** Stops the cluster on a background thread (graceful, a few seconds), then exits. */
+    private void quit() {
+        if (quitting) {
+            return;
         }
-        if (cluster != null) {
-            cluster.close();
-        }
+        quitting = true;
+        shell.showStopping();
+        Thread closer = new Thread(() -> {
+            try {
+                shell.close();
+                cluster.close();
+            } finally {
+                Platform.runLater(Platform::exit);
+            }
+        }, "kafka-lab-quit");
+        closer.start();
     }
 }

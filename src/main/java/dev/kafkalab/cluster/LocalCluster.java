@@ -276,8 +276,15 @@ public final class LocalCluster implements AutoCloseable {
             throw e;
         }
         Map<NodeProcess, CompletableFuture<Void>> readiness = new LinkedHashMap<>();
-        for (NodeProcess node : nodes.values()) {
-            readiness.put(node, node.start(command(node), () -> keepArchive(node)));
+        synchronized (this) {
+            // close() may have come while the files were written: then launch nothing.
+            if (closed) {
+                releaseLock();
+                throw new ClusterException("The cluster was closed while it was starting.");
+            }
+            for (NodeProcess node : nodes.values()) {
+                readiness.put(node, node.start(command(node), () -> keepArchive(node)));
+            }
         }
         long deadline = System.nanoTime() + spec.startTimeout().toNanos();
         for (Map.Entry<NodeProcess, CompletableFuture<Void>> e : readiness.entrySet()) {
@@ -285,14 +292,26 @@ public final class LocalCluster implements AutoCloseable {
                 e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException | ExecutionException ex) {
                 ClusterException failure = notReady(e.getKey(), ex instanceof ExecutionException ? ex.getCause() : ex);
-                forceStopAll();
+                abandonStart();
                 throw failure;
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                forceStopAll();
+                abandonStart();
                 throw new ClusterException("Interrupted while starting the cluster.", ex);
             }
         }
+    }
+
+    /** After a failed start nothing runs and the data directory is free for another try. */
+    private void abandonStart() {
+        forceStopAll();
+        for (NodeProcess node : nodes.values()) {
+            Process p = node.process();
+            if (p != null) {
+                awaitQuietly(p.onExit(), 10_000);
+            }
+        }
+        releaseLock();
     }
 
     private void assignPorts() {
@@ -360,6 +379,11 @@ public final class LocalCluster implements AutoCloseable {
         if (dumpingArchive.add(role)) {
             try {
                 Files.createDirectories(archive.getParent());
+            } catch (IOException e) {
+                return List.of();
+            }
+            try {
+                Files.deleteIfExists(pendingArchive(archive));
             } catch (IOException e) {
                 return List.of();
             }

@@ -5,7 +5,6 @@ import dev.kafkalab.cluster.NodeStatus;
 import dev.kafkalab.monitor.ClusterEvent;
 import dev.kafkalab.monitor.SnapshotPoller;
 import java.util.concurrent.Executor;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -30,11 +29,14 @@ public final class ShellView {
     private final Label status = new Label("Starting the local Kafka cluster...");
     private final ObservableList<String> nodes = FXCollections.observableArrayList();
     private final ObservableList<String> events = FXCollections.observableArrayList();
+    private final Runnable quit;
     private SnapshotPoller poller;
+    private boolean closed;
 
-    public ShellView(LocalCluster cluster, Executor ui) {
+    public ShellView(LocalCluster cluster, Executor ui, Runnable quit) {
         this.cluster = cluster;
         this.ui = ui;
+        this.quit = quit;
     }
 
     public void show(Stage stage) {
@@ -52,7 +54,7 @@ public final class ShellView {
         root.setPadding(new Insets(12));
         root.setStyle("-fx-font-size: 15px;");
         Scene scene = new Scene(root, 1000, 640);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit::run);
         stage.setTitle("Kafka Lab");
         stage.setScene(scene);
         stage.show();
@@ -68,17 +70,34 @@ public final class ShellView {
                 status.setText("The cluster did not start: " + cause.getMessage());
                 return;
             }
+            SnapshotPoller started = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
+            synchronized (this) {
+                if (closed) {
+                    started.close();
+                    return;
+                }
+                poller = started;
+            }
             status.setText(String.format("Cluster ready in %.1f s: bootstrap.servers=%s", (System.nanoTime() - t0) / 1e9,
                     cluster.bootstrapServers()));
-            poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
-            poller.addEventListener(e -> ui.execute(() -> addEvent(e)));
-            poller.start();
+            started.addEventListener(e -> ui.execute(() -> addEvent(e)));
+            started.start();
         }, ui);
     }
 
+    public void showStopping() {
+        status.setText("Stopping the cluster: brokers hand over their partitions and shut down...");
+    }
+
+    /** Stops polling; safe from any thread. */
     public void close() {
-        if (poller != null) {
-            poller.close();
+        SnapshotPoller p;
+        synchronized (this) {
+            closed = true;
+            p = poller;
+        }
+        if (p != null) {
+            p.close();
         }
     }
 
