@@ -41,7 +41,7 @@ import org.apache.kafka.common.Uuid;
  * {@link #close()} it. Nothing outlives it: children also exit when this JVM dies (they watch
  * their stdin), and a shutdown hook ends them on SIGTERM.
  */
-public final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements NodeActions, AutoCloseable {
 
     public static final int CONTROLLER_ID = NodeConfig.CONTROLLER_ID;
     private static final long CLOSE_GRACE_MS = 20_000;
@@ -141,18 +141,22 @@ public final class LocalCluster implements AutoCloseable {
         return CompletableFuture.runAsync(this::startAll, actions);
     }
 
+    @Override
     public CompletableFuture<Void> stop(int id) {
         return act(id, NodeProcess::stop);
     }
 
+    @Override
     public CompletableFuture<Void> kill(int id) {
         return act(id, NodeProcess::kill);
     }
 
+    @Override
     public CompletableFuture<Void> pause(int id) {
         return act(id, node -> node.pause().thenRun(() -> tellOthers(node, NodeMain.FROZEN_COMMAND)));
     }
 
+    @Override
     public CompletableFuture<Void> resume(int id) {
         return act(id, node -> {
             long pid = node.pid();
@@ -175,6 +179,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Starts a stopped, killed or crashed node again: same id, same port, same data. */
+    @Override
     public CompletableFuture<Void> start(int id) {
         return act(id, node -> {
             if (!started) {

@@ -1,0 +1,51 @@
+package dev.kafkalab.topics;
+
+import java.util.Optional;
+
+/**
+ * The Kafka command line that does what a button just did, so learners see how it is done
+ * outside the app. Uses the course's {@code localhost:9092} style bootstrap.
+ */
+public final class CliEquivalents {
+
+    private CliEquivalents() {
+    }
+
+    public static String createTopic(String bootstrap, String name, int partitions, int rf, Optional<Integer> minIsr,
+            String cleanupPolicy) {
+        StringBuilder b = new StringBuilder("kafka-topics.sh --bootstrap-server ").append(bootstrap)
+                .append(" --create --topic ").append(name).append(" --partitions ").append(partitions)
+                .append(" --replication-factor ").append(rf);
+        minIsr.ifPresent(m -> b.append(" --config min.insync.replicas=").append(m));
+        if (cleanupPolicy != null && !cleanupPolicy.isBlank() && !cleanupPolicy.equals("delete")) {
+            b.append(" --config cleanup.policy=").append(cleanupPolicy);
+        }
+        return b.toString();
+    }
+
+    public static String deleteTopic(String bootstrap, String name) {
+        return "kafka-topics.sh --bootstrap-server " + bootstrap + " --delete --topic " + name;
+    }
+
+    public static String describeTopic(String bootstrap, String name) {
+        return "kafka-topics.sh --bootstrap-server " + bootstrap + " --describe --topic " + name;
+    }
+
+    /** What a node action is on the command line: a signal to the node's process. */
+    public static String nodeAction(String action, long pid, String serverProperties) {
+        return switch (action) {
+            case "stop" -> "kill -TERM " + pid + "    # controlled shutdown, like kafka-server-stop.sh";
+            case "kill" -> "kill -9 " + pid;
+            case "pause" -> "kill -STOP " + pid;
+            case "resume" -> "kill -CONT " + pid;
+            case "start" -> "kafka-server-start.sh " + serverProperties;
+            default -> throw new IllegalArgumentException("unknown action " + action);
+        };
+    }
+
+    /** localhost:PORT of the first broker, as the course writes it. */
+    public static String courseBootstrap(String bootstrapServers) {
+        String first = bootstrapServers.split(",")[0];
+        return "localhost:" + first.substring(first.lastIndexOf(':') + 1);
+    }
+}

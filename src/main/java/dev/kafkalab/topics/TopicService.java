@@ -1,0 +1,100 @@
+package dev.kafkalab.topics;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DeleteTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/** Creates and deletes topics; failures come back as messages a learner can act on. */
+public final class TopicService implements TopicOperations, AutoCloseable {
+
+    private final Admin admin;
+
+    public TopicService(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-topics");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        this.admin = Admin.create(props);
+    }
+
+    /** Creates a checked request; fails with a {@link TopicException} naming the field at fault. */
+    @Override
+    public CompletableFuture<Void> create(TopicRequest r) {
+        Map<String, String> configs = new HashMap<>();
+        r.minIsr().ifPresent(m -> configs.put("min.insync.replicas", Integer.toString(m)));
+        if (r.cleanupPolicy() != null && !r.cleanupPolicy().isBlank()) {
+            configs.put("cleanup.policy", r.cleanupPolicy().trim());
+        }
+        NewTopic topic = new NewTopic(r.name().trim(), Integer.parseInt(r.partitions().trim()),
+                Short.parseShort(r.replicationFactor().trim())).configs(configs);
+        return admin.createTopics(List.of(topic), new CreateTopicsOptions().timeoutMs(15_000)).all()
+                .toCompletionStage().toCompletableFuture()
+                .exceptionallyCompose(t -> CompletableFuture.failedFuture(explain(r.name().trim(), t)));
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(String name) {
+        return admin.deleteTopics(List.of(name), new DeleteTopicsOptions().timeoutMs(15_000)).all()
+                .toCompletionStage().toCompletableFuture()
+                .exceptionallyCompose(t -> CompletableFuture.failedFuture(explain(name, t)));
+    }
+
+    static TopicException explain(String name, Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof TopicExistsException) {
+            return new TopicException(TopicRules.NAME, "A topic named '" + name + "' already exists.");
+        }
+        if (c instanceof InvalidTopicException) {
+            return new TopicException(TopicRules.NAME, c.getMessage());
+        }
+        if (c instanceof InvalidReplicationFactorException) {
+            return new TopicException(TopicRules.REPLICATION_FACTOR, c.getMessage());
+        }
+        if (c instanceof UnknownTopicOrPartitionException) {
+            return new TopicException(TopicRules.NAME, "There is no topic named '" + name + "'.");
+        }
+        if (c instanceof TimeoutException) {
+            return new TopicException(null, "The cluster did not answer in time: are the brokers running?");
+        }
+        return new TopicException(null, c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+
+    /** A refused topic operation: the message, and the form field it concerns (or null). */
+    public static final class TopicException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        public TopicException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}

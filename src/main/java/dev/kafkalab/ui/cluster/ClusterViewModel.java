@@ -1,0 +1,353 @@
+package dev.kafkalab.ui.cluster;
+
+import dev.kafkalab.cluster.NodeActions;
+import dev.kafkalab.cluster.NodeRole;
+import dev.kafkalab.cluster.NodeState;
+import dev.kafkalab.cluster.NodeStatus;
+import dev.kafkalab.monitor.ClusterEvent;
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.monitor.GroupView;
+import dev.kafkalab.monitor.NodeView;
+import dev.kafkalab.monitor.PartitionView;
+import dev.kafkalab.monitor.TopicView;
+import dev.kafkalab.topics.CliEquivalents;
+import dev.kafkalab.topics.TopicOperations;
+import dev.kafkalab.topics.TopicRequest;
+import dev.kafkalab.topics.TopicRules;
+import dev.kafkalab.topics.TopicService.TopicException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The cluster screen's state and commands. Snapshots arrive on any thread and are applied whole
+ * through {@code ui} (the FX thread in the app, directly in tests); commands return at once and
+ * finish through {@code ui} as well. No Node here: views bind to these properties.
+ */
+public final class ClusterViewModel {
+
+    private static final int MAX_EVENTS = 2_000;
+
+    private final NodeActions actions;
+    private final TopicOperations topics;
+    private final Executor ui;
+    private final String courseBootstrap;
+
+    // Properties
+    private final Map<Integer, ObjectProperty<NodeCardState>> cards = new LinkedHashMap<>();
+    private final ObservableList<String> topicNames = FXCollections.observableArrayList();
+    private final StringProperty selectedTopic = new SimpleStringProperty();
+    private final ObservableList<PartitionRow> partitions = FXCollections.observableArrayList();
+    private final ObservableList<ClusterEvent> events = FXCollections.observableArrayList();
+    private final FilteredList<ClusterEvent> filteredEvents = new FilteredList<>(events);
+    private final StringProperty eventFilter = new SimpleStringProperty("");
+    private final IntegerProperty underReplicated = new SimpleIntegerProperty();
+    private final IntegerProperty offline = new SimpleIntegerProperty();
+    private final IntegerProperty liveBrokers = new SimpleIntegerProperty();
+    private final StringProperty cliEquivalent = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableMap<String, String> topicFormErrors = FXCollections.observableHashMap();
+    private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>(ClusterSnapshot.EMPTY);
+
+    private final Map<Integer, String> pending = new HashMap<>();
+    private Map<Integer, NodeStatus> processes = Map.of();
+
+    public ClusterViewModel(List<NodeStatus> nodes, NodeActions actions, TopicOperations topics,
+            String bootstrapServers, Executor ui) {
+        this.actions = actions;
+        this.topics = topics;
+        this.ui = ui;
+        this.courseBootstrap = CliEquivalents.courseBootstrap(bootstrapServers);
+        for (NodeStatus n : nodes) {
+            cards.put(n.id(), new SimpleObjectProperty<>(new NodeCardState(n.id(), n.role(), n.state(), false, n.port(),
+                    n.pid(), 0, 0, null)));
+        }
+        eventFilter.addListener((o, was, now) -> {
+            String needle = now == null ? "" : now.trim().toLowerCase(Locale.ROOT);
+            filteredEvents.setPredicate(needle.isEmpty() ? null
+                    : e -> e.text().toLowerCase(Locale.ROOT).contains(needle)
+                            || e.kind().name().toLowerCase(Locale.ROOT).contains(needle));
+        });
+        selectedTopic.addListener((o, was, now) -> refreshPartitions(snapshot.get(), snapshot.get()));
+    }
+
+    // --- Properties
+
+    public List<Integer> nodeIds() {
+        return List.copyOf(cards.keySet());
+    }
+
+    public ReadOnlyObjectProperty<NodeCardState> card(int id) {
+        return cards.get(id);
+    }
+
+    public ObservableList<String> topicNames() {
+        return FXCollections.unmodifiableObservableList(topicNames);
+    }
+
+    public StringProperty selectedTopic() {
+        return selectedTopic;
+    }
+
+    public ObservableList<PartitionRow> partitions() {
+        return FXCollections.unmodifiableObservableList(partitions);
+    }
+
+    /** Newest first, after the filter. */
+    public ObservableList<ClusterEvent> events() {
+        return filteredEvents;
+    }
+
+    public StringProperty eventFilter() {
+        return eventFilter;
+    }
+
+    public ReadOnlyIntegerProperty underReplicated() {
+        return underReplicated;
+    }
+
+    public ReadOnlyIntegerProperty offline() {
+        return offline;
+    }
+
+    public ReadOnlyIntegerProperty liveBrokers() {
+        return liveBrokers;
+    }
+
+    /** The Kafka command line for the last action, to copy. */
+    public ReadOnlyStringProperty cliEquivalent() {
+        return cliEquivalent;
+    }
+
+    /** The last action's outcome or refusal, in words. */
+    public ReadOnlyStringProperty message() {
+        return message;
+    }
+
+    /** Field name ({@link TopicRules}) to message, for the create-topic form. */
+    public ObservableMap<String, String> topicFormErrors() {
+        return FXCollections.unmodifiableObservableMap(topicFormErrors);
+    }
+
+    public ReadOnlyObjectProperty<ClusterSnapshot> snapshot() {
+        return snapshot;
+    }
+
+    // --- Inputs (any thread)
+
+    public void onSnapshot(ClusterSnapshot next) {
+        ui.execute(() -> apply(next));
+    }
+
+    public void onEvent(ClusterEvent event) {
+        ui.execute(() -> {
+            events.add(0, event);
+            if (events.size() > MAX_EVENTS) {
+                events.remove(MAX_EVENTS, events.size());
+            }
+        });
+    }
+
+    public void onNodeStatus(NodeStatus status) {
+        ui.execute(() -> {
+            Map<Integer, NodeStatus> copy = new HashMap<>(processes);
+            copy.put(status.id(), status);
+            processes = copy;
+            refreshCard(status.id(), snapshot.get());
+        });
+    }
+
+    // --- Commands
+
+    public CompletableFuture<Void> stop(int id) {
+        return act(id, "stop", "stopping", actions::stop);
+    }
+
+    public CompletableFuture<Void> kill(int id) {
+        return act(id, "kill", "killing", actions::kill);
+    }
+
+    public CompletableFuture<Void> freeze(int id) {
+        return act(id, "pause", "freezing", actions::pause);
+    }
+
+    public CompletableFuture<Void> resume(int id) {
+        return act(id, "resume", "resuming", actions::resume);
+    }
+
+    public CompletableFuture<Void> start(int id) {
+        return act(id, "start", "starting", actions::start);
+    }
+
+    public void clearEvents() {
+        events.clear();
+    }
+
+    /** Checks the form against Kafka's rules first; the answer arrives in the form errors and message. */
+    public CompletableFuture<Boolean> createTopic(TopicRequest request) {
+        topicFormErrors.clear();
+        Map<String, String> problems = TopicRules.check(request, liveBrokers.get());
+        if (!problems.isEmpty()) {
+            topicFormErrors.putAll(problems);
+            return CompletableFuture.completedFuture(false);
+        }
+        String name = request.name().trim();
+        cliEquivalent.set(CliEquivalents.createTopic(courseBootstrap, name, Integer.parseInt(request.partitions().trim()),
+                Integer.parseInt(request.replicationFactor().trim()), request.minIsr(), request.cleanupPolicy()));
+        message.set("Creating topic " + name + "...");
+        return topics.create(request).handleAsync((ok, failure) -> {
+            if (failure == null) {
+                message.set("Created topic " + name + ".");
+                selectedTopic.set(name);
+                return true;
+            }
+            TopicException e = topicException(failure);
+            topicFormErrors.put(e.field() == null ? "form" : e.field(), e.getMessage());
+            message.set("Topic " + name + " was not created: " + e.getMessage());
+            return false;
+        }, ui);
+    }
+
+    public CompletableFuture<Boolean> deleteTopic(String name) {
+        cliEquivalent.set(CliEquivalents.deleteTopic(courseBootstrap, name));
+        return topics.delete(name).handleAsync((ok, failure) -> {
+            message.set(failure == null ? "Deleted topic " + name + "."
+                    : "Topic " + name + " was not deleted: " + topicException(failure).getMessage());
+            return failure == null;
+        }, ui);
+    }
+
+    // --- applying snapshots (UI thread)
+
+    void apply(ClusterSnapshot next) {
+        ClusterSnapshot previous = snapshot.get();
+        snapshot.set(next);
+        for (Integer id : cards.keySet()) {
+            refreshCard(id, next);
+        }
+        List<String> names = next.topics().stream().filter(t -> !t.internal()).map(TopicView::name).toList();
+        if (!names.equals(topicNames)) {
+            String keep = selectedTopic.get();
+            topicNames.setAll(names);
+            if (keep != null && names.contains(keep)) {
+                selectedTopic.set(keep);
+            }
+        }
+        underReplicated.set((int) next.underReplicatedCount());
+        offline.set((int) next.offlineCount());
+        liveBrokers.set((int) next.nodes().stream().filter(NodeView::serving).count());
+        refreshPartitions(previous, next);
+    }
+
+    private void refreshCard(int id, ClusterSnapshot s) {
+        ObjectProperty<NodeCardState> card = cards.get(id);
+        NodeCardState was = card.get();
+        Optional<NodeView> view = s.node(id);
+        NodeStatus process = processes.get(id);
+        NodeState state = process != null ? process.state() : view.map(NodeView::process).orElse(was.state());
+        int port = process != null ? process.port() : view.map(NodeView::port).orElse(was.port());
+        long pid = process != null ? process.pid() : was.pid();
+        int leads = 0;
+        int follows = 0;
+        for (TopicView t : s.topics()) {
+            for (PartitionView p : t.partitions()) {
+                if (p.leader() == id) {
+                    leads++;
+                } else if (p.replicas().contains(id)) {
+                    follows++;
+                }
+            }
+        }
+        boolean fenced = view.map(NodeView::fenced).orElse(false);
+        card.set(new NodeCardState(id, was.role(), state, fenced, port, pid, leads, follows, pending.get(id)));
+    }
+
+    private void refreshPartitions(ClusterSnapshot previous, ClusterSnapshot next) {
+        String topic = selectedTopic.get();
+        if (topic == null) {
+            partitions.clear();
+            return;
+        }
+        Optional<TopicView> view = next.topic(topic);
+        if (view.isEmpty()) {
+            partitions.clear();
+            return;
+        }
+        List<PartitionRow> rows = new ArrayList<>();
+        for (PartitionView p : view.get().partitions()) {
+            Map<String, Long> committed = new LinkedHashMap<>();
+            for (GroupView g : next.groups()) {
+                Long offset = g.committedOffsets().get(p.topicPartition());
+                if (offset != null) {
+                    committed.put(g.groupId(), offset);
+                }
+            }
+            boolean moved = previous.partition(topic, p.partition())
+                    .map(q -> q.leader() != p.leader()).orElse(false);
+            rows.add(new PartitionRow(p, committed, moved));
+        }
+        partitions.setAll(rows);
+    }
+
+    private CompletableFuture<Void> act(int id, String action, String pendingWord, IntFunction<CompletableFuture<Void>> call) {
+        NodeCardState card = cards.get(id).get();
+        String props = "config/" + (card.role() == NodeRole.CONTROLLER ? "controller" : "broker-" + id) + ".properties";
+        cliEquivalent.set(CliEquivalents.nodeAction(action, card.pid(), props));
+        pending.put(id, pendingWord + "...");
+        cards.get(id).set(card.withPending(pendingWord + "..."));
+        message.set(capitalize(card.label()) + ": " + pendingWord + "...");
+        return call.apply(id).whenCompleteAsync((ok, failure) -> {
+            pending.remove(id);
+            refreshCard(id, snapshot.get());
+            if (failure == null) {
+                message.set(capitalize(card.label()) + ": " + doneWord(action) + ".");
+            } else {
+                Throwable c = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                message.set(c.getMessage());
+            }
+        }, ui);
+    }
+
+    private static String doneWord(String action) {
+        return switch (action) {
+            case "stop" -> "stopped";
+            case "kill" -> "killed";
+            case "pause" -> "frozen";
+            case "resume" -> "resumed";
+            default -> "running";
+        };
+    }
+
+    private static TopicException topicException(Throwable failure) {
+        Throwable c = failure;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c instanceof TopicException te ? te : new TopicException(null, String.valueOf(c.getMessage()));
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

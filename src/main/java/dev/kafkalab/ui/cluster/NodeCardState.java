@@ -1,0 +1,52 @@
+package dev.kafkalab.ui.cluster;
+
+import dev.kafkalab.cluster.NodeRole;
+import dev.kafkalab.cluster.NodeState;
+
+/**
+ * What one node card shows.
+ *
+ * @param pending an action sent and not finished yet ("killing..."), or null
+ */
+public record NodeCardState(int id, NodeRole role, NodeState state, boolean fenced, int port, long pid,
+        int leads, int follows, String pending) {
+
+    public String label() {
+        return role.label(id);
+    }
+
+    /** The word on the card: the process state, or "fenced" for a running broker the controller fenced. */
+    public String stateWord() {
+        if (pending != null) {
+            return pending;
+        }
+        if (state == NodeState.RUNNING && fenced) {
+            return "fenced";
+        }
+        return state.word();
+    }
+
+    public boolean canStop() {
+        return pending == null && (state == NodeState.RUNNING || state == NodeState.STARTING);
+    }
+
+    public boolean canKill() {
+        return pending == null && state.isAlive();
+    }
+
+    public boolean canFreeze() {
+        return pending == null && state == NodeState.RUNNING && role == NodeRole.BROKER;
+    }
+
+    public boolean canResume() {
+        return pending == null && state == NodeState.FROZEN;
+    }
+
+    public boolean canStart() {
+        return pending == null && !state.isAlive() && state != NodeState.NOT_STARTED;
+    }
+
+    NodeCardState withPending(String word) {
+        return new NodeCardState(id, role, state, fenced, port, pid, leads, follows, word);
+    }
+}
