@@ -138,7 +138,12 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             return CompletableFuture.failedFuture(new ClusterException("The cluster is already started."));
         }
         started = true;
-        return CompletableFuture.runAsync(this::startAll, actions);
+        // A failed start leaves nothing running and the data directory free: it may be tried again.
+        return CompletableFuture.runAsync(this::startAll, actions).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                started = false;
+            }
+        });
     }
 
     @Override

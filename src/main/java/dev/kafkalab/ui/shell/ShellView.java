@@ -1,118 +1,224 @@
 package dev.kafkalab.ui.shell;
 
 import dev.kafkalab.cluster.LocalCluster;
-import dev.kafkalab.cluster.NodeStatus;
-import dev.kafkalab.monitor.ClusterEvent;
+import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.monitor.SnapshotPoller;
+import dev.kafkalab.topics.TopicService;
+import dev.kafkalab.ui.cluster.ClusterScreen;
+import dev.kafkalab.ui.cluster.ClusterViewModel;
+import dev.kafkalab.ui.cluster.NodeCardState;
+import dev.kafkalab.ui.common.FontScale;
+import dev.kafkalab.ui.common.Theme;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The first window: cluster start-up progress, node states and the event timeline. The full
- * shell (navigation, cluster screen, themes) builds on this.
+ * The window: a cluster strip always on top, navigation on the left (only screens that exist),
+ * the screen in the middle, and the command-line equivalent of the last action at the bottom.
+ * Ctrl+plus/minus/0 scale everything for a projector, F11 is full screen, Ctrl+Q quits.
  */
 public final class ShellView {
 
     private final LocalCluster cluster;
     private final Executor ui;
-    private final Label status = new Label("Starting the local Kafka cluster...");
-    private final ObservableList<String> nodes = FXCollections.observableArrayList();
-    private final ObservableList<String> events = FXCollections.observableArrayList();
     private final Runnable quit;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final HBox strip = new HBox();
+    private final HBox cliBar = new HBox();
+    private final StartupView startup;
+    private ClusterScreen clusterScreen;
     private SnapshotPoller poller;
+    private TopicService topics;
     private boolean closed;
 
     public ShellView(LocalCluster cluster, Executor ui, Runnable quit) {
         this.cluster = cluster;
         this.ui = ui;
         this.quit = quit;
+        this.startup = new StartupView(this::startCluster);
     }
 
     public void show(Stage stage) {
-        status.setId("clusterStatus");
-        ListView<String> nodeList = new ListView<>(nodes);
-        nodeList.setId("nodeList");
-        nodeList.setPrefHeight(150);
-        ListView<String> eventList = new ListView<>(events);
-        eventList.setId("eventList");
-        eventList.setPlaceholder(new Label("Cluster events (leaders moving, ISRs shrinking, groups rebalancing)"
-                + " appear here as they happen."));
-        VBox top = new VBox(8, status, nodeList);
-        BorderPane root = new BorderPane(eventList, top, null, null, null);
-        BorderPane.setMargin(eventList, new Insets(8, 0, 0, 0));
-        root.setPadding(new Insets(12));
-        root.setStyle("-fx-font-size: 15px;");
-        Scene scene = new Scene(root, 1000, 640);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit::run);
+        strip.getStyleClass().add("strip");
+        strip.setId("clusterStrip");
+        Label title = new Label("Kafka Lab");
+        title.getStyleClass().add("title");
+        strip.getChildren().add(title);
+
+        ToggleGroup screens = new ToggleGroup();
+        ToggleButton clusterNav = new ToggleButton("Cluster");
+        clusterNav.setId("navCluster");
+        clusterNav.setToggleGroup(screens);
+        clusterNav.setSelected(true);
+        VBox nav = new VBox(clusterNav);
+        nav.getStyleClass().add("nav");
+
+        cliBar.getStyleClass().add("cli-bar");
+        content.setMinWidth(0);
+        cliBar.setVisible(false);
+        cliBar.setManaged(false);
+
+        content.getChildren().setAll(startup);
+        root.setTop(strip);
+        root.setLeft(nav);
+        root.setCenter(content);
+        root.setBottom(cliBar);
+
+        Scene scene = new Scene(root, 1280, 760);
+        Theme.apply(scene);
+        FontScale scale = new FontScale(root);
+        scale.install(scene);
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), quit::run);
+        acc.put(new KeyCodeCombination(KeyCode.F11), () -> stage.setFullScreen(!stage.isFullScreen()));
+        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> Theme.toggleDark(scene));
+        for (int i = 0; i <= 3; i++) {
+            int index = i;
+            acc.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i), KeyCombination.ALT_DOWN), () -> {
+                if (clusterScreen != null) {
+                    clusterScreen.focusCard(index);
+                }
+            });
+        }
         stage.setTitle("Kafka Lab");
         stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
         stage.show();
-        refreshNodes();
+        cluster.addListener(s -> ui.execute(() -> startup.nodes(cluster.nodes())));
+        startup.nodes(cluster.nodes());
     }
 
     public void startCluster() {
-        long t0 = System.nanoTime();
-        cluster.addListener(s -> ui.execute(this::refreshNodes));
+        startup.starting();
         cluster.start().whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                status.setText("The cluster did not start: " + cause.getMessage());
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                startup.failed(cause.getMessage());
                 return;
             }
-            SnapshotPoller started = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
-            synchronized (this) {
-                if (closed) {
-                    started.close();
-                    return;
-                }
-                poller = started;
-            }
-            status.setText(String.format("Cluster ready in %.1f s: bootstrap.servers=%s", (System.nanoTime() - t0) / 1e9,
-                    cluster.bootstrapServers()));
-            started.addEventListener(e -> ui.execute(() -> addEvent(e)));
-            started.start();
+            startup.stopClock();
+            showCluster();
         }, ui);
     }
 
-    public void showStopping() {
-        status.setText("Stopping the cluster: brokers hand over their partitions and shut down...");
+    private void showCluster() {
+        ClusterViewModel vm;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            topics = new TopicService(cluster.bootstrapServers());
+            vm = new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(), ui);
+            poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
+        }
+        cluster.addListener(vm::onNodeStatus);
+        poller.addSnapshotListener(vm::onSnapshot);
+        poller.addEventListener(vm::onEvent);
+        poller.start();
+        clusterScreen = new ClusterScreen(vm);
+        content.getChildren().setAll(clusterScreen);
+        fillStrip(vm);
+        fillCliBar(vm);
     }
 
-    /** Stops polling; safe from any thread. */
+    private void fillStrip(ClusterViewModel vm) {
+        for (int id : vm.nodeIds()) {
+            Label chip = new Label();
+            chip.setId("strip-" + id);
+            chip.getStyleClass().add("strip-chip");
+            chip.textProperty().bind(Bindings.createStringBinding(() -> {
+                NodeCardState s = vm.card(id).get();
+                return (s.role() == NodeRole.CONTROLLER ? "controller" : "broker " + id) + ": " + s.stateWord();
+            }, vm.card(id)));
+            strip.getChildren().add(chip);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label health = new Label();
+        health.setId("stripHealth");
+        health.textProperty().bind(Bindings.createStringBinding(() -> "under-replicated: " + vm.underReplicated().get()
+                + " · offline: " + vm.offline().get(), vm.underReplicated(), vm.offline()));
+        Label bootstrap = new Label("bootstrap " + cluster.bootstrapServers().split(",")[0].replace("127.0.0.1", "localhost"));
+        bootstrap.getStyleClass().add("message");
+        Button theme = new Button("Light/dark");
+        theme.setMinWidth(Region.USE_PREF_SIZE);
+        health.setMinWidth(Region.USE_PREF_SIZE);
+        theme.setOnAction(e -> Theme.toggleDark(root.getScene()));
+        strip.getChildren().addAll(gap, health, bootstrap, theme);
+    }
+
+    private void fillCliBar(ClusterViewModel vm) {
+        Label label = new Label("Command line:");
+        TextField cli = new TextField();
+        cli.setId("cliEquivalent");
+        cli.setEditable(false);
+        cli.textProperty().bind(vm.cliEquivalent());
+        cli.setPromptText("the Kafka command for your last action appears here");
+        HBox.setHgrow(cli, Priority.ALWAYS);
+        Button copy = new Button("Copy");
+        copy.setId("copyCli");
+        copy.disableProperty().bind(vm.cliEquivalent().isEmpty());
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(cli.getText());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        Label message = new Label();
+        message.setId("message");
+        message.getStyleClass().add("message");
+        message.textProperty().bind(vm.message());
+        message.setMaxWidth(420);
+        message.setMinWidth(0);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        cliBar.getChildren().setAll(label, cli, copy, message);
+        cliBar.setVisible(true);
+        cliBar.setManaged(true);
+    }
+
+    public void showStopping() {
+        content.getChildren().setAll(new VBox(new Label("Stopping the cluster: brokers hand over their partitions"
+                + " and shut down...")));
+        content.getChildren().get(0).getStyleClass().add("startup");
+    }
+
+    /** Stops polling and the clients; safe from any thread. */
     public void close() {
         SnapshotPoller p;
+        TopicService t;
         synchronized (this) {
             closed = true;
             p = poller;
+            t = topics;
         }
         if (p != null) {
             p.close();
         }
-    }
-
-    private void addEvent(ClusterEvent e) {
-        events.add(0, e.line());
-        if (events.size() > 500) {
-            events.remove(500, events.size());
+        if (t != null) {
+            t.close();
         }
-    }
-
-    private void refreshNodes() {
-        nodes.setAll(cluster.nodes().stream().map(ShellView::line).toList());
-    }
-
-    private static String line(NodeStatus s) {
-        return String.format("%-12s %-10s port %d", s.label(), s.state().word(), s.port());
     }
 }

@@ -1,0 +1,35 @@
+package dev.kafkalab.ui.cluster;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** The cluster screen: node cards on top; topics, partitions and the timeline below. */
+public final class ClusterScreen extends BorderPane {
+
+    private final HBox cards = new HBox(10);
+
+    public ClusterScreen(ClusterViewModel vm) {
+        setId("clusterScreen");
+        for (int id : vm.nodeIds()) {
+            cards.getChildren().add(new NodeCardView(vm, id));
+        }
+        cards.setPadding(new Insets(0, 0, 10, 0));
+        setTop(cards);
+        TopicsView topics = new TopicsView(vm);
+        PartitionsView partitions = new PartitionsView(vm);
+        TimelineView timeline = new TimelineView(vm);
+        SplitPane split = new SplitPane(topics, partitions, timeline);
+        split.setDividerPositions(0.24, 0.74);
+        setCenter(split);
+        setPadding(new Insets(10));
+    }
+
+    /** Puts keyboard focus on a node's card, so its action keys work. */
+    public void focusCard(int index) {
+        if (index >= 0 && index < cards.getChildren().size()) {
+            cards.getChildren().get(index).requestFocus();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.kafkalab.ui.cluster;
+
+import dev.kafkalab.cluster.NodeRole;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * One node: its state, port and share of leaderships, and the buttons that break or repair it.
+ * Keys when the card has focus: S stop, K kill, F freeze, R resume, T start.
+ */
+public final class NodeCardView extends VBox {
+
+    private static final String[] STATE_CLASSES = {"state-running", "state-starting", "state-stopping",
+        "state-stopped", "state-killed", "state-frozen", "state-crashed", "state-fenced", "state-not-started",
+        "state-pending"};
+
+    private final Label state = new Label();
+    private final Label detail = new Label();
+    private final Button stop = button("Stop", "S", "Controlled shutdown (SIGTERM): leaders move at once");
+    private final Button kill = button("Kill", "K", "SIGKILL: leaders move after the session timeout");
+    private final Button freeze = button("Freeze", "F", "SIGSTOP: alive but silent, like a long GC pause");
+    private final Button resume = button("Resume", "R", "SIGCONT: the frozen broker carries on");
+    private final Button start = button("Start", "T", "Start again with the same id, port and data");
+
+    public NodeCardView(ClusterViewModel vm, int id) {
+        NodeCardState initial = vm.card(id).get();
+        String key = initial.role() == NodeRole.CONTROLLER ? "Controller" : "Broker" + id;
+        setId("card" + key);
+        getStyleClass().addAll("node-card", initial.role() == NodeRole.CONTROLLER ? "controller" : "broker-" + id);
+        setFocusTraversable(true);
+        // Four cards share the row equally; their buttons wrap rather than push the window wider.
+        setMinWidth(0);
+        setPrefWidth(0);
+        HBox.setHgrow(this, Priority.ALWAYS);
+        setMaxWidth(Double.MAX_VALUE);
+
+        Label name = new Label(initial.role() == NodeRole.CONTROLLER ? "Controller" : "Broker " + id);
+        name.getStyleClass().add("name");
+        state.setId("state" + key);
+        state.getStyleClass().add("state");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, name, gap, state);
+        header.setAlignment(Pos.CENTER_LEFT);
+        detail.getStyleClass().add("detail");
+        detail.setWrapText(true);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        detail.setId("detail" + key);
+
+        stop.setId("stop" + key);
+        kill.setId("kill" + key);
+        freeze.setId("freeze" + key);
+        resume.setId("resume" + key);
+        start.setId("start" + key);
+        stop.setOnAction(e -> vm.stop(id));
+        kill.setOnAction(e -> vm.kill(id));
+        freeze.setOnAction(e -> vm.freeze(id));
+        resume.setOnAction(e -> vm.resume(id));
+        start.setOnAction(e -> vm.start(id));
+        FlowPane buttons = new FlowPane(4, 4, stop, kill, freeze, resume, start);
+        buttons.getStyleClass().add("actions");
+        getChildren().addAll(header, detail, buttons);
+
+        setOnKeyPressed(e -> {
+            Button target = e.getCode() == KeyCode.S ? stop : e.getCode() == KeyCode.K ? kill
+                    : e.getCode() == KeyCode.F ? freeze : e.getCode() == KeyCode.R ? resume
+                    : e.getCode() == KeyCode.T ? start : null;
+            if (target != null && !target.isDisabled()) {
+                target.fire();
+                e.consume();
+            }
+        });
+        setOnMouseClicked(e -> requestFocus());
+        vm.card(id).addListener((o, was, now) -> show(now));
+        show(initial);
+    }
+
+    private void show(NodeCardState s) {
+        state.setText(s.stateWord());
+        getStyleClass().removeAll(STATE_CLASSES);
+        getStyleClass().add(s.pending() != null ? "state-pending" : "state-" + s.stateWord().replace(' ', '-'));
+        String port = s.port() > 0 ? "port " + s.port() : "no port yet";
+        detail.setText(s.role() == NodeRole.CONTROLLER ? port + " · KRaft metadata quorum"
+                : port + " · leads " + s.leads() + " · follows " + s.follows());
+        stop.setDisable(!s.canStop());
+        kill.setDisable(!s.canKill());
+        freeze.setDisable(!s.canFreeze());
+        resume.setDisable(!s.canResume());
+        start.setDisable(!s.canStart());
+        if (s.role() == NodeRole.CONTROLLER) {
+            freeze.setVisible(false);
+            freeze.setManaged(false);
+            resume.setVisible(false);
+            resume.setManaged(false);
+        }
+    }
+
+    private static Button button(String text, String key, String tip) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip + "  [" + key + "]"));
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

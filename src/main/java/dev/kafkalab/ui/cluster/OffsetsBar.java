@@ -1,0 +1,90 @@
+package dev.kafkalab.ui.cluster;
+
+import dev.kafkalab.monitor.PartitionView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * A partition's log drawn to scale: the track up to the furthest offset, the readable part from
+ * log start to high watermark, a tick for each replica's log end offset in its broker's colour,
+ * and a triangle for each group's committed offset. A producer at 12 and a group at 9 read as
+ * exactly that.
+ */
+public final class OffsetsBar extends Region {
+
+    static final Color[] BROKER_COLOURS = {Color.web("#2f6fde"), Color.web("#d9730d"), Color.web("#1a9c6b")};
+    private static final Color OTHER = Color.web("#7c5cd6");
+
+    private final Rectangle track = new Rectangle();
+    private final Rectangle readable = new Rectangle();
+    private PartitionRow row;
+
+    public OffsetsBar() {
+        getStyleClass().add("offsets-bar");
+        track.getStyleClass().add("track");
+        readable.getStyleClass().add("readable");
+        setMinWidth(120);
+        setPrefWidth(320);
+    }
+
+    public void show(PartitionRow row) {
+        this.row = row;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        List<Node> children = new ArrayList<>(List.of(track, readable));
+        double w = getWidth();
+        double h = getHeight();
+        double barY = h * 0.25;
+        double barH = h * 0.5;
+        track.setX(0);
+        track.setY(barY);
+        track.setWidth(w);
+        track.setHeight(barH);
+        if (row != null) {
+            PartitionView p = row.partition();
+            long end = Math.max(1, row.scaleEnd());
+            double start = x(Math.max(p.logStartOffset(), 0), end, w);
+            double high = x(Math.max(p.highWatermark(), 0), end, w);
+            readable.setX(start);
+            readable.setY(barY);
+            readable.setWidth(Math.max(0, high - start));
+            readable.setHeight(barH);
+            // One lane per replica, so replicas at the same offset stay visible side by side.
+            List<Integer> replicas = p.replicas();
+            double lane = h / Math.max(1, replicas.size());
+            for (Map.Entry<Integer, Long> leo : p.logEndOffsets().entrySet()) {
+                int i = Math.max(0, replicas.indexOf(leo.getKey()));
+                double lx = Math.min(w - 1.5, Math.max(1.5, x(leo.getValue(), end, w)));
+                Line tick = new Line(lx, i * lane + 1, lx, (i + 1) * lane - 1);
+                tick.getStyleClass().add("leo-mark");
+                tick.setStroke(colour(leo.getKey()));
+                children.add(tick);
+            }
+            for (long committed : row.committedByGroup().values()) {
+                double cx = x(committed, end, w);
+                Polygon mark = new Polygon(cx - 5, h, cx + 5, h, cx, h - 8);
+                mark.getStyleClass().add("group-mark");
+                children.add(mark);
+            }
+        }
+        getChildren().setAll(children);
+    }
+
+    private static double x(long offset, long end, double width) {
+        return width * offset / end;
+    }
+
+    static Color colour(int brokerId) {
+        return brokerId >= 1 && brokerId <= BROKER_COLOURS.length ? BROKER_COLOURS[brokerId - 1] : OTHER;
+    }
+}

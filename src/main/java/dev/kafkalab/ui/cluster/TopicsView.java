@@ -1,0 +1,141 @@
+package dev.kafkalab.ui.cluster;
+
+import dev.kafkalab.topics.TopicRequest;
+import dev.kafkalab.topics.TopicRules;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.collections.MapChangeListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Topics: the list (selecting one shows its partitions), delete, and a create form. */
+public final class TopicsView extends VBox {
+
+    private final ClusterViewModel vm;
+    private final Map<String, Label> errors = new LinkedHashMap<>();
+
+    public TopicsView(ClusterViewModel vm) {
+        this.vm = vm;
+        setSpacing(6);
+        setMinWidth(260);
+        Label title = new Label("Topics");
+        title.getStyleClass().add("section-title");
+
+        ListView<String> list = new ListView<>(vm.topicNames());
+        list.setId("topicList");
+        list.setPlaceholder(new Label("No topics yet: create one below."));
+        list.setPrefHeight(180);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.selectedTopic().set(now);
+            }
+        });
+        vm.selectedTopic().addListener((o, was, now) -> {
+            if (now != null && !now.equals(list.getSelectionModel().getSelectedItem())) {
+                list.getSelectionModel().select(now);
+            }
+        });
+        Button delete = new Button("Delete topic");
+        delete.setId("deleteTopic");
+        delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(e -> confirmDelete(list.getSelectionModel().getSelectedItem()));
+
+        getChildren().addAll(title, list, delete, form());
+    }
+
+    private VBox form() {
+        TextField name = field("topicName", "e.g. my-failsafe-topic", "");
+        TextField partitions = field("topicPartitions", "", "3");
+        TextField rf = field("topicReplicationFactor", "", "3");
+        TextField minIsr = field("topicMinIsr", "broker default (1)", "2");
+        ComboBox<String> cleanup = new ComboBox<>();
+        cleanup.getItems().addAll(TopicRules.CLEANUP_POLICIES);
+        cleanup.setValue("delete");
+        cleanup.setId("topicCleanupPolicy");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        int row = 0;
+        row = addRow(grid, row, "Name", name, TopicRules.NAME);
+        row = addRow(grid, row, "Partitions", partitions, TopicRules.PARTITIONS);
+        row = addRow(grid, row, "Replication factor", rf, TopicRules.REPLICATION_FACTOR);
+        row = addRow(grid, row, "min.insync.replicas", minIsr, TopicRules.MIN_ISR);
+        row = addRow(grid, row, "cleanup.policy", cleanup, TopicRules.CLEANUP_POLICY);
+        Label formError = error("topicFormError", "form");
+        Button create = new Button("Create topic");
+        create.setId("createTopic");
+        create.setDefaultButton(false);
+        Runnable submit = () -> vm.createTopic(new TopicRequest(name.getText(), partitions.getText(), rf.getText(),
+                minIsr.getText(), cleanup.getValue())).thenAccept(ok -> {
+                    if (ok) {
+                        name.clear();
+                    }
+                });
+        create.setOnAction(e -> submit.run());
+        name.setOnAction(e -> submit.run());
+        vm.topicFormErrors().addListener((MapChangeListener<String, String>) c -> showErrors());
+        Label title = new Label("New topic");
+        title.getStyleClass().add("section-title");
+        return new VBox(6, title, grid, new HBox(8, create), formError);
+    }
+
+    private int addRow(GridPane grid, int row, String label, javafx.scene.control.Control input, String field) {
+        Label name = new Label(label);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(name, 0, row);
+        grid.add(input, 1, row);
+        GridPane.setHgrow(input, Priority.ALWAYS);
+        Label error = error(input.getId() + "Error", field);
+        grid.add(error, 1, row + 1);
+        return row + 2;
+    }
+
+    private Label error(String id, String field) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("field-error");
+        l.setVisible(false);
+        l.setManaged(false);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        errors.put(field, l);
+        return l;
+    }
+
+    private void showErrors() {
+        errors.forEach((field, label) -> {
+            String text = vm.topicFormErrors().get(field);
+            label.setText(text == null ? "" : text);
+            label.setVisible(text != null);
+            label.setManaged(text != null);
+        });
+    }
+
+    private void confirmDelete(String topic) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete topic " + topic + " and all its records?",
+                ButtonType.CANCEL, ButtonType.OK);
+        alert.setHeaderText(null);
+        alert.initOwner(getScene().getWindow());
+        alert.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.deleteTopic(topic));
+    }
+
+    private static TextField field(String id, String prompt, String value) {
+        TextField f = new TextField(value);
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(9);
+        return f;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.kafkalab.ui.shell;
+
+import dev.kafkalab.cluster.NodeStatus;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** Start-up progress: each node's state, the time so far, and on failure what went wrong and a retry. */
+final class StartupView extends VBox {
+
+    private final Label headline = new Label("Starting the local Kafka cluster");
+    private final Label elapsed = new Label();
+    private final VBox nodes = new VBox(4);
+    private final TextArea failure = new TextArea();
+    private final Button retry = new Button("Try again");
+    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final Timeline clock;
+    private long startedAt;
+
+    StartupView(Runnable onRetry) {
+        setId("startupView");
+        getStyleClass().add("startup");
+        headline.getStyleClass().add("headline");
+        spinner.setPrefSize(28, 28);
+        elapsed.setId("startupElapsed");
+        failure.setId("startupFailure");
+        failure.setEditable(false);
+        failure.setWrapText(true);
+        failure.getStyleClass().add("log-tail");
+        failure.setPrefRowCount(14);
+        failure.setVisible(false);
+        failure.setManaged(false);
+        retry.setId("retryStart");
+        retry.setVisible(false);
+        retry.setManaged(false);
+        retry.setOnAction(e -> onRetry.run());
+        Label about = new Label("One KRaft controller and three brokers, each its own Java process on this machine."
+                + " The first start builds a class-data sharing archive; later starts are faster.");
+        about.setWrapText(true);
+        about.getStyleClass().add("message");
+        getChildren().addAll(new HBox(12, spinner, headline), elapsed, about, nodes, failure, retry);
+        clock = new Timeline(new KeyFrame(Duration.millis(100), e -> tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    void starting() {
+        startedAt = System.nanoTime();
+        headline.setText("Starting the local Kafka cluster");
+        spinner.setVisible(true);
+        failure.setVisible(false);
+        failure.setManaged(false);
+        retry.setVisible(false);
+        retry.setManaged(false);
+        clock.play();
+    }
+
+    void nodes(List<NodeStatus> statuses) {
+        nodes.getChildren().setAll(statuses.stream().map(s -> {
+            Label l = new Label(String.format("%-11s %s%s", s.label(), s.state().word(),
+                    s.port() > 0 ? "   (port " + s.port() + ")" : ""));
+            l.setId("startup-" + s.label().replace(' ', '-'));
+            return l;
+        }).toList());
+    }
+
+    void failed(String message) {
+        clock.stop();
+        spinner.setVisible(false);
+        headline.setText("The cluster did not start");
+        failure.setText(message);
+        failure.setVisible(true);
+        failure.setManaged(true);
+        retry.setVisible(true);
+        retry.setManaged(true);
+    }
+
+    void stopClock() {
+        clock.stop();
+    }
+
+    private void tick() {
+        elapsed.setText(String.format("%.1f s", (System.nanoTime() - startedAt) / 1e9));
+    }
+}
