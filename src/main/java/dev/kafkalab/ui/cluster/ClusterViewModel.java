@@ -69,6 +69,12 @@ public final class ClusterViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableMap<String, String> topicFormErrors = FXCollections.observableHashMap();
     private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>(ClusterSnapshot.EMPTY);
+    // Read-only views made once: an unmodifiable wrapper listens to its source weakly, so a
+    // wrapper made per call (and its listeners) would be garbage collected.
+    private final ObservableList<String> topicNamesView = FXCollections.unmodifiableObservableList(topicNames);
+    private final ObservableList<PartitionRow> partitionsView = FXCollections.unmodifiableObservableList(partitions);
+    private final ObservableMap<String, String> topicFormErrorsView =
+            FXCollections.unmodifiableObservableMap(topicFormErrors);
 
     private final Map<Integer, String> pending = new HashMap<>();
     private Map<Integer, NodeStatus> processes = Map.of();
@@ -103,7 +109,7 @@ public final class ClusterViewModel {
     }
 
     public ObservableList<String> topicNames() {
-        return FXCollections.unmodifiableObservableList(topicNames);
+        return topicNamesView;
     }
 
     public StringProperty selectedTopic() {
@@ -111,7 +117,7 @@ public final class ClusterViewModel {
     }
 
     public ObservableList<PartitionRow> partitions() {
-        return FXCollections.unmodifiableObservableList(partitions);
+        return partitionsView;
     }
 
     /** Newest first, after the filter. */
@@ -147,7 +153,7 @@ public final class ClusterViewModel {
 
     /** Field name ({@link TopicRules}) to message, for the create-topic form. */
     public ObservableMap<String, String> topicFormErrors() {
-        return FXCollections.unmodifiableObservableMap(topicFormErrors);
+        return topicFormErrorsView;
     }
 
     public ReadOnlyObjectProperty<ClusterSnapshot> snapshot() {
@@ -207,7 +213,9 @@ public final class ClusterViewModel {
     /** Checks the form against Kafka's rules first; the answer arrives in the form errors and message. */
     public CompletableFuture<Boolean> createTopic(TopicRequest request) {
         topicFormErrors.clear();
-        Map<String, String> problems = TopicRules.check(request, liveBrokers.get());
+        // Before the first snapshot the number of running brokers is unknown: let the cluster judge.
+        int brokers = snapshot.get() == ClusterSnapshot.EMPTY ? Integer.MAX_VALUE : liveBrokers.get();
+        Map<String, String> problems = TopicRules.check(request, brokers);
         if (!problems.isEmpty()) {
             topicFormErrors.putAll(problems);
             return CompletableFuture.completedFuture(false);
