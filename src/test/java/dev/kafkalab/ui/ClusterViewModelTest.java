@@ -122,6 +122,11 @@ class ClusterViewModelTest {
         assertEquals(ClusterEvent.Kind.ISR_SHRANK, vm.events().get(0).kind());
         vm.eventFilter().set("leader");
         assertEquals(1, vm.events().size());
+        vm.eventFilter().set("");
+        vm.onEvent(new ClusterEvent(t, ClusterEvent.Kind.LEADER_MOVED, "__consumer_offsets-3", "__consumer_offsets-3: leader 1 -> 2"));
+        assertEquals(2, vm.events().size(), "internal topics' events are hidden by default");
+        vm.showInternalEvents().set(true);
+        assertEquals(3, vm.events().size());
         vm.clearEvents();
         assertEquals(0, vm.events().size());
     }

@@ -62,6 +62,8 @@ public final class ClusterViewModel {
     private final ObservableList<ClusterEvent> events = FXCollections.observableArrayList();
     private final FilteredList<ClusterEvent> filteredEvents = new FilteredList<>(events);
     private final StringProperty eventFilter = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty showInternalEvents =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final IntegerProperty underReplicated = new SimpleIntegerProperty();
     private final IntegerProperty offline = new SimpleIntegerProperty();
     private final IntegerProperty liveBrokers = new SimpleIntegerProperty();
@@ -89,12 +91,9 @@ public final class ClusterViewModel {
             cards.put(n.id(), new SimpleObjectProperty<>(new NodeCardState(n.id(), n.role(), n.state(), false, n.port(),
                     n.pid(), 0, 0, null)));
         }
-        eventFilter.addListener((o, was, now) -> {
-            String needle = now == null ? "" : now.trim().toLowerCase(Locale.ROOT);
-            filteredEvents.setPredicate(needle.isEmpty() ? null
-                    : e -> e.text().toLowerCase(Locale.ROOT).contains(needle)
-                            || e.kind().name().toLowerCase(Locale.ROOT).contains(needle));
-        });
+        eventFilter.addListener((o, was, now) -> refilterEvents());
+        showInternalEvents.addListener((o, was, now) -> refilterEvents());
+        refilterEvents();
         selectedTopic.addListener((o, was, now) -> refreshPartitions(snapshot.get(), snapshot.get()));
     }
 
@@ -127,6 +126,19 @@ public final class ClusterViewModel {
 
     public StringProperty eventFilter() {
         return eventFilter;
+    }
+
+    /** Events about Kafka's internal topics (__consumer_offsets...) are hidden unless asked for. */
+    public javafx.beans.property.BooleanProperty showInternalEvents() {
+        return showInternalEvents;
+    }
+
+    private void refilterEvents() {
+        String needle = eventFilter.get() == null ? "" : eventFilter.get().trim().toLowerCase(Locale.ROOT);
+        boolean internal = showInternalEvents.get();
+        filteredEvents.setPredicate(e -> (internal || !e.subject().startsWith("__"))
+                && (needle.isEmpty() || e.text().toLowerCase(Locale.ROOT).contains(needle)
+                        || e.kind().name().toLowerCase(Locale.ROOT).contains(needle)));
     }
 
     public ReadOnlyIntegerProperty underReplicated() {

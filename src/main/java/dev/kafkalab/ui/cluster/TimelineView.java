@@ -32,6 +32,9 @@ public final class TimelineView extends VBox {
         Button clear = new Button("Clear");
         clear.setId("clearEvents");
         clear.setOnAction(e -> vm.clearEvents());
+        javafx.scene.control.CheckBox internal = new javafx.scene.control.CheckBox("internal topics");
+        internal.setId("showInternalEvents");
+        internal.selectedProperty().bindBidirectional(vm.showInternalEvents());
         ListView<ClusterEvent> list = new ListView<>(vm.events());
         list.setId("eventList");
         list.setPlaceholder(new Label("Changes appear here as they happen:\nleaders moving, ISRs shrinking,"
@@ -46,6 +49,6 @@ public final class TimelineView extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(title, new HBox(6, filter, clear), list);
+        getChildren().addAll(title, new HBox(6, filter, clear), internal, list);
     }
 }
