@@ -14,7 +14,8 @@ public final class Main {
     private static final String USAGE = """
             usage: kafka-lab              open the app
                    kafka-lab cluster      run the local cluster without a window (--help for options)
-                   kafka-lab bench        measure start, failover and memory of the local cluster""";
+                   kafka-lab bench        measure start, failover and memory of the local cluster
+                   kafka-lab bench-ui     measure the FX thread with 50 topics x 12 partitions (needs a display)""";
 
     private Main() {
     }
@@ -32,6 +33,7 @@ public final class Main {
                 System.exit(new ClusterCommand(System.out, System.err).run(rest, System.in));
             }
             case "bench" -> System.exit(new BenchCommand(System.out, System.err).run(rest));
+            case "bench-ui" -> System.exit(UiBenchLauncher.run());
             case "--help", "-h", "help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");

@@ -179,7 +179,7 @@ public final class ClusterCommand {
         return s.topics().stream().flatMap(t -> t.partitions().stream()).toList();
     }
 
-    static String rootMessage(Throwable t) {
+    public static String rootMessage(Throwable t) {
         Throwable c = t;
         while ((c instanceof ExecutionException || c instanceof java.util.concurrent.CompletionException)
                 && c.getCause() != null) {

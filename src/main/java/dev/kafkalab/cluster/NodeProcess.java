@@ -33,6 +33,8 @@ final class NodeProcess {
     private Process process;
     private NodeState state = NodeState.NOT_STARTED;
     private CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+    /** Completes once the exit of the current run has been handled and the state updated. */
+    private CompletableFuture<Void> handledExit = CompletableFuture.completedFuture(null);
     private Integer lastExitCode;
     private volatile LogEndOffsets logEnds = LogEndOffsets.NONE;
 
@@ -103,12 +105,20 @@ final class NodeProcess {
         logEnds = LogEndOffsets.NONE;
         lastExitCode = null;
         ready = new CompletableFuture<>();
+        handledExit = new CompletableFuture<>();
         Process launched = process;
         CompletableFuture<Void> readyNow = ready;
         Thread reader = new Thread(() -> readReports(launched, readyNow), "kafka-lab-" + role.name().toLowerCase() + "-" + id);
         reader.setDaemon(true);
         reader.start();
-        launched.onExit().thenRun(() -> exited(launched, onCleanExit));
+        CompletableFuture<Void> handled = handledExit;
+        launched.onExit().thenRun(() -> {
+            try {
+                exited(launched, onCleanExit);
+            } finally {
+                handled.complete(null);
+            }
+        });
         setState(NodeState.STARTING);
         return ready;
     }
@@ -119,7 +129,7 @@ final class NodeProcess {
             case STARTING, RUNNING -> { }
             case FROZEN -> throw refused("is frozen: a frozen process cannot shut down; resume or kill it");
             case STOPPING -> {
-                return process.onExit().thenApply(p -> null);
+                return handledExit;
             }
             default -> throw refused("is not running (" + state.word() + "): nothing to stop");
         }
@@ -135,7 +145,7 @@ final class NodeProcess {
             p.destroyForcibly();
             return p;
         });
-        return p.onExit().thenApply(x -> null);
+        return handledExit;
     }
 
     /** SIGKILL: no shutdown at all, as when a machine loses power. */
@@ -146,7 +156,7 @@ final class NodeProcess {
         Process p = process;
         setState(NodeState.KILLED);
         p.destroyForcibly();
-        return p.onExit().thenApply(x -> null);
+        return handledExit;
     }
 
     /** SIGSTOP: the process stays, holds its sockets and answers nothing, like a long GC pause. */

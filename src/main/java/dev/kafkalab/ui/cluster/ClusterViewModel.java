@@ -79,6 +79,16 @@ public final class ClusterViewModel {
             FXCollections.unmodifiableObservableMap(topicFormErrors);
 
     private final Map<Integer, String> pending = new HashMap<>();
+    // Coalescing: a broker kill on 600 partitions yields over a thousand events in one snapshot,
+    // and snapshots can arrive faster than a busy FX thread applies them. One FX task drains all
+    // pending events; only the newest pending snapshot is applied.
+    private final java.util.concurrent.atomic.AtomicReference<ClusterSnapshot> pendingSnapshot =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<ClusterEvent> pendingEvents =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean eventsScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private java.util.function.LongConsumer applyTimer = nanos -> { };
     private Map<Integer, NodeStatus> processes = Map.of();
 
     public ClusterViewModel(List<NodeStatus> nodes, NodeActions actions, TopicOperations topics,
@@ -175,16 +185,21 @@ public final class ClusterViewModel {
     // --- Inputs (any thread)
 
     public void onSnapshot(ClusterSnapshot next) {
-        ui.execute(() -> apply(next));
+        if (pendingSnapshot.getAndSet(next) == null) {
+            ui.execute(this::applyPendingSnapshot);
+        }
     }
 
     public void onEvent(ClusterEvent event) {
-        ui.execute(() -> {
-            events.add(0, event);
-            if (events.size() > MAX_EVENTS) {
-                events.remove(MAX_EVENTS, events.size());
-            }
-        });
+        pendingEvents.add(event);
+        if (eventsScheduled.compareAndSet(false, true)) {
+            ui.execute(this::drainEvents);
+        }
+    }
+
+    /** For the benchmark: told how long each snapshot took to apply on the UI thread. */
+    public void setApplyTimer(java.util.function.LongConsumer timer) {
+        this.applyTimer = timer;
     }
 
     public void onNodeStatus(NodeStatus status) {
@@ -260,6 +275,33 @@ public final class ClusterViewModel {
 
     // --- applying snapshots (UI thread)
 
+    private void applyPendingSnapshot() {
+        ClusterSnapshot next = pendingSnapshot.getAndSet(null);
+        if (next != null) {
+            long t0 = System.nanoTime();
+            apply(next);
+            applyTimer.accept(System.nanoTime() - t0);
+        }
+    }
+
+    private void drainEvents() {
+        eventsScheduled.set(false);
+        List<ClusterEvent> batch = new ArrayList<>();
+        for (ClusterEvent e; (e = pendingEvents.poll()) != null; ) {
+            batch.add(0, e);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (batch.size() > MAX_EVENTS) {
+            batch = batch.subList(0, MAX_EVENTS);
+        }
+        events.addAll(0, batch);
+        if (events.size() > MAX_EVENTS) {
+            events.remove(MAX_EVENTS, events.size());
+        }
+    }
+
     void apply(ClusterSnapshot next) {
         ClusterSnapshot previous = snapshot.get();
         snapshot.set(next);
@@ -327,7 +369,16 @@ public final class ClusterViewModel {
                     .map(q -> q.leader() != p.leader()).orElse(false);
             rows.add(new PartitionRow(p, committed, moved));
         }
-        partitions.setAll(rows);
+        // Touch only rows that changed: an unchanged row keeps its cell, its layout and its CSS.
+        if (rows.size() != partitions.size()) {
+            partitions.setAll(rows);
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).equals(partitions.get(i))) {
+                partitions.set(i, rows.get(i));
+            }
+        }
     }
 
     private CompletableFuture<Void> act(int id, String action, String pendingWord, IntFunction<CompletableFuture<Void>> call) {

@@ -86,8 +86,11 @@ public final class NodeCardView extends VBox {
 
     private void show(NodeCardState s) {
         state.setText(s.stateWord());
-        getStyleClass().removeAll(STATE_CLASSES);
-        getStyleClass().add(s.pending() != null ? "state-pending" : "state-" + s.stateWord().replace(' ', '-'));
+        String wanted = s.pending() != null ? "state-pending" : "state-" + s.stateWord().replace(' ', '-');
+        if (!getStyleClass().contains(wanted)) {
+            getStyleClass().removeAll(STATE_CLASSES);
+            getStyleClass().add(wanted);
+        }
         String port = s.port() > 0 ? "port " + s.port() : "no port yet";
         detail.setText(s.role() == NodeRole.CONTROLLER ? port + " · KRaft metadata quorum"
                 : port + " · leads " + s.leads() + " · follows " + s.follows());

@@ -34,6 +34,16 @@ public final class PartitionsView extends VBox {
         getChildren().addAll(title, list, legend);
     }
 
+    /** Replaces the style class starting with {@code prefix}, touching CSS only on a real change. */
+    static void swapClass(javafx.scene.Node node, String prefix, String wanted) {
+        var classes = node.getStyleClass();
+        if (classes.contains(wanted) && classes.stream().filter(c -> c.startsWith(prefix)).count() == 1) {
+            return;
+        }
+        classes.removeIf(c -> c.startsWith(prefix) && !c.equals("replica-chip") && !c.equals("leader-badge"));
+        classes.add(wanted);
+    }
+
     private static final class RowCell extends ListCell<PartitionRow> {
         private final Label number = new Label();
         private final Label leader = new Label();
@@ -49,6 +59,9 @@ public final class PartitionsView extends VBox {
             number.getStyleClass().add("pnum");
             leader.getStyleClass().add("leader-badge");
             chips.setAlignment(Pos.CENTER_LEFT);
+            // One tooltip for the row instead of one per chip: each tooltip is a popup window.
+            javafx.scene.control.Tooltip.install(chips, new javafx.scene.control.Tooltip(
+                    "green: in sync · orange: eligible leader replica (KIP-966) · dashed red: out of the ISR"));
             HBox.setHgrow(barAndNumbers, Priority.ALWAYS);
             barAndNumbers.setMinWidth(0);
             numbers.getStyleClass().add("offsets-legend");
@@ -74,17 +87,21 @@ public final class PartitionsView extends VBox {
             number.setText("P" + p.partition());
             leader.setId("leader-" + p.partition());
             leader.setText(p.offline() ? "offline" : "leader " + p.leader());
-            leader.getStyleClass().removeIf(c -> c.startsWith("leader-") && !c.equals("leader-badge"));
-            leader.getStyleClass().add(p.offline() ? "leader-none" : p.leader() <= 3 ? "leader-" + p.leader() : "leader-other");
-            chips.getChildren().clear();
-            for (int replica : p.replicas()) {
-                Label chip = new Label(Integer.toString(replica));
-                chip.setId("replica-" + p.partition() + "-" + replica);
-                chip.getStyleClass().addAll("replica-chip", p.isr().contains(replica) ? "replica-in-sync"
-                        : p.elr().contains(replica) ? "replica-elr" : p.offline() ? "replica-offline" : "replica-out");
-                chip.setTooltip(new javafx.scene.control.Tooltip("broker " + replica + ": " + (p.isr().contains(replica)
-                        ? "in sync" : p.elr().contains(replica) ? "eligible leader replica (KIP-966)" : "out of the ISR")));
+            swapClass(leader, "leader-", p.offline() ? "leader-none"
+                    : p.leader() <= 3 ? "leader-" + p.leader() : "leader-other");
+            while (chips.getChildren().size() < p.replicas().size()) {
+                Label chip = new Label();
+                chip.getStyleClass().add("replica-chip");
                 chips.getChildren().add(chip);
+            }
+            chips.getChildren().remove(p.replicas().size(), chips.getChildren().size());
+            for (int i = 0; i < p.replicas().size(); i++) {
+                int replica = p.replicas().get(i);
+                Label chip = (Label) chips.getChildren().get(i);
+                chip.setText(Integer.toString(replica));
+                chip.setId("replica-" + p.partition() + "-" + replica);
+                swapClass(chip, "replica-", p.isr().contains(replica) ? "replica-in-sync"
+                        : p.elr().contains(replica) ? "replica-elr" : p.offline() ? "replica-offline" : "replica-out");
             }
             bar.show(row);
             String ends = p.logEndOffsets().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())

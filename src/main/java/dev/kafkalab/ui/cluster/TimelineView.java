@@ -44,10 +44,12 @@ public final class TimelineView extends VBox {
             protected void updateItem(ClusterEvent e, boolean empty) {
                 super.updateItem(e, empty);
                 setText(empty || e == null ? null : TIME.format(e.at()) + "  " + e.text());
-                setWrapText(true);
                 setPrefWidth(0);
             }
         });
+        // One line per event at a fixed height: a broker kill on hundreds of partitions adds a
+        // thousand events at once, and variable heights would make the list measure them all.
+        list.fixedCellSizeProperty().bind(filter.heightProperty().multiply(0.85));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, new HBox(6, filter, clear), internal, list);
     }

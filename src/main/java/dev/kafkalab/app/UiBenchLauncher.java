@@ -1,0 +1,20 @@
+package dev.kafkalab.app;
+
+import dev.kafkalab.cli.ClusterCommand;
+import dev.kafkalab.ui.bench.UiBench;
+
+/** Runs the FX-thread benchmark; kept apart so that Main loads no JavaFX for other commands. */
+final class UiBenchLauncher {
+
+    private UiBenchLauncher() {
+    }
+
+    static int run() {
+        try {
+            return new UiBench(System.out, System.err).run();
+        } catch (Exception e) {
+            System.err.println("error: " + ClusterCommand.rootMessage(e));
+            return 1;
+        }
+    }
+}

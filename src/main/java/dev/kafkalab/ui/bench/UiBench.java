@@ -1,0 +1,164 @@
+package dev.kafkalab.ui.bench;
+
+import dev.kafkalab.cluster.ClusterSpec;
+import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.monitor.SnapshotPoller;
+import dev.kafkalab.topics.TopicService;
+import dev.kafkalab.ui.cluster.ClusterScreen;
+import dev.kafkalab.ui.cluster.ClusterViewModel;
+import dev.kafkalab.ui.common.Theme;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * {@code kafka-lab bench-ui}: the cluster screen holding 50 topics of 12 partitions on a real
+ * cluster. Reports how long the FX thread spends applying one snapshot, and the longest gap
+ * between two frames while brokers are killed, frozen, resumed and restarted. Needs a display
+ * (Xvfb will do).
+ */
+public final class UiBench {
+
+    private static final int TOPICS = 50;
+    private static final int PARTITIONS = 12;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final List<Double> applyMs = new CopyOnWriteArrayList<>();
+    private volatile long lastFrame;
+    private volatile long longestGapNanos;
+    private volatile boolean measuringGaps;
+    private volatile String phase = "";
+    private final List<String> longGaps = new CopyOnWriteArrayList<>();
+
+    public UiBench(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run() throws Exception {
+        Path dir = Files.createTempDirectory("kafka-lab-bench-ui-");
+        try (LocalCluster cluster = new LocalCluster(ClusterSpec.builder().dataDir(dir).firstBrokerPort(0).build())) {
+            err.println("starting the cluster...");
+            cluster.start().get(180, TimeUnit.SECONDS);
+            err.println("creating " + TOPICS + " topics of " + PARTITIONS + " partitions...");
+            createTopics(cluster);
+            CompletableFuture<Void> fxReady = new CompletableFuture<>();
+            Platform.startup(() -> fxReady.complete(null));
+            fxReady.get(30, TimeUnit.SECONDS);
+            Executor fx = Platform::runLater;
+            try (TopicService topics = new TopicService(cluster.bootstrapServers());
+                    SnapshotPoller poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL)) {
+                ClusterViewModel vm = new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(),
+                        fx);
+                vm.setApplyTimer(nanos -> applyMs.add(nanos / 1e6));
+                CompletableFuture<Void> shown = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    Stage stage = new Stage();
+                    Scene scene = new Scene(new ClusterScreen(vm), 1280, 760);
+                    Theme.apply(scene);
+                    stage.setScene(scene);
+                    stage.setTitle("Kafka Lab bench");
+                    stage.show();
+                    vm.selectedTopic().set("bench-00");
+                    new AnimationTimer() {
+                        @Override
+                        public void handle(long now) {
+                            long previous = lastFrame;
+                            lastFrame = now;
+                            if (measuringGaps && previous != 0) {
+                                longestGapNanos = Math.max(longestGapNanos, now - previous);
+                                if (now - previous > 100_000_000L) {
+                                    longGaps.add(String.format(Locale.ROOT, "%.0f ms during %s", (now - previous) / 1e6,
+                                            phase));
+                                }
+                            }
+                        }
+                    }.start();
+                    shown.complete(null);
+                });
+                shown.get(30, TimeUnit.SECONDS);
+                poller.addSnapshotListener(vm::onSnapshot);
+                poller.addEventListener(vm::onEvent);
+                cluster.addListener(vm::onNodeStatus);
+                poller.start();
+                poller.when(s -> s.topics().size() >= TOPICS, Duration.ofSeconds(60), "all bench topics").get();
+                applyMs.clear();
+                measuringGaps = true;
+                err.println("breaking brokers while the screen follows...");
+                breakAndRepair(cluster, poller);
+                measuringGaps = false;
+            }
+            Platform.runLater(Platform::exit);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        List<Double> sorted = new ArrayList<>(applyMs);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            err.println("error: no snapshot was applied");
+            return 1;
+        }
+        out.printf(Locale.ROOT, "fx_apply_snapshot_ms median=%.2f min=%.2f max=%.2f p95=%.2f n=%d ms%n",
+                sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1),
+                sorted.get((int) (sorted.size() * 0.95)), sorted.size());
+        out.printf(Locale.ROOT, "fx_longest_stall_ms %.1f ms%n", longestGapNanos / 1e6);
+        longGaps.forEach(g -> err.println("  frame gap " + g));
+        return 0;
+    }
+
+    private void breakAndRepair(LocalCluster cluster, SnapshotPoller poller) throws Exception {
+        Duration wait = Duration.ofSeconds(60);
+        phase = "kill 1";
+        cluster.kill(1).get(10, TimeUnit.SECONDS);
+        poller.when(s -> s.node(1).map(n -> n.fenced()).orElse(false), wait, "broker 1 fenced").get();
+        phase = "start 1";
+        cluster.start(1).get(120, TimeUnit.SECONDS);
+        phase = "ISRs refill after start 1";
+        poller.when(s -> s.underReplicatedCount() == 0, wait, "every ISR full after restart").get();
+        phase = "freeze 2";
+        cluster.pause(2).get(10, TimeUnit.SECONDS);
+        poller.when(s -> s.node(2).map(n -> n.fenced()).orElse(false), wait, "frozen broker 2 fenced").get();
+        phase = "resume 2";
+        cluster.resume(2).get(10, TimeUnit.SECONDS);
+        poller.when(s -> s.underReplicatedCount() == 0, wait, "every ISR full after resume").get();
+        phase = "stop 3";
+        cluster.stop(3).get(30, TimeUnit.SECONDS);
+        phase = "start 3";
+        cluster.start(3).get(120, TimeUnit.SECONDS);
+        phase = "ISRs refill after start 3";
+        poller.when(s -> s.underReplicatedCount() == 0, wait, "every ISR full after stop and start").get();
+    }
+
+    private static void createTopics(LocalCluster cluster) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (int i = 0; i < TOPICS; i++) {
+                topics.add(new NewTopic(String.format(Locale.ROOT, "bench-%02d", i), PARTITIONS, (short) 3));
+            }
+            admin.createTopics(topics).all().get(120, TimeUnit.SECONDS);
+        }
+    }
+}
