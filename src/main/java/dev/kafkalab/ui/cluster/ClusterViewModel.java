@@ -90,6 +90,7 @@ public final class ClusterViewModel {
             new java.util.concurrent.atomic.AtomicBoolean();
     private java.util.function.LongConsumer applyTimer = nanos -> { };
     private Map<Integer, NodeStatus> processes = Map.of();
+    private final Map<Integer, java.nio.file.Path> logFiles = new HashMap<>();
 
     public ClusterViewModel(List<NodeStatus> nodes, NodeActions actions, TopicOperations topics,
             String bootstrapServers, Executor ui) {
@@ -98,6 +99,7 @@ public final class ClusterViewModel {
         this.ui = ui;
         this.courseBootstrap = CliEquivalents.courseBootstrap(bootstrapServers);
         for (NodeStatus n : nodes) {
+            logFiles.put(n.id(), n.logFile());
             cards.put(n.id(), new SimpleObjectProperty<>(new NodeCardState(n.id(), n.role(), n.state(), false, n.port(),
                     n.pid(), 0, 0, null)));
         }
@@ -111,6 +113,11 @@ public final class ClusterViewModel {
 
     public List<Integer> nodeIds() {
         return List.copyOf(cards.keySet());
+    }
+
+    /** Where a node logs: its own file, which the log window follows. */
+    public java.nio.file.Path logFile(int id) {
+        return logFiles.get(id);
     }
 
     public ReadOnlyObjectProperty<NodeCardState> card(int id) {

@@ -66,14 +66,18 @@ public final class NodeCardView extends VBox {
         freeze.setOnAction(e -> vm.freeze(id));
         resume.setOnAction(e -> vm.resume(id));
         start.setOnAction(e -> vm.start(id));
-        FlowPane buttons = new FlowPane(4, 4, stop, kill, freeze, resume, start);
+        Button log = button("Log", "L", "This node's log, following new lines");
+        log.setId("log" + key);
+        String title = initial.role() == NodeRole.CONTROLLER ? "Controller" : "Broker " + id;
+        log.setOnAction(e -> LogWindow.open(getScene().getWindow(), title, vm.logFile(id)));
+        FlowPane buttons = new FlowPane(4, 4, stop, kill, freeze, resume, start, log);
         buttons.getStyleClass().add("actions");
         getChildren().addAll(header, detail, buttons);
 
         setOnKeyPressed(e -> {
             Button target = e.getCode() == KeyCode.S ? stop : e.getCode() == KeyCode.K ? kill
                     : e.getCode() == KeyCode.F ? freeze : e.getCode() == KeyCode.R ? resume
-                    : e.getCode() == KeyCode.T ? start : null;
+                    : e.getCode() == KeyCode.T ? start : e.getCode() == KeyCode.L ? log : null;
             if (target != null && !target.isDisabled()) {
                 target.fire();
                 e.consume();

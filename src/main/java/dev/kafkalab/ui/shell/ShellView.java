@@ -112,7 +112,9 @@ public final class ShellView {
 
     public void startCluster() {
         startup.starting();
-        cluster.start().whenCompleteAsync((ok, failure) -> {
+        // Clients are made on the cluster's thread (Admin.create resolves and connects), never on
+        // the FX thread; the FX thread only builds the screen.
+        cluster.start().thenApply(ok -> clients()).whenCompleteAsync((made, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
@@ -120,20 +122,23 @@ public final class ShellView {
                 return;
             }
             startup.stopClock();
-            showCluster();
+            if (made != null) {
+                showCluster(made);
+            }
         }, ui);
     }
 
-    private void showCluster() {
-        ClusterViewModel vm;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            topics = new TopicService(cluster.bootstrapServers());
-            vm = new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(), ui);
-            poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
+    /** The poller and the topic service, or null when the window closed meanwhile. */
+    private synchronized ClusterViewModel clients() {
+        if (closed) {
+            return null;
         }
+        topics = new TopicService(cluster.bootstrapServers());
+        poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
+        return new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(), ui);
+    }
+
+    private void showCluster(ClusterViewModel vm) {
         cluster.addListener(vm::onNodeStatus);
         poller.addSnapshotListener(vm::onSnapshot);
         poller.addEventListener(vm::onEvent);
