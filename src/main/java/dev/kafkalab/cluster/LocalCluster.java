@@ -2,16 +2,10 @@ package dev.kafkalab.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.Uuid;
 
 /**
  * A real Kafka cluster on this machine: one dedicated KRaft controller and N brokers, each its
@@ -45,8 +37,6 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
 
     public static final int CONTROLLER_ID = NodeConfig.CONTROLLER_ID;
     private static final long CLOSE_GRACE_MS = 20_000;
-    private static final java.util.Optional<String> NICE = Stream.of("/usr/bin/nice", "/bin/nice")
-            .filter(p -> !AppDirs.isWindows() && Files.isExecutable(Path.of(p))).findFirst();
 
     private final ClusterSpec spec;
     private final Map<Integer, NodeProcess> nodes = new LinkedHashMap<>();
@@ -54,18 +44,16 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     private final List<Consumer<NodeStatus>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private final ExecutorService actions;
-    private final Set<NodeRole> dumpingArchive = new HashSet<>();
+    private final DataDir dir;
     private final Thread shutdownHook;
 
     private volatile boolean started;
     private volatile boolean closed;
-    private String clusterId;
-    private NodeClasspath classpath;
-    private FileChannel lockChannel;
-    private FileLock lock;
+    private volatile NodeLauncher launcher;
 
     public LocalCluster(ClusterSpec spec) {
         this.spec = spec;
+        this.dir = new DataDir(spec.dataDir());
         this.actions = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kafka-lab-cluster");
             t.setDaemon(true);
@@ -192,7 +180,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             if (!started) {
                 throw new ClusterException("Start the cluster first.");
             }
-            CompletableFuture<Void> ready = node.start(command(node), () -> keepArchive(node));
+            CompletableFuture<Void> ready = node.start(launcher.command(node), () -> launcher.keepArchive(node));
             for (NodeProcess other : nodes.values()) {
                 if (other.state() == NodeState.FROZEN) {
                     node.sendLine(NodeMain.FROZEN_COMMAND + " " + other.pid());
@@ -206,19 +194,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
 
     /** Deletes every topic and record: the cluster must be closed or not yet started. */
     public static void wipe(Path dataDir) {
-        try (FileChannel channel = FileChannel.open(lockFile(dataDir), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock held = channel.tryLock()) {
-            if (held == null) {
-                throw new ClusterException("Kafka Lab is running a cluster in " + dataDir + ": close it before a reset.");
-            }
-            for (String part : List.of("nodes", "logs", "cluster.id")) {
-                deleteRecursively(dataDir.resolve(part));
-            }
-        } catch (OverlappingFileLockException e) {
-            throw new ClusterException("This app is running a cluster in " + dataDir + ": close it before a reset.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DataDir.wipe(dataDir);
     }
 
     /** Stops brokers gracefully (frozen ones resumed first), then the controller; nothing is left. */
@@ -248,7 +224,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
                 }
             }
             actions.shutdownNow();
-            releaseLock();
+            dir.unlock();
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException | IllegalArgumentException e) {
@@ -263,39 +239,38 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     }
 
     public Path logsDir() {
-        return spec.dataDir().resolve("logs");
+        return dir.logsDir();
     }
 
     // --- start
 
     private void startAll() {
         try {
-            acquireLock();
+            dir.lock();
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             assignPorts();
-            clusterId = readOrCreateClusterId();
-            NodeConfig.writeLogConfig(logConfig());
-            classpath = NodeClasspath.resolve(AppDirs.cache());
+            NodeConfig.writeLogConfig(dir.logConfig());
+            launcher = new NodeLauncher(spec, dir, NodeClasspath.resolve(AppDirs.cache()), dir.readOrCreateClusterId());
             for (NodeProcess node : nodes.values()) {
-                NodeConfig.write(configFile(node), NodeConfig.properties(spec, node.role(), node.id(),
-                        ports.get(node.id()), ports.get(CONTROLLER_ID), dataDir(node)));
+                NodeConfig.write(dir.configFile(node.role(), node.id()), NodeConfig.properties(spec, node.role(),
+                        node.id(), ports.get(node.id()), ports.get(CONTROLLER_ID), dir.dataDir(node.role(), node.id())));
             }
         } catch (IOException e) {
-            releaseLock();
+            dir.unlock();
             throw new ClusterException("Could not prepare " + spec.dataDir() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            releaseLock();
+            dir.unlock();
             throw e;
         }
         Map<NodeProcess, CompletableFuture<Void>> readiness = new LinkedHashMap<>();
         synchronized (this) {
             // close() may have come while the files were written: then launch nothing.
             if (closed) {
-                releaseLock();
+                dir.unlock();
                 throw new ClusterException("The cluster was closed while it was starting.");
             }
             for (NodeProcess node : nodes.values()) {
-                readiness.put(node, node.start(command(node), () -> keepArchive(node)));
+                readiness.put(node, node.start(launcher.command(node), () -> launcher.keepArchive(node)));
             }
         }
         long deadline = System.nanoTime() + spec.startTimeout().toNanos();
@@ -323,7 +298,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
                 awaitQuietly(p.onExit(), 10_000);
             }
         }
-        releaseLock();
+        dir.unlock();
     }
 
     private void assignPorts() {
@@ -350,96 +325,6 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             taken.add(port);
             ports.put(node.id(), port);
         }
-    }
-
-    private List<String> command(NodeProcess node) {
-        List<String> cmd = new ArrayList<>();
-        if (NICE.isPresent()) {
-            // Brokers electing leaders for hundreds of partitions can take both cores; the window
-            // the class is watching must keep drawing. nice execs java: the pid stays the node's.
-            cmd.addAll(List.of(NICE.get(), "-n", "10"));
-        }
-        String exe = AppDirs.isWindows() ? "java.exe" : "java";
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", exe).toString());
-        cmd.addAll(node.role() == NodeRole.CONTROLLER ? spec.controllerJvmFlags() : spec.jvmFlags());
-        if (spec.classDataSharing()) {
-            cmd.addAll(classDataSharingFlags(node.role()));
-        }
-        cmd.add("-Dlog4j2.configurationFile=" + logConfig().toUri());
-        cmd.add("-Dkafkalab.node.log=" + node.logFile());
-        cmd.add("-cp");
-        cmd.add(classpath.asArgument());
-        cmd.add(NodeMain.class.getName());
-        cmd.add(configFile(node).toString());
-        cmd.add(node.role() == NodeRole.CONTROLLER ? "controller" : "broker");
-        if (!Files.exists(dataDir(node).resolve("meta.properties"))) {
-            cmd.add(clusterId);
-        }
-        return cmd;
-    }
-
-    /**
-     * Share one AppCDS archive per role between node JVMs: about half of a broker's start is
-     * loading and verifying classes. Java 17 can only write the archive when a JVM exits
-     * normally, so the first graceful stop of a node writes it and every later start uses it.
-     */
-    private synchronized List<String> classDataSharingFlags(NodeRole role) {
-        Path archive = classpath.archive(role);
-        if (Files.isRegularFile(archive)) {
-            // Recent JDK 17 updates relocate the archive to a random address at every start
-            // (ArchiveRelocationMode=1): that patches every page, costing CPU at start and making
-            // the whole archive private memory in each of the four JVMs. Mapped where it was
-            // dumped, its pages stay clean and shared.
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
-                    "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
-        }
-        if (dumpingArchive.add(role)) {
-            try {
-                Files.createDirectories(archive.getParent());
-            } catch (IOException e) {
-                return List.of();
-            }
-            try {
-                Files.deleteIfExists(pendingArchive(archive));
-            } catch (IOException e) {
-                return List.of();
-            }
-            return List.of("-XX:ArchiveClassesAtExit=" + pendingArchive(archive));
-        }
-        return List.of();
-    }
-
-    private void keepArchive(NodeProcess node) {
-        if (classpath == null) {
-            return;
-        }
-        Path archive = classpath.archive(node.role());
-        Path pending = pendingArchive(archive);
-        try {
-            if (Files.isRegularFile(pending) && Files.size(pending) > 0 && !Files.exists(archive)) {
-                Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            // Without the archive nodes start slower, nothing else.
-        }
-    }
-
-    private static Path pendingArchive(Path archive) {
-        return archive.resolveSibling(archive.getFileName() + ".pending");
-    }
-
-    private String readOrCreateClusterId() throws IOException {
-        Path file = spec.dataDir().resolve("cluster.id");
-        if (Files.isRegularFile(file)) {
-            String id = Files.readString(file, StandardCharsets.UTF_8).trim();
-            if (!id.isEmpty()) {
-                return id;
-            }
-        }
-        String id = Uuid.randomUuid().toString();
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
-        return id;
     }
 
     private ClusterException notReady(NodeProcess node, Throwable cause) {
@@ -526,71 +411,6 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             throw new ClusterException("There is no node " + id + ".");
         }
         return node;
-    }
-
-    // --- files
-
-    private Path nodeDir(NodeProcess node) {
-        return spec.dataDir().resolve("nodes").resolve(
-                (node.role() == NodeRole.CONTROLLER ? "controller-" : "broker-") + node.id());
-    }
-
-    private Path dataDir(NodeProcess node) {
-        return nodeDir(node).resolve("data");
-    }
-
-    private Path configFile(NodeProcess node) {
-        return nodeDir(node).resolve("server.properties");
-    }
-
-    private Path logConfig() {
-        return spec.dataDir().resolve("nodes").resolve("log4j2.xml");
-    }
-
-    private static Path lockFile(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
-        return dataDir.resolve(".lock");
-    }
-
-    private void acquireLock() throws IOException {
-        lockChannel = FileChannel.open(lockFile(spec.dataDir()), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            lockChannel.close();
-            lockChannel = null;
-            throw new ClusterException("Another Kafka Lab is already running a cluster with the data in "
-                    + spec.dataDir() + ". Close it first, or use another data directory.");
-        }
-    }
-
-    private synchronized void releaseLock() {
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-        } catch (IOException e) {
-            // Released by the OS when this JVM exits anyway.
-        }
-        lock = null;
-        lockChannel = null;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static void awaitQuietly(CompletableFuture<?> future, long millis) {

@@ -1,0 +1,108 @@
+package dev.kafkalab.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The command line that starts one node's JVM: its flags, the class-data sharing archive, its
+ * log and config files, and the cluster id when its storage still has to be formatted.
+ */
+final class NodeLauncher {
+
+    private static final Optional<String> NICE = Stream.of("/usr/bin/nice", "/bin/nice")
+            .filter(p -> !AppDirs.isWindows() && Files.isExecutable(Path.of(p))).findFirst();
+
+    private final ClusterSpec spec;
+    private final DataDir dir;
+    private final NodeClasspath classpath;
+    private final String clusterId;
+    private final Set<NodeRole> dumpingArchive = new HashSet<>();
+
+    NodeLauncher(ClusterSpec spec, DataDir dir, NodeClasspath classpath, String clusterId) {
+        this.spec = spec;
+        this.dir = dir;
+        this.classpath = classpath;
+        this.clusterId = clusterId;
+    }
+
+    List<String> command(NodeProcess node) {
+        List<String> cmd = new ArrayList<>();
+        if (NICE.isPresent()) {
+            // Brokers electing leaders for hundreds of partitions can take both cores; the window
+            // the class is watching must keep drawing. nice execs java: the pid stays the node's.
+            cmd.addAll(List.of(NICE.get(), "-n", "10"));
+        }
+        String exe = AppDirs.isWindows() ? "java.exe" : "java";
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", exe).toString());
+        cmd.addAll(node.role() == NodeRole.CONTROLLER ? spec.controllerJvmFlags() : spec.jvmFlags());
+        if (spec.classDataSharing()) {
+            cmd.addAll(classDataSharingFlags(node.role()));
+        }
+        cmd.add("-Dlog4j2.configurationFile=" + dir.logConfig().toUri());
+        cmd.add("-Dkafkalab.node.log=" + node.logFile());
+        cmd.add("-cp");
+        cmd.add(classpath.asArgument());
+        cmd.add(NodeMain.class.getName());
+        cmd.add(dir.configFile(node.role(), node.id()).toString());
+        cmd.add(node.role() == NodeRole.CONTROLLER ? "controller" : "broker");
+        if (!Files.exists(dir.dataDir(node.role(), node.id()).resolve("meta.properties"))) {
+            cmd.add(clusterId);
+        }
+        return cmd;
+    }
+
+    /**
+     * Share one AppCDS archive per role between node JVMs: about half of a broker's start is
+     * loading and verifying classes. Java 17 can only write the archive when a JVM exits
+     * normally, so the first graceful stop of a node writes it and every later start uses it.
+     */
+    private synchronized List<String> classDataSharingFlags(NodeRole role) {
+        Path archive = classpath.archive(role);
+        if (Files.isRegularFile(archive)) {
+            // Recent JDK 17 updates relocate the archive to a random address at every start
+            // (ArchiveRelocationMode=1): that patches every page, costing CPU at start and making
+            // the whole archive private memory in each of the four JVMs. Mapped where it was
+            // dumped, its pages stay clean and shared.
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+                    "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        }
+        if (dumpingArchive.add(role)) {
+            try {
+                Files.createDirectories(archive.getParent());
+            } catch (IOException e) {
+                return List.of();
+            }
+            try {
+                Files.deleteIfExists(pendingArchive(archive));
+            } catch (IOException e) {
+                return List.of();
+            }
+            return List.of("-XX:ArchiveClassesAtExit=" + pendingArchive(archive));
+        }
+        return List.of();
+    }
+
+    void keepArchive(NodeProcess node) {
+        Path archive = classpath.archive(node.role());
+        Path pending = pendingArchive(archive);
+        try {
+            if (Files.isRegularFile(pending) && Files.size(pending) > 0 && !Files.exists(archive)) {
+                Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            // Without the archive nodes start slower, nothing else.
+        }
+    }
+
+    private static Path pendingArchive(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".pending");
+    }
+}
