@@ -17,7 +17,11 @@ public final class ClusterScreen extends BorderPane {
         }
         cards.setPadding(new Insets(0, 0, 10, 0));
         setTop(cards);
-        TopicsView topics = new TopicsView(vm);
+        // At projector font sizes the topics column is taller than the window: it scrolls.
+        javafx.scene.control.ScrollPane topics = new javafx.scene.control.ScrollPane(new TopicsView(vm));
+        topics.setFitToWidth(true);
+        topics.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        topics.setMinWidth(240);
         PartitionsView partitions = new PartitionsView(vm);
         TimelineView timeline = new TimelineView(vm);
         SplitPane split = new SplitPane(topics, partitions, timeline);

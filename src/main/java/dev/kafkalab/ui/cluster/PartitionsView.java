@@ -24,6 +24,7 @@ public final class PartitionsView extends VBox {
                 + " in its broker's colour · ▲ a group's committed offset");
         legend.getStyleClass().add("offsets-legend");
         legend.setWrapText(true);
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ListView<PartitionRow> list = new ListView<>(vm.partitions());
         list.setId("partitionList");
         list.setPlaceholder(new Label("No topic selected."));

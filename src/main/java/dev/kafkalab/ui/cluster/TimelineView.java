@@ -37,8 +37,11 @@ public final class TimelineView extends VBox {
         internal.selectedProperty().bindBidirectional(vm.showInternalEvents());
         ListView<ClusterEvent> list = new ListView<>(vm.events());
         list.setId("eventList");
-        list.setPlaceholder(new Label("Changes appear here as they happen:\nleaders moving, ISRs shrinking,"
-                + " brokers fenced, groups rebalancing."));
+        Label placeholder = new Label("Changes appear here as they happen: leaders moving, ISRs shrinking,"
+                + " brokers fenced, groups rebalancing.");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new javafx.geometry.Insets(8));
+        list.setPlaceholder(placeholder);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ClusterEvent e, boolean empty) {

@@ -12,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,14 +26,15 @@ public final class TopicsView extends VBox {
     public TopicsView(ClusterViewModel vm) {
         this.vm = vm;
         setSpacing(6);
-        setMinWidth(260);
+        setPadding(new javafx.geometry.Insets(0, 8, 0, 0));
         Label title = new Label("Topics");
         title.getStyleClass().add("section-title");
 
         ListView<String> list = new ListView<>(vm.topicNames());
         list.setId("topicList");
         list.setPlaceholder(new Label("No topics yet: create one below."));
-        list.setPrefHeight(180);
+        list.setPrefHeight(140);
+        list.setMinHeight(110);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -64,15 +64,13 @@ public final class TopicsView extends VBox {
         cleanup.setValue("delete");
         cleanup.setId("topicCleanupPolicy");
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(2);
-        int row = 0;
-        row = addRow(grid, row, "Name", name, TopicRules.NAME);
-        row = addRow(grid, row, "Partitions", partitions, TopicRules.PARTITIONS);
-        row = addRow(grid, row, "Replication factor", rf, TopicRules.REPLICATION_FACTOR);
-        row = addRow(grid, row, "min.insync.replicas", minIsr, TopicRules.MIN_ISR);
-        row = addRow(grid, row, "cleanup.policy", cleanup, TopicRules.CLEANUP_POLICY);
+        // Label above field: the column is narrow, and wider still at projector font sizes.
+        VBox grid = new VBox(2);
+        addRow(grid, "Name", name, TopicRules.NAME);
+        addRow(grid, "Partitions", partitions, TopicRules.PARTITIONS);
+        addRow(grid, "Replication factor", rf, TopicRules.REPLICATION_FACTOR);
+        addRow(grid, "min.insync.replicas", minIsr, TopicRules.MIN_ISR);
+        addRow(grid, "cleanup.policy", cleanup, TopicRules.CLEANUP_POLICY);
         Label formError = error("topicFormError", "form");
         Button create = new Button("Create topic");
         create.setId("createTopic");
@@ -88,18 +86,21 @@ public final class TopicsView extends VBox {
         vm.topicFormErrors().addListener((MapChangeListener<String, String>) c -> showErrors());
         Label title = new Label("New topic");
         title.getStyleClass().add("section-title");
-        return new VBox(6, title, grid, new HBox(8, create), formError);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        // The button sits by the title, always in view; Enter in the name field submits too.
+        HBox header = new HBox(8, title, gap, create);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, header, formError, grid);
     }
 
-    private int addRow(GridPane grid, int row, String label, javafx.scene.control.Control input, String field) {
+    private void addRow(VBox form, String label, javafx.scene.control.Control input, String field) {
         Label name = new Label(label);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        grid.add(name, 0, row);
-        grid.add(input, 1, row);
-        GridPane.setHgrow(input, Priority.ALWAYS);
+        input.setMaxWidth(Double.MAX_VALUE);
+        input.setMinWidth(0);
         Label error = error(input.getId() + "Error", field);
-        grid.add(error, 1, row + 1);
-        return row + 2;
+        VBox.setMargin(name, new javafx.geometry.Insets(4, 0, 0, 0));
+        form.getChildren().addAll(name, input, error);
     }
 
     private Label error(String id, String field) {

@@ -43,7 +43,8 @@ public final class ShellView {
     private final Runnable quit;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
-    private final HBox strip = new HBox();
+    // Wraps onto a second line at projector font sizes instead of widening the window.
+    private final javafx.scene.layout.FlowPane strip = new javafx.scene.layout.FlowPane(12, 4);
     private final HBox cliBar = new HBox();
     private final StartupView startup;
     private ClusterScreen clusterScreen;
@@ -63,6 +64,7 @@ public final class ShellView {
         strip.setId("clusterStrip");
         Label title = new Label("Kafka Lab");
         title.getStyleClass().add("title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         strip.getChildren().add(title);
 
         ToggleGroup screens = new ToggleGroup();
@@ -154,25 +156,25 @@ public final class ShellView {
             Label chip = new Label();
             chip.setId("strip-" + id);
             chip.getStyleClass().add("strip-chip");
+            chip.setMinWidth(Region.USE_PREF_SIZE);
             chip.textProperty().bind(Bindings.createStringBinding(() -> {
                 NodeCardState s = vm.card(id).get();
                 return (s.role() == NodeRole.CONTROLLER ? "controller" : "broker " + id) + ": " + s.stateWord();
             }, vm.card(id)));
             strip.getChildren().add(chip);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         Label health = new Label();
         health.setId("stripHealth");
         health.textProperty().bind(Bindings.createStringBinding(() -> "under-replicated: " + vm.underReplicated().get()
                 + " · offline: " + vm.offline().get(), vm.underReplicated(), vm.offline()));
         Label bootstrap = new Label("bootstrap " + cluster.bootstrapServers().split(",")[0].replace("127.0.0.1", "localhost"));
         bootstrap.getStyleClass().add("message");
+
         Button theme = new Button("Light/dark");
         theme.setMinWidth(Region.USE_PREF_SIZE);
         health.setMinWidth(Region.USE_PREF_SIZE);
         theme.setOnAction(e -> Theme.toggleDark(root.getScene()));
-        strip.getChildren().addAll(gap, health, bootstrap, theme);
+        strip.getChildren().addAll(health, bootstrap, theme);
     }
 
     private void fillCliBar(ClusterViewModel vm) {
