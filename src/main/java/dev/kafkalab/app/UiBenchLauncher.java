@@ -1,6 +1,6 @@
 package dev.kafkalab.app;
 
-import dev.kafkalab.cli.ClusterCommand;
+import dev.kafkalab.cluster.Failures;
 import dev.kafkalab.ui.bench.UiBench;
 
 /** Runs the FX-thread benchmark; kept apart so that Main loads no JavaFX for other commands. */
@@ -13,7 +13,7 @@ final class UiBenchLauncher {
         try {
             return new UiBench(System.out, System.err).run();
         } catch (Exception e) {
-            System.err.println("error: " + ClusterCommand.rootMessage(e));
+            System.err.println("error: " + Failures.message(e));
             return 1;
         }
     }

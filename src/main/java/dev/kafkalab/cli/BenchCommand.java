@@ -1,5 +1,6 @@
 package dev.kafkalab.cli;
 
+import dev.kafkalab.cluster.Failures;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeStatus;
@@ -77,7 +78,7 @@ public final class BenchCommand {
                 oneRun(true);
             }
         } catch (Exception e) {
-            err.println("error: " + ClusterCommand.rootMessage(e));
+            err.println("error: " + Failures.message(e));
             return 1;
         }
         for (Map.Entry<String, List<Double>> f : figures.entrySet()) {

@@ -1,5 +1,6 @@
 package dev.kafkalab.cli;
 
+import dev.kafkalab.cluster.Failures;
 import dev.kafkalab.cluster.ClusterException;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
@@ -72,7 +73,7 @@ public final class ClusterCommand {
             try {
                 cluster.start().get();
             } catch (ExecutionException e) {
-                err.println("error: " + rootMessage(e));
+                err.println("error: " + Failures.message(e));
                 return 1;
             }
             cluster.notes().forEach(n -> err.println("note: " + n));
@@ -142,7 +143,7 @@ public final class ClusterCommand {
             action.apply(id).get(cluster.spec().startTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
             out.println("ok: " + cluster.node(id).label() + " " + done);
         } catch (ExecutionException e) {
-            out.println("error: " + rootMessage(e));
+            out.println("error: " + Failures.message(e));
         } catch (TimeoutException e) {
             out.println("error: " + words[0] + " " + id + " did not finish in time; see " + cluster.node(id).logFile());
         } catch (InterruptedException e) {
@@ -151,6 +152,7 @@ public final class ClusterCommand {
     }
 
     private void status(LocalCluster cluster, ClusterSnapshot snapshot) {
+        java.util.Map<Integer, ClusterSnapshot.Replicas> replicas = snapshot.replicasByBroker();
         for (NodeStatus node : cluster.nodes()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %-9s port %-5d pid %-7s",
                     node.label(), node.state().word(), node.port(), node.pid() < 0 ? "-" : Long.toString(node.pid())));
@@ -163,10 +165,8 @@ public final class ClusterCommand {
                 }
             });
             if (node.role() == NodeRole.BROKER) {
-                long leads = partitions(snapshot).stream().filter(p -> p.leader() == node.id()).count();
-                long follows = partitions(snapshot).stream()
-                        .filter(p -> p.replicas().contains(node.id()) && p.leader() != node.id()).count();
-                line.append(" leads ").append(leads).append(", follows ").append(follows);
+                ClusterSnapshot.Replicas share = replicas.getOrDefault(node.id(), ClusterSnapshot.Replicas.NONE);
+                line.append(" leads ").append(share.leads()).append(", follows ").append(share.follows());
             }
             out.println(line.toString().stripTrailing());
         }
@@ -177,15 +177,6 @@ public final class ClusterCommand {
 
     private static List<PartitionView> partitions(ClusterSnapshot s) {
         return s.topics().stream().flatMap(t -> t.partitions().stream()).toList();
-    }
-
-    public static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof ExecutionException || c instanceof java.util.concurrent.CompletionException)
-                && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
     /** Parsed command-line options of {@code cluster}. */

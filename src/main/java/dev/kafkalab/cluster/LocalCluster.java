@@ -188,7 +188,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             }
             return ready
                     .orTimeout(spec.startTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .exceptionallyCompose(t -> CompletableFuture.failedFuture(notReady(node, unwrap(t))));
+                    .exceptionallyCompose(t -> CompletableFuture.failedFuture(notReady(node, Failures.rootCause(t))));
         });
     }
 
@@ -216,13 +216,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             awaitQuietly(CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)), CLOSE_GRACE_MS);
             awaitQuietly(stopForClose(nodes.get(CONTROLLER_ID)), CLOSE_GRACE_MS);
         } finally {
-            forceStopAll();
-            for (NodeProcess node : nodes.values()) {
-                Process p = node.process();
-                if (p != null) {
-                    awaitQuietly(p.onExit(), 10_000);
-                }
-            }
+            forceStopAllAndWait();
             actions.shutdownNow();
             dir.unlock();
             try {
@@ -291,6 +285,11 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
 
     /** After a failed start nothing runs and the data directory is free for another try. */
     private void abandonStart() {
+        forceStopAllAndWait();
+        dir.unlock();
+    }
+
+    private void forceStopAllAndWait() {
         forceStopAll();
         for (NodeProcess node : nodes.values()) {
             Process p = node.process();
@@ -298,7 +297,6 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
                 awaitQuietly(p.onExit(), 10_000);
             }
         }
-        dir.unlock();
     }
 
     private void assignPorts() {
@@ -423,7 +421,4 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
         }
     }
 
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
-    }
 }

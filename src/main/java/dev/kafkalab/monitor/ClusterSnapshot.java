@@ -45,6 +45,26 @@ public record ClusterSnapshot(Instant takenAt, List<NodeView> nodes, List<TopicV
         return topics.stream().flatMap(t -> t.partitions().stream()).filter(PartitionView::underReplicated).count();
     }
 
+    /** How many partitions each broker leads and follows, counted in one pass over every partition. */
+    public java.util.Map<Integer, Replicas> replicasByBroker() {
+        java.util.Map<Integer, int[]> counts = new java.util.HashMap<>();
+        for (TopicView t : topics) {
+            for (PartitionView p : t.partitions()) {
+                for (int broker : p.replicas()) {
+                    counts.computeIfAbsent(broker, b -> new int[2])[broker == p.leader() ? 0 : 1]++;
+                }
+            }
+        }
+        java.util.Map<Integer, Replicas> result = new java.util.HashMap<>();
+        counts.forEach((broker, c) -> result.put(broker, new Replicas(c[0], c[1])));
+        return result;
+    }
+
+    /** A broker's share of the partitions: as leader, and as follower. */
+    public record Replicas(int leads, int follows) {
+        public static final Replicas NONE = new Replicas(0, 0);
+    }
+
     public long offlineCount() {
         return topics.stream().flatMap(t -> t.partitions().stream()).filter(PartitionView::offline).count();
     }

@@ -1,13 +1,12 @@
 package dev.kafkalab.topics;
 
+import dev.kafkalab.cluster.Failures;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
@@ -56,10 +55,7 @@ public final class TopicService implements TopicOperations, AutoCloseable {
     }
 
     static TopicException explain(String name, Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
+        Throwable c = Failures.rootCause(t);
         if (c instanceof TopicExistsException) {
             return new TopicException(TopicRules.NAME, "A topic named '" + name + "' already exists.");
         }

@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.cluster;
 
+import dev.kafkalab.cluster.Failures;
 import dev.kafkalab.cluster.NodeActions;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.cluster.NodeState;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 import javafx.beans.property.IntegerProperty;
@@ -90,6 +90,8 @@ public final class ClusterViewModel {
             new java.util.concurrent.atomic.AtomicBoolean();
     private java.util.function.LongConsumer applyTimer = nanos -> { };
     private Map<Integer, NodeStatus> processes = Map.of();
+    /** Leads and follows per broker of the applied snapshot, counted once per snapshot. */
+    private Map<Integer, ClusterSnapshot.Replicas> replicas = Map.of();
     private final Map<Integer, java.nio.file.Path> logFiles = new HashMap<>();
 
     public ClusterViewModel(List<NodeStatus> nodes, NodeActions actions, TopicOperations topics,
@@ -312,6 +314,7 @@ public final class ClusterViewModel {
     void apply(ClusterSnapshot next) {
         ClusterSnapshot previous = snapshot.get();
         snapshot.set(next);
+        replicas = next.replicasByBroker();
         for (Integer id : cards.keySet()) {
             refreshCard(id, next);
         }
@@ -337,19 +340,10 @@ public final class ClusterViewModel {
         NodeState state = process != null ? process.state() : view.map(NodeView::process).orElse(was.state());
         int port = process != null ? process.port() : view.map(NodeView::port).orElse(was.port());
         long pid = process != null ? process.pid() : was.pid();
-        int leads = 0;
-        int follows = 0;
-        for (TopicView t : s.topics()) {
-            for (PartitionView p : t.partitions()) {
-                if (p.leader() == id) {
-                    leads++;
-                } else if (p.replicas().contains(id)) {
-                    follows++;
-                }
-            }
-        }
+        ClusterSnapshot.Replicas share = replicas.getOrDefault(id, ClusterSnapshot.Replicas.NONE);
         boolean fenced = view.map(NodeView::fenced).orElse(false);
-        card.set(new NodeCardState(id, was.role(), state, fenced, port, pid, leads, follows, pending.get(id)));
+        card.set(new NodeCardState(id, was.role(), state, fenced, port, pid, share.leads(), share.follows(),
+                pending.get(id)));
     }
 
     private void refreshPartitions(ClusterSnapshot previous, ClusterSnapshot next) {
@@ -401,8 +395,7 @@ public final class ClusterViewModel {
             if (failure == null) {
                 message.set(capitalize(card.label()) + ": " + doneWord(action) + ".");
             } else {
-                Throwable c = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                message.set(c.getMessage());
+                message.set(Failures.message(failure));
             }
         }, ui);
     }
@@ -418,10 +411,7 @@ public final class ClusterViewModel {
     }
 
     private static TopicException topicException(Throwable failure) {
-        Throwable c = failure;
-        while (c instanceof CompletionException && c.getCause() != null) {
-            c = c.getCause();
-        }
+        Throwable c = Failures.rootCause(failure);
         return c instanceof TopicException te ? te : new TopicException(null, String.valueOf(c.getMessage()));
     }
 

@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.shell;
 
+import dev.kafkalab.cluster.Failures;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.monitor.SnapshotPoller;
@@ -9,7 +10,6 @@ import dev.kafkalab.ui.cluster.ClusterViewModel;
 import dev.kafkalab.ui.cluster.NodeCardState;
 import dev.kafkalab.ui.common.FontScale;
 import dev.kafkalab.ui.common.Theme;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
@@ -47,6 +47,7 @@ public final class ShellView {
     private final javafx.scene.layout.FlowPane strip = new javafx.scene.layout.FlowPane(12, 4);
     private final HBox cliBar = new HBox();
     private final StartupView startup;
+    private final java.util.function.Consumer<dev.kafkalab.cluster.NodeStatus> startupProgress;
     private ClusterScreen clusterScreen;
     private SnapshotPoller poller;
     private TopicService topics;
@@ -57,6 +58,7 @@ public final class ShellView {
         this.ui = ui;
         this.quit = quit;
         this.startup = new StartupView(this::startCluster);
+        this.startupProgress = s -> ui.execute(() -> startup.nodes(cluster.nodes()));
     }
 
     public void show(Stage stage) {
@@ -108,7 +110,7 @@ public final class ShellView {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
-        cluster.addListener(s -> ui.execute(() -> startup.nodes(cluster.nodes())));
+        cluster.addListener(startupProgress);
         startup.nodes(cluster.nodes());
     }
 
@@ -118,9 +120,7 @@ public final class ShellView {
         // the FX thread; the FX thread only builds the screen.
         cluster.start().thenApply(ok -> clients()).whenCompleteAsync((made, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                startup.failed(cause.getMessage());
+                startup.failed(Failures.message(failure));
                 return;
             }
             startup.stopClock();
@@ -141,6 +141,8 @@ public final class ShellView {
     }
 
     private void showCluster(ClusterViewModel vm) {
+        // The start-up view is gone: its node list need not follow the cluster any more.
+        cluster.removeListener(startupProgress);
         cluster.addListener(vm::onNodeStatus);
         poller.addSnapshotListener(vm::onSnapshot);
         poller.addEventListener(vm::onEvent);
