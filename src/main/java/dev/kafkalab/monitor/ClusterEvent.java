@@ -23,7 +23,9 @@ public record ClusterEvent(Instant at, Kind kind, String subject, String text) {
         GROUP_STATE,
         GROUP_REBALANCED,
         MEMBER_JOINED,
-        MEMBER_LEFT
+        MEMBER_LEFT,
+        /** Said by the app, not seen on the cluster: where the timeline starts, when it was cleared. */
+        NOTE
     }
 
     /** One line, as the CLI prints it: {@code 12:00:01.250 LEADER_MOVED orders-0: leader 1 -> 2}. */

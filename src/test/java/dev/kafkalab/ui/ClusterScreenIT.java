@@ -1,5 +1,7 @@
 package dev.kafkalab.ui;
 
+import dev.kafkalab.ui.common.PseudoStates;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,7 +100,7 @@ class ClusterScreenIT {
 
     private static boolean isInSync(FxRobot robot, int partition, int broker) {
         return robot.lookup("#replica-" + partition + "-" + broker).tryQuery()
-                .map(n -> n.getStyleClass().contains("replica-in-sync")).orElse(false);
+                .map(n -> PseudoStates.has(n, "in-sync")).orElse(false);
     }
 
     private static String text(FxRobot robot, String query) {

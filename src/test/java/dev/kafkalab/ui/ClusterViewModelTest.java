@@ -116,19 +116,28 @@ class ClusterViewModelTest {
 
     @Test
     void eventsAreNewestFirstFilterableAndClearable() {
+        assertEquals(List.of(ClusterEvent.Kind.NOTE), kinds(), "the timeline starts with a note saying since when");
         Instant t = Instant.parse("2026-11-22T10:00:00Z");
         vm.onEvent(new ClusterEvent(t, ClusterEvent.Kind.LEADER_MOVED, "t-0", "t-0: leader 1 -> 2"));
         vm.onEvent(new ClusterEvent(t, ClusterEvent.Kind.ISR_SHRANK, "t-0", "t-0: ISR shrank [1, 2] -> [2]"));
-        assertEquals(ClusterEvent.Kind.ISR_SHRANK, vm.events().get(0).kind());
+        assertEquals(List.of(ClusterEvent.Kind.ISR_SHRANK, ClusterEvent.Kind.LEADER_MOVED, ClusterEvent.Kind.NOTE),
+                kinds(), "newest first, the note last");
         vm.eventFilter().set("leader");
-        assertEquals(1, vm.events().size());
+        assertEquals(List.of(ClusterEvent.Kind.LEADER_MOVED, ClusterEvent.Kind.NOTE), kinds());
+        vm.eventFilter().set("no such words");
+        assertEquals(List.of(ClusterEvent.Kind.NOTE), kinds(), "the list never empties: the note stays");
         vm.eventFilter().set("");
         vm.onEvent(new ClusterEvent(t, ClusterEvent.Kind.LEADER_MOVED, "__consumer_offsets-3", "__consumer_offsets-3: leader 1 -> 2"));
-        assertEquals(2, vm.events().size(), "internal topics' events are hidden by default");
+        assertEquals(3, vm.events().size(), "internal topics' events are hidden by default");
         vm.showInternalEvents().set(true);
-        assertEquals(3, vm.events().size());
+        assertEquals(4, vm.events().size());
         vm.clearEvents();
-        assertEquals(0, vm.events().size());
+        assertEquals(List.of(ClusterEvent.Kind.NOTE), kinds());
+        assertTrue(vm.events().get(0).text().startsWith("Timeline cleared at "), vm.events().get(0).text());
+    }
+
+    private List<ClusterEvent.Kind> kinds() {
+        return vm.events().stream().map(ClusterEvent::kind).toList();
     }
 
     private static NodeStatus status(int id, NodeRole role) {

@@ -6,17 +6,21 @@ import dev.kafkalab.monitor.SnapshotPoller;
 import dev.kafkalab.topics.TopicService;
 import dev.kafkalab.ui.cluster.ClusterScreen;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
+import dev.kafkalab.ui.cluster.Rehearsal;
 import dev.kafkalab.ui.common.Theme;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +52,8 @@ public final class UiBench {
     private volatile String phase = "";
     private final List<String> longGaps = new CopyOnWriteArrayList<>();
     private final List<Double> roundStalls = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> stallStacks = new ConcurrentHashMap<>();
+    private volatile Thread fxThread;
 
     public UiBench(PrintStream out, PrintStream err) {
         this.out = out;
@@ -64,6 +70,8 @@ public final class UiBench {
             CompletableFuture<Void> fxReady = new CompletableFuture<>();
             Platform.startup(() -> fxReady.complete(null));
             fxReady.get(30, TimeUnit.SECONDS);
+            // As the app does while its cluster starts.
+            Rehearsal.start().get(60, TimeUnit.SECONDS);
             Executor fx = Platform::runLater;
             try (TopicService topics = new TopicService(cluster.bootstrapServers());
                     SnapshotPoller poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL)) {
@@ -79,6 +87,7 @@ public final class UiBench {
                     stage.setTitle("Kafka Lab bench");
                     stage.show();
                     vm.selectedTopic().set("bench-00");
+                    fxThread = Thread.currentThread();
                     new AnimationTimer() {
                         @Override
                         public void handle(long now) {
@@ -87,7 +96,7 @@ public final class UiBench {
                             if (measuringGaps && previous != 0) {
                                 longestGapNanos = Math.max(longestGapNanos, now - previous);
                                 if (now - previous > 100_000_000L) {
-                                    longGaps.add(String.format(Locale.ROOT, "%.0f ms during %s", (now - previous) / 1e6,
+                                    longGaps.add(String.format(Locale.ROOT, "%.0f ms ending %s during %s", (now - previous) / 1e6, java.time.LocalTime.now(),
                                             phase));
                                 }
                             }
@@ -96,6 +105,7 @@ public final class UiBench {
                     shown.complete(null);
                 });
                 shown.get(30, TimeUnit.SECONDS);
+                startStallSampler();
                 poller.addSnapshotListener(vm::onSnapshot);
                 poller.addEventListener(vm::onEvent);
                 cluster.addListener(vm::onNodeStatus);
@@ -130,7 +140,53 @@ public final class UiBench {
         out.printf(Locale.ROOT, "fx_longest_stall_ms first_round=%.1f second_round=%.1f ms%n", roundStalls.get(0),
                 roundStalls.get(1));
         longGaps.forEach(g -> err.println("  frame gap " + g));
+        stallStacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> err.println("  FX thread busy over 50 ms, seen " + e.getValue() + " times in:\n"
+                        + e.getKey()));
         return 0;
+    }
+
+    /**
+     * Every 10 ms, if no frame has been drawn for 50 ms while gaps are measured, records where the FX
+     * thread is: the top of its stack, so a long stall names the code that caused it.
+     */
+    private void startStallSampler() {
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Thread fx = fxThread;
+                long last = lastFrame;
+                if (!measuringGaps || fx == null || last == 0 || System.nanoTime() - last < 50_000_000L) {
+                    continue;
+                }
+                StackTraceElement[] stack = fx.getStackTrace();
+                boolean waitingForRenderer = Arrays.stream(stack)
+                        .anyMatch(f -> f.getMethodName().equals("waitForRenderingToComplete"));
+                if (waitingForRenderer) {
+                    Thread renderer = Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+                    if (renderer != null) {
+                        stack = renderer.getStackTrace();
+                    }
+                }
+                StringBuilder key = new StringBuilder(waitingForRenderer ? "  (the renderer)\n" : "");
+                int shown = 0;
+                for (StackTraceElement frame : stack) {
+                    if (shown == 14) {
+                        break;
+                    }
+                    key.append("    at ").append(frame).append('\n');
+                    shown++;
+                }
+                stallStacks.merge(phase + "\n" + key, 1, Integer::sum);
+            }
+        }, "fx-stall-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
     private void breakAndRepair(LocalCluster cluster, SnapshotPoller poller, int round) throws Exception {

@@ -16,6 +16,7 @@ import dev.kafkalab.topics.TopicOperations;
 import dev.kafkalab.topics.TopicRequest;
 import dev.kafkalab.topics.TopicRules;
 import dev.kafkalab.topics.TopicService.TopicException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +49,8 @@ import javafx.collections.transformation.FilteredList;
 public final class ClusterViewModel {
 
     private static final int MAX_EVENTS = 2_000;
+    private static final java.time.format.DateTimeFormatter NOTE_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     private final NodeActions actions;
     private final TopicOperations topics;
@@ -108,6 +111,9 @@ public final class ClusterViewModel {
         eventFilter.addListener((o, was, now) -> refilterEvents());
         showInternalEvents.addListener((o, was, now) -> refilterEvents());
         refilterEvents();
+        events.add(note("Watching the cluster since " + NOTE_TIME.format(Instant.now())
+                + ". Leaders moving, ISRs shrinking, brokers fenced and groups rebalancing appear above,"
+                + " newest first."));
         selectedTopic.addListener((o, was, now) -> refreshPartitions(snapshot.get(), snapshot.get()));
     }
 
@@ -155,7 +161,9 @@ public final class ClusterViewModel {
     private void refilterEvents() {
         String needle = eventFilter.get() == null ? "" : eventFilter.get().trim().toLowerCase(Locale.ROOT);
         boolean internal = showInternalEvents.get();
-        filteredEvents.setPredicate(e -> (internal || !e.subject().startsWith("__"))
+        // The app's own note always shows: a filter that matches nothing still leaves one line.
+        filteredEvents.setPredicate(e -> e.kind() == ClusterEvent.Kind.NOTE
+                || (internal || !e.subject().startsWith("__"))
                 && (needle.isEmpty() || e.text().toLowerCase(Locale.ROOT).contains(needle)
                         || e.kind().name().toLowerCase(Locale.ROOT).contains(needle)));
     }
@@ -242,8 +250,16 @@ public final class ClusterViewModel {
         return act(id, "start", "starting", actions::start);
     }
 
+    /**
+     * Empties the timeline down to one note saying when. The list never becomes empty: a list
+     * that goes from no rows to some rebuilds all its cells, which is the costly frame.
+     */
     public void clearEvents() {
-        events.clear();
+        events.setAll(note("Timeline cleared at " + NOTE_TIME.format(Instant.now()) + "."));
+    }
+
+    private static ClusterEvent note(String text) {
+        return new ClusterEvent(Instant.now(), ClusterEvent.Kind.NOTE, "", text);
     }
 
     /** Checks the form against Kafka's rules first; the answer arrives in the form errors and message. */

@@ -1,6 +1,7 @@
 package dev.kafkalab.ui.cluster;
 
 import dev.kafkalab.cluster.NodeRole;
+import dev.kafkalab.ui.common.PseudoStates;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,9 +19,9 @@ import javafx.scene.layout.VBox;
  */
 public final class NodeCardView extends VBox {
 
-    private static final String[] STATE_CLASSES = {"state-running", "state-starting", "state-stopping",
-        "state-stopped", "state-killed", "state-frozen", "state-crashed", "state-fenced", "state-not-started",
-        "state-pending"};
+    /** The card's state as a pseudo-class ({@code .node-card:killed}), shared with the cluster strip. */
+    public static final PseudoStates STATES = new PseudoStates("running", "starting", "stopping", "stopped",
+            "killed", "frozen", "crashed", "fenced", "not-started", "pending");
 
     private final Label state = new Label();
     private final Label detail = new Label();
@@ -90,11 +91,7 @@ public final class NodeCardView extends VBox {
 
     private void show(NodeCardState s) {
         state.setText(s.stateWord());
-        String wanted = s.pending() != null ? "state-pending" : "state-" + s.stateWord().replace(' ', '-');
-        if (!getStyleClass().contains(wanted)) {
-            getStyleClass().removeAll(STATE_CLASSES);
-            getStyleClass().add(wanted);
-        }
+        STATES.show(this, stateName(s));
         String port = s.port() > 0 ? "port " + s.port() : "no port yet";
         detail.setText(s.role() == NodeRole.CONTROLLER ? port + " · KRaft metadata quorum"
                 : port + " · leads " + s.leads() + " · follows " + s.follows());
@@ -109,6 +106,11 @@ public final class NodeCardView extends VBox {
             resume.setVisible(false);
             resume.setManaged(false);
         }
+    }
+
+    /** The pseudo-class of a card state: the state word, or "pending" while an action runs. */
+    public static String stateName(NodeCardState s) {
+        return s.pending() != null ? "pending" : s.stateWord().replace(' ', '-');
     }
 
     private static Button button(String text, String key, String tip) {

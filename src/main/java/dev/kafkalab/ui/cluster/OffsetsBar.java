@@ -4,7 +4,6 @@ import dev.kafkalab.monitor.PartitionView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
@@ -24,6 +23,8 @@ public final class OffsetsBar extends Region {
 
     private final Rectangle track = new Rectangle();
     private final Rectangle readable = new Rectangle();
+    private final List<Line> tickPool = new ArrayList<>();
+    private final List<Polygon> markPool = new ArrayList<>();
     private PartitionRow row;
 
     public OffsetsBar() {
@@ -32,6 +33,7 @@ public final class OffsetsBar extends Region {
         readable.getStyleClass().add("readable");
         setMinWidth(120);
         setPrefWidth(320);
+        getChildren().addAll(track, readable);
     }
 
     public void show(PartitionRow row) {
@@ -41,7 +43,6 @@ public final class OffsetsBar extends Region {
 
     @Override
     protected void layoutChildren() {
-        List<Node> children = new ArrayList<>(List.of(track, readable));
         double w = getWidth();
         double h = getHeight();
         double barY = h * 0.25;
@@ -50,6 +51,8 @@ public final class OffsetsBar extends Region {
         track.setY(barY);
         track.setWidth(w);
         track.setHeight(barH);
+        int ticks = 0;
+        int marks = 0;
         if (row != null) {
             PartitionView p = row.partition();
             long end = Math.max(1, row.scaleEnd());
@@ -65,19 +68,48 @@ public final class OffsetsBar extends Region {
             for (Map.Entry<Integer, Long> leo : p.logEndOffsets().entrySet()) {
                 int i = Math.max(0, replicas.indexOf(leo.getKey()));
                 double lx = Math.min(w - 1.5, Math.max(1.5, x(leo.getValue(), end, w)));
-                Line tick = new Line(lx, i * lane + 1, lx, (i + 1) * lane - 1);
-                tick.getStyleClass().add("leo-mark");
+                Line tick = tick(ticks++);
+                tick.setStartX(lx);
+                tick.setStartY(i * lane + 1);
+                tick.setEndX(lx);
+                tick.setEndY((i + 1) * lane - 1);
                 tick.setStroke(colour(leo.getKey()));
-                children.add(tick);
             }
             for (long committed : row.committedByGroup().values()) {
                 double cx = x(committed, end, w);
-                Polygon mark = new Polygon(cx - 5, h, cx + 5, h, cx, h - 8);
-                mark.getStyleClass().add("group-mark");
-                children.add(mark);
+                mark(marks++).getPoints().setAll(cx - 5, h, cx + 5, h, cx, h - 8);
             }
+        } else {
+            readable.setWidth(0);
         }
-        getChildren().setAll(children);
+        // Shapes are kept and reused: a new node in the scene costs a stylesheet match, and a
+        // broker kill relays out every visible row at once.
+        for (int i = 0; i < tickPool.size(); i++) {
+            tickPool.get(i).setVisible(i < ticks);
+        }
+        for (int i = 0; i < markPool.size(); i++) {
+            markPool.get(i).setVisible(i < marks);
+        }
+    }
+
+    private Line tick(int index) {
+        if (index == tickPool.size()) {
+            Line tick = new Line();
+            tick.getStyleClass().add("leo-mark");
+            tickPool.add(tick);
+            getChildren().add(tick);
+        }
+        return tickPool.get(index);
+    }
+
+    private Polygon mark(int index) {
+        if (index == markPool.size()) {
+            Polygon mark = new Polygon();
+            mark.getStyleClass().add("group-mark");
+            markPool.add(mark);
+            getChildren().add(mark);
+        }
+        return markPool.get(index);
     }
 
     private static double x(long offset, long end, double width) {

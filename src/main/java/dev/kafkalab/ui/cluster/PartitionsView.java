@@ -2,13 +2,17 @@ package dev.kafkalab.ui.cluster;
 
 import dev.kafkalab.monitor.PartitionView;
 import java.util.stream.Collectors;
-import javafx.animation.PauseTransition;
+import dev.kafkalab.ui.common.PseudoStates;
+import javafx.animation.FadeTransition;
+import javafx.animation.ScaleTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -35,14 +39,14 @@ public final class PartitionsView extends VBox {
         getChildren().addAll(title, list, legend);
     }
 
-    /** Replaces the style class starting with {@code prefix}, touching CSS only on a real change. */
-    static void swapClass(javafx.scene.Node node, String prefix, String wanted) {
-        var classes = node.getStyleClass();
-        if (classes.contains(wanted) && classes.stream().filter(c -> c.startsWith(prefix)).count() == 1) {
-            return;
-        }
-        classes.removeIf(c -> c.startsWith(prefix) && !c.equals("replica-chip") && !c.equals("leader-badge"));
-        classes.add(wanted);
+    /** A replica chip: in the ISR, an eligible leader replica (KIP-966), out of the ISR, or offline. */
+    public static final PseudoStates CHIP = new PseudoStates("in-sync", "elr", "out", "offline");
+    /** The leader badge, in the colour of the leading broker, or "none" when the partition is offline. */
+    static final PseudoStates LEADER = new PseudoStates("broker-1", "broker-2", "broker-3", "broker-other", "none");
+
+    static String chipState(PartitionView p, int replica) {
+        return p.isr().contains(replica) ? "in-sync" : p.elr().contains(replica) ? "elr"
+                : p.offline() ? "offline" : "out";
     }
 
     private static final class RowCell extends ListCell<PartitionRow> {
@@ -53,10 +57,20 @@ public final class PartitionsView extends VBox {
         private final Label numbers = new Label();
         private final VBox barAndNumbers = new VBox(2, bar, numbers);
         private final HBox box = new HBox(number, leader, chips, barAndNumbers);
-        private final PauseTransition flashOff = new PauseTransition(Duration.millis(1_500));
+        /** Behind the row: lights up when the leader moves and fades out, so a room notices. */
+        private final Region flash = new Region();
+        private final StackPane stack = new StackPane(flash, box);
+        private final FadeTransition fade = new FadeTransition(Duration.millis(1_800), flash);
+        /** What each chip showed last, "topic-partition/replica=state", so a change can pulse it. */
+        private final java.util.Map<Label, String> shown = new java.util.HashMap<>();
 
         RowCell() {
             box.getStyleClass().add("partition-row");
+            flash.getStyleClass().add("row-flash");
+            flash.setOpacity(0);
+            flash.setMouseTransparent(true);
+            fade.setFromValue(1);
+            fade.setToValue(0);
             number.getStyleClass().add("pnum");
             leader.getStyleClass().add("leader-badge");
             chips.setAlignment(Pos.CENTER_LEFT);
@@ -67,12 +81,12 @@ public final class PartitionsView extends VBox {
             barAndNumbers.setMinWidth(0);
             numbers.getStyleClass().add("offsets-legend");
             numbers.setMinWidth(0);
-            number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            leader.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            chips.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            number.setMinWidth(Region.USE_PREF_SIZE);
+            leader.setMinWidth(Region.USE_PREF_SIZE);
+            chips.setMinWidth(Region.USE_PREF_SIZE);
             // A cell asks for no width of its own: the row fits the list instead of scrolling it.
             setPrefWidth(0);
-            flashOff.setOnFinished(e -> box.getStyleClass().remove("flash"));
+            stack.setMinWidth(0);
         }
 
         @Override
@@ -88,8 +102,7 @@ public final class PartitionsView extends VBox {
             number.setText("P" + p.partition());
             leader.setId("leader-" + p.partition());
             leader.setText(p.offline() ? "offline" : "leader " + p.leader());
-            swapClass(leader, "leader-", p.offline() ? "leader-none"
-                    : p.leader() <= 3 ? "leader-" + p.leader() : "leader-other");
+            LEADER.show(leader, p.offline() ? "none" : p.leader() <= 3 ? "broker-" + p.leader() : "broker-other");
             while (chips.getChildren().size() < p.replicas().size()) {
                 Label chip = new Label();
                 chip.getStyleClass().add("replica-chip");
@@ -101,8 +114,13 @@ public final class PartitionsView extends VBox {
                 Label chip = (Label) chips.getChildren().get(i);
                 chip.setText(Integer.toString(replica));
                 chip.setId("replica-" + p.partition() + "-" + replica);
-                swapClass(chip, "replica-", p.isr().contains(replica) ? "replica-in-sync"
-                        : p.elr().contains(replica) ? "replica-elr" : p.offline() ? "replica-offline" : "replica-out");
+                String state = chipState(p, replica);
+                CHIP.show(chip, state);
+                String where = p.topic() + "-" + p.partition() + "/" + replica + "=";
+                String before = shown.put(chip, where + state);
+                if (before != null && before.startsWith(where) && !before.equals(where + state)) {
+                    pulse(chip);
+                }
             }
             bar.show(row);
             String ends = p.logEndOffsets().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
@@ -112,12 +130,21 @@ public final class PartitionsView extends VBox {
             numbers.setText("start " + p.logStartOffset() + " · HW " + p.highWatermark()
                     + (ends.isEmpty() ? "" : " · LEO " + ends) + (groups.isEmpty() ? "" : " · " + groups));
             if (row.leaderMoved()) {
-                if (!box.getStyleClass().contains("flash")) {
-                    box.getStyleClass().add("flash");
-                }
-                flashOff.playFromStart();
+                fade.playFromStart();
             }
-            setGraphic(box);
+            setGraphic(stack);
+        }
+
+        /** A chip that changed state grows and settles back: ISR shrinking and growing are seen. */
+        private static void pulse(Label chip) {
+            ScaleTransition grow = new ScaleTransition(Duration.millis(220), chip);
+            grow.setFromX(1);
+            grow.setFromY(1);
+            grow.setToX(1.45);
+            grow.setToY(1.45);
+            grow.setAutoReverse(true);
+            grow.setCycleCount(4);
+            grow.play();
         }
     }
 }

@@ -1,8 +1,11 @@
 package dev.kafkalab.ui.cluster;
 
 import dev.kafkalab.monitor.ClusterEvent;
+import dev.kafkalab.ui.common.PseudoStates;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -10,10 +13,23 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** What changed, newest first: filter by words, clear when the lesson moves on. */
 public final class TimelineView extends VBox {
+
+    /** The tone of an event's dot: bad news red, a move amber, a recovery green, the rest grey. */
+    static final PseudoStates TONE = new PseudoStates("bad", "move", "good", "info");
+
+    static String tone(ClusterEvent.Kind kind) {
+        return switch (kind) {
+            case BROKER_FENCED, PARTITION_OFFLINE, ISR_SHRANK -> "bad";
+            case LEADER_MOVED, GROUP_REBALANCED, MEMBER_LEFT -> "move";
+            case BROKER_UNFENCED, ISR_EXPANDED, TOPIC_CREATED, MEMBER_JOINED -> "good";
+            case NODE_STATE, TOPIC_DELETED, GROUP_STATE, NOTE -> "info";
+        };
+    }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.S").withZone(ZoneId.systemDefault());
 
@@ -37,23 +53,67 @@ public final class TimelineView extends VBox {
         internal.selectedProperty().bindBidirectional(vm.showInternalEvents());
         ListView<ClusterEvent> list = new ListView<>(vm.events());
         list.setId("eventList");
-        Label placeholder = new Label("Changes appear here as they happen: leaders moving, ISRs shrinking,"
-                + " brokers fenced, groups rebalancing.");
-        placeholder.setWrapText(true);
-        placeholder.setPadding(new javafx.geometry.Insets(8));
-        list.setPlaceholder(placeholder);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(ClusterEvent e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(empty || e == null ? null : TIME.format(e.at()) + "  " + e.text());
-                setPrefWidth(0);
-            }
-        });
+        list.setCellFactory(v -> new EventCell());
         // One line per event at a fixed height: a broker kill on hundreds of partitions adds a
         // thousand events at once, and variable heights would make the list measure them all.
         list.fixedCellSizeProperty().bind(filter.heightProperty().multiply(0.85));
         VBox.setVgrow(list, Priority.ALWAYS);
+        prepareCells(list);
         getChildren().addAll(title, new HBox(6, filter, clear), internal, list);
+    }
+
+    /**
+     * Makes the list's cells before the first event. A broker kill adds hundreds of events at once,
+     * and a list that has never shown a row then creates, skins and styles a cell for every visible
+     * line in that one frame: about 0.3 s on a busy 2-core machine, just when the class is
+     * watching. Instead, the first time the list is laid out it shows blank rows, invisibly, for one
+     * pulse; then it gets its real items back and keeps the cells in its pile for later.
+     */
+    private static void prepareCells(ListView<ClusterEvent> list) {
+        ObservableList<ClusterEvent> real = list.getItems();
+        ClusterEvent blank = new ClusterEvent(java.time.Instant.EPOCH, ClusterEvent.Kind.NOTE, "", "");
+        list.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                    javafx.scene.Scene was, javafx.scene.Scene scene) {
+                if (scene == null) {
+                    return;
+                }
+                list.sceneProperty().removeListener(this);
+                list.setOpacity(0);
+                list.setItems(FXCollections.observableArrayList(java.util.Collections.nCopies(64, blank)));
+                Runnable restore = new Runnable() {
+                    @Override
+                    public void run() {
+                        scene.removePostLayoutPulseListener(this);
+                        list.setItems(real);
+                        list.setOpacity(1);
+                    }
+                };
+                scene.addPostLayoutPulseListener(restore);
+            }
+        });
+    }
+
+    private static final class EventCell extends ListCell<ClusterEvent> {
+        private final Region dot = new Region();
+
+        EventCell() {
+            dot.getStyleClass().add("event-dot");
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(ClusterEvent e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(TIME.format(e.at()) + "  " + e.text());
+            TONE.show(dot, tone(e.kind()));
+            setGraphic(dot);
+        }
     }
 }

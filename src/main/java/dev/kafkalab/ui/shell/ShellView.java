@@ -8,6 +8,8 @@ import dev.kafkalab.topics.TopicService;
 import dev.kafkalab.ui.cluster.ClusterScreen;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
 import dev.kafkalab.ui.cluster.NodeCardState;
+import dev.kafkalab.ui.cluster.NodeCardView;
+import dev.kafkalab.ui.cluster.Rehearsal;
 import dev.kafkalab.ui.common.FontScale;
 import dev.kafkalab.ui.common.Theme;
 import java.util.concurrent.Executor;
@@ -47,6 +49,7 @@ public final class ShellView {
     private final javafx.scene.layout.FlowPane strip = new javafx.scene.layout.FlowPane(12, 4);
     private final HBox cliBar = new HBox();
     private final StartupView startup;
+    private boolean rehearsed;
     private final java.util.function.Consumer<dev.kafkalab.cluster.NodeStatus> startupProgress;
     private ClusterScreen clusterScreen;
     private SnapshotPoller poller;
@@ -116,6 +119,10 @@ public final class ShellView {
 
     public void startCluster() {
         startup.starting();
+        if (!rehearsed) {
+            rehearsed = true;
+            Rehearsal.start();
+        }
         // Clients are made on the cluster's thread (Admin.create resolves and connects), never on
         // the FX thread; the FX thread only builds the screen.
         cluster.start().thenApply(ok -> clients()).whenCompleteAsync((made, failure) -> {
@@ -163,6 +170,8 @@ public final class ShellView {
                 NodeCardState s = vm.card(id).get();
                 return (s.role() == NodeRole.CONTROLLER ? "controller" : "broker " + id) + ": " + s.stateWord();
             }, vm.card(id)));
+            NodeCardView.STATES.show(chip, NodeCardView.stateName(vm.card(id).get()));
+            vm.card(id).addListener((o, was, now) -> NodeCardView.STATES.show(chip, NodeCardView.stateName(now)));
             strip.getChildren().add(chip);
         }
         Label health = new Label();
