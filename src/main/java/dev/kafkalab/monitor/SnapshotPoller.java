@@ -276,10 +276,8 @@ public final class SnapshotPoller implements AutoCloseable {
             unreadable.add("topics");
             return previous.topics();
         }
-        Optional<Map<String, TopicDescription>> described = topicNames.get().isEmpty()
-                ? Optional.of(Map.of())
-                : get(admin.describeTopics(topicNames.get(), new DescribeTopicsOptions().timeoutMs(CALL_TIMEOUT_MS))
-                        .allTopicNames(), deadline);
+        Set<String> carriedOver = new java.util.HashSet<>();
+        Optional<Map<String, TopicDescription>> described = describe(topicNames.get(), previous, deadline, carriedOver);
         if (described.isEmpty()) {
             unreadable.add("topics");
             return previous.topics();
@@ -330,6 +328,10 @@ public final class SnapshotPoller implements AutoCloseable {
         }
         if (offsetsMissing) {
             unreadable.add("offsets of some partitions");
+        }
+        if (!carriedOver.isEmpty()) {
+            previous.topics().stream().filter(t -> carriedOver.contains(t.name())).forEach(topics::add);
+            topics.sort(Comparator.comparing(TopicView::name));
         }
         return topics;
     }
@@ -395,6 +397,49 @@ public final class SnapshotPoller implements AutoCloseable {
         }
         return get(result.partitionResult(tp), deadline).map(ListOffsetsResult.ListOffsetsResultInfo::offset)
                 .orElse(PartitionView.UNKNOWN);
+    }
+
+    /**
+     * Describes the listed topics, and the ones the previous snapshot had that this listing lacks.
+     * A listing comes from one broker's metadata cache, and a broker busy creating hundreds of
+     * partitions can be seconds behind: its listing misses a topic that exists, and the next
+     * listing, from another broker, has it again. So a topic is only reported gone when a
+     * describe by name says it is unknown; if that describe cannot answer either, the last view
+     * of it is kept (named in {@code carriedOver}). Empty when a listed topic cannot be described in time.
+     */
+    private Optional<Map<String, TopicDescription>> describe(Set<String> listed, ClusterSnapshot previous,
+            long deadline, Set<String> carriedOver) {
+        Set<String> wanted = new java.util.TreeSet<>(listed);
+        previous.topics().forEach(t -> wanted.add(t.name()));
+        if (wanted.isEmpty()) {
+            return Optional.of(Map.of());
+        }
+        Map<String, KafkaFuture<TopicDescription>> futures = admin.describeTopics(wanted,
+                new DescribeTopicsOptions().timeoutMs(CALL_TIMEOUT_MS)).topicNameValues();
+        Map<String, TopicDescription> described = new HashMap<>();
+        for (String name : wanted) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                described.put(name, futures.get(name).get(left, TimeUnit.NANOSECONDS));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                    continue;
+                }
+                if (listed.contains(name)) {
+                    return Optional.empty();
+                }
+                carriedOver.add(name);
+            } catch (TimeoutException e) {
+                if (listed.contains(name)) {
+                    return Optional.empty();
+                }
+                carriedOver.add(name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.of(described);
     }
 
     private static List<Integer> ids(List<Node> nodes) {
