@@ -49,8 +49,6 @@ import javafx.collections.transformation.FilteredList;
 public final class ClusterViewModel {
 
     private static final int MAX_EVENTS = 2_000;
-    private static final java.time.format.DateTimeFormatter NOTE_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     private final NodeActions actions;
     private final TopicOperations topics;
@@ -111,9 +109,7 @@ public final class ClusterViewModel {
         eventFilter.addListener((o, was, now) -> refilterEvents());
         showInternalEvents.addListener((o, was, now) -> refilterEvents());
         refilterEvents();
-        events.add(note("Watching the cluster since " + NOTE_TIME.format(Instant.now())
-                + ". Leaders moving, ISRs shrinking, brokers fenced and groups rebalancing appear above,"
-                + " newest first."));
+        events.add(note("Timeline started"));
         selectedTopic.addListener((o, was, now) -> refreshPartitions(snapshot.get(), snapshot.get()));
     }
 
@@ -255,7 +251,7 @@ public final class ClusterViewModel {
      * that goes from no rows to some rebuilds all its cells, which is the costly frame.
      */
     public void clearEvents() {
-        events.setAll(note("Timeline cleared at " + NOTE_TIME.format(Instant.now()) + "."));
+        events.setAll(note("Timeline cleared"));
     }
 
     private static ClusterEvent note(String text) {
