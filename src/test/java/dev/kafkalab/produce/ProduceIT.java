@@ -1,0 +1,137 @@
+package dev.kafkalab.produce;
+
+import static dev.kafkalab.testkit.LocalClusterExtension.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkalab.cluster.NodeState;
+import dev.kafkalab.monitor.PartitionView;
+import dev.kafkalab.testkit.LocalClusterExtension;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Where records land and what a refused write says, on the real three-broker cluster. */
+class ProduceIT {
+
+    @RegisterExtension
+    static final LocalClusterExtension kafka = new LocalClusterExtension();
+
+    private static ProduceService service;
+
+    @BeforeAll
+    static void service() {
+        service = new ProduceService(kafka.cluster().bootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        service.close();
+    }
+
+    @Test
+    void recordsOfOneKeyLandInThePartitionMurmur2Predicts() throws Exception {
+        for (int partitions : new int[] {2, 3, 7}) {
+            String topic = "keyed-" + partitions;
+            kafka.createTopic(topic, partitions, 3, Map.of());
+            List<String> keys = IntStream.range(0, 40).mapToObj(i -> "employee-" + (i % 8)).toList();
+            List<SendResult> sent = service.sendAll(topic, keys, "v", ProducerSettings.DEFAULTS).get(60, TimeUnit.SECONDS);
+            for (SendResult r : sent) {
+                assertTrue(r.ok(), r.error());
+                assertEquals(KeyPlacement.of(r.key(), partitions).partition(), r.partition(), r.key() + " on " + topic);
+                assertTrue(r.why().endsWith("and it landed there."), r.why());
+            }
+            for (String key : List.of("employee-0", "employee-5")) {
+                assertEquals(1, sent.stream().filter(r -> r.key().equals(key)).map(SendResult::partition).distinct()
+                        .count(), "every record of " + key + " in one partition of " + topic);
+            }
+        }
+    }
+
+    @Test
+    void unkeyedRecordsComeInStickyRunsUnderTheBuiltInPartitionerAndInTurnUnderRoundRobin() throws Exception {
+        String topic = "unkeyed";
+        kafka.createTopic(topic, 3, 3, Map.of());
+        List<String> noKeys = Collections.nCopies(300, null);
+        // Small batches and a linger make the built-in partitioner move on several times.
+        ProducerSettings sticky = ProducerSettings.DEFAULTS.withBatching(5, 512);
+        List<SendResult> builtIn = service.sendAll(topic, noKeys, "value-", sticky).get(60, TimeUnit.SECONDS);
+        assertTrue(builtIn.stream().allMatch(SendResult::ok));
+        assertTrue(builtIn.get(0).why().contains("sticky"), builtIn.get(0).why());
+        assertTrue(switches(builtIn) < builtIn.size() / 4,
+                "sticky: long runs in one partition, switched " + switches(builtIn) + " times in 300 records");
+
+        ProducerSettings roundRobin = ProducerSettings.DEFAULTS.withPartitioner(
+                ProducerSettings.PartitionerChoice.ROUND_ROBIN);
+        List<SendResult> turns = service.sendAll(topic, noKeys, "value-", roundRobin).get(60, TimeUnit.SECONDS);
+        Map<Integer, Long> counts = countByPartition(turns);
+        assertEquals(3, counts.size(), "round robin reaches every partition: " + counts);
+        assertTrue(switches(turns) > turns.size() / 2,
+                "round robin: the partition changes from record to record, switched " + switches(turns) + " times");
+    }
+
+    @Test
+    void thePriorityPartitionerKeepsPartitionZeroForUrgentRecords() throws Exception {
+        String topic = "priority";
+        kafka.createTopic(topic, 4, 3, Map.of());
+        ProducerSettings priority = ProducerSettings.DEFAULTS.withPartitioner(
+                ProducerSettings.PartitionerChoice.PRIORITY);
+        List<String> keys = IntStream.range(0, 60).mapToObj(i -> i % 5 == 0 ? "urgent-" + i : "order-" + i).toList();
+        for (SendResult r : service.sendAll(topic, keys, "v", priority).get(60, TimeUnit.SECONDS)) {
+            assertTrue(r.ok(), r.error());
+            assertEquals(r.key().startsWith("urgent"), r.partition() == 0, r.key() + " -> " + r.partition());
+        }
+    }
+
+    @Test
+    void acksAllWithTwoBrokersDownIsRefusedAndSaysWhy() throws Exception {
+        String topic = "needs-two";
+        kafka.createTopic(topic, 1, 3, Map.of("min.insync.replicas", "2"));
+        int leader = kafka.partition(topic, 0).leader();
+        List<Integer> others = IntStream.rangeClosed(1, 3).filter(b -> b != leader).boxed().toList();
+        for (int broker : others) {
+            kafka.cluster().stop(broker).get(30, TimeUnit.SECONDS);
+            assertEquals(NodeState.STOPPED, kafka.cluster().node(broker).state());
+        }
+        kafka.await(s -> s.partition(topic, 0).map(p -> p.isr().equals(List.of(leader))).orElse(false), WAIT,
+                "the ISR of " + topic + "-0 down to its leader " + leader);
+
+        SendResult refused = service.send(topic, "k", "v", Map.of(), ProducerSettings.DEFAULTS.withoutRetries())
+                .get(60, TimeUnit.SECONDS);
+        assertFalse(refused.ok());
+        assertEquals(-1, refused.partition());
+        assertTrue(refused.error().startsWith("acks=all needs min.insync.replicas=2 in-sync replicas; partition 0 has 1 ["
+                + leader + "]"), refused.error());
+
+        SendResult leaderOnly = service.send(topic, "k", "v", Map.of(),
+                ProducerSettings.DEFAULTS.withAcks(ProducerSettings.Acks.LEADER).withoutRetries()).get(60, TimeUnit.SECONDS);
+        assertNull(leaderOnly.error(), "acks=1 is taken by the leader alone");
+        PartitionView p = kafka.partition(topic, 0);
+        assertEquals(leader, p.leader());
+    }
+
+    private static int switches(List<SendResult> results) {
+        int n = 0;
+        for (int i = 1; i < results.size(); i++) {
+            if (results.get(i).partition() != results.get(i - 1).partition()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Map<Integer, Long> countByPartition(List<SendResult> results) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        results.forEach(r -> counts.merge(r.partition(), 1L, Long::sum));
+        return counts;
+    }
+}
