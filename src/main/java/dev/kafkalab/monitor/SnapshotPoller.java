@@ -421,15 +421,10 @@ public final class SnapshotPoller implements AutoCloseable {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
                 described.put(name, futures.get(name).get(left, TimeUnit.NANOSECONDS));
-            } catch (ExecutionException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
                     continue;
                 }
-                if (listed.contains(name)) {
-                    return Optional.empty();
-                }
-                carriedOver.add(name);
-            } catch (TimeoutException e) {
                 if (listed.contains(name)) {
                     return Optional.empty();
                 }

@@ -81,7 +81,7 @@ public final class ProduceService implements AutoCloseable {
         return result;
     }
 
-    /** Sends {@code count} records in a row and completes with all their results, in order. */
+    /** Sends one record per key (null for no key), in a row, and completes with their results in order. */
     public CompletableFuture<List<SendResult>> sendAll(String topic, List<String> keys, String valuePrefix,
             ProducerSettings settings) {
         List<CompletableFuture<SendResult>> sends = new java.util.ArrayList<>();

@@ -96,8 +96,8 @@ public final class UiBench {
                             if (measuringGaps && previous != 0) {
                                 longestGapNanos = Math.max(longestGapNanos, now - previous);
                                 if (now - previous > 100_000_000L) {
-                                    longGaps.add(String.format(Locale.ROOT, "%.0f ms ending %s during %s", (now - previous) / 1e6, java.time.LocalTime.now(),
-                                            phase));
+                                    longGaps.add(String.format(Locale.ROOT, "%.0f ms ending %s during %s",
+                                            (now - previous) / 1e6, java.time.LocalTime.now(), phase));
                                 }
                             }
                         }

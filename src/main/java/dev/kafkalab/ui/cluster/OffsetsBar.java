@@ -4,11 +4,13 @@ import dev.kafkalab.monitor.PartitionView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
 
 /**
  * A partition's log drawn to scale: the track up to the furthest offset, the readable part from
@@ -84,32 +86,33 @@ public final class OffsetsBar extends Region {
         }
         // Shapes are kept and reused: a new node in the scene costs a stylesheet match, and a
         // broker kill relays out every visible row at once.
-        for (int i = 0; i < tickPool.size(); i++) {
-            tickPool.get(i).setVisible(i < ticks);
-        }
-        for (int i = 0; i < markPool.size(); i++) {
-            markPool.get(i).setVisible(i < marks);
-        }
+        showFirst(tickPool, ticks);
+        showFirst(markPool, marks);
     }
 
     private Line tick(int index) {
-        if (index == tickPool.size()) {
-            Line tick = new Line();
-            tick.getStyleClass().add("leo-mark");
-            tickPool.add(tick);
-            getChildren().add(tick);
-        }
-        return tickPool.get(index);
+        return pooled(tickPool, index, Line::new, "leo-mark");
     }
 
     private Polygon mark(int index) {
-        if (index == markPool.size()) {
-            Polygon mark = new Polygon();
-            mark.getStyleClass().add("group-mark");
-            markPool.add(mark);
-            getChildren().add(mark);
+        return pooled(markPool, index, Polygon::new, "group-mark");
+    }
+
+    /** The pool's shape at {@code index}, made and added to the bar the first time it is needed. */
+    private <T extends Shape> T pooled(List<T> pool, int index, Supplier<T> make, String styleClass) {
+        if (index == pool.size()) {
+            T shape = make.get();
+            shape.getStyleClass().add(styleClass);
+            pool.add(shape);
+            getChildren().add(shape);
         }
-        return markPool.get(index);
+        return pool.get(index);
+    }
+
+    private static void showFirst(List<? extends Shape> pool, int count) {
+        for (int i = 0; i < pool.size(); i++) {
+            pool.get(i).setVisible(i < count);
+        }
     }
 
     private static double x(long offset, long end, double width) {

@@ -41,15 +41,12 @@ public final class Rehearsal {
     private Scene scene;
 
     private Rehearsal() {
-        NodeState[] states = {NodeState.RUNNING, NodeState.RUNNING, NodeState.RUNNING};
-        acts.add(snapshot(states, Map.of(), 0));
+        acts.add(snapshot(NodeState.RUNNING, NodeState.RUNNING, NodeState.RUNNING));
         // Three times round: the JIT compiles a method after it has run often enough, not once.
         for (int round = 0; round < ROUNDS; round++) {
-            acts.add(snapshot(new NodeState[] {NodeState.KILLED, NodeState.RUNNING, NodeState.RUNNING},
-                    Map.of(1, true), 1));
-            acts.add(snapshot(new NodeState[] {NodeState.KILLED, NodeState.FROZEN, NodeState.RUNNING},
-                    Map.of(1, true, 2, true), 2));
-            acts.add(snapshot(states, Map.of(), 0));
+            acts.add(snapshot(NodeState.KILLED, NodeState.RUNNING, NodeState.RUNNING));
+            acts.add(snapshot(NodeState.KILLED, NodeState.FROZEN, NodeState.RUNNING));
+            acts.add(snapshot(NodeState.RUNNING, NodeState.RUNNING, NodeState.RUNNING));
         }
     }
 
@@ -112,29 +109,34 @@ public final class Rehearsal {
     }
 
     /**
-     * One made-up moment of a three-broker cluster: {@code down} brokers fenced, their
-     * leaderships moved to the next broker and their replicas out of the ISR (the first one
-     * shown as an eligible leader replica).
+     * One made-up moment of a three-broker cluster, brokers 1..3 in the given states: every broker
+     * not running is fenced, its leaderships moved to the next replica and its replicas out of the
+     * ISR (where the ISR is down to one, the first replica shown as an eligible leader replica).
      */
-    private static ClusterSnapshot snapshot(NodeState[] brokers, Map<Integer, Boolean> fenced, int down) {
+    private static ClusterSnapshot snapshot(NodeState... brokers) {
         List<NodeView> nodes = new ArrayList<>();
         nodes.add(new NodeView(100, NodeRole.CONTROLLER, NodeState.RUNNING, 9091, true, false, true));
+        java.util.Set<Integer> fenced = new java.util.HashSet<>();
         for (int id = 1; id <= 3; id++) {
-            nodes.add(new NodeView(id, NodeRole.BROKER, brokers[id - 1], 9091 + id, true,
-                    fenced.getOrDefault(id, false), false));
+            boolean down = brokers[id - 1] != NodeState.RUNNING;
+            if (down) {
+                fenced.add(id);
+            }
+            nodes.add(new NodeView(id, NodeRole.BROKER, brokers[id - 1], 9091 + id, true, down, false));
         }
         List<PartitionView> partitions = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             List<Integer> replicas = List.of(p % 3 + 1, (p + 1) % 3 + 1, (p + 2) % 3 + 1);
-            List<Integer> isr = replicas.stream().filter(r -> !fenced.getOrDefault(r, false)).toList();
-            List<Integer> elr = down > 0 && isr.size() < 2 ? List.of(replicas.get(0)) : List.of();
+            List<Integer> isr = replicas.stream().filter(r -> !fenced.contains(r)).toList();
+            List<Integer> elr = isr.size() < 2 ? List.of(replicas.get(0)) : List.of();
             int leader = isr.isEmpty() ? PartitionView.NO_LEADER : isr.get(0);
             long end = 40L + p;
+            long behind = fenced.isEmpty() ? 0 : 7;
             Map<Integer, Long> ends = new java.util.TreeMap<>();
             for (int r : replicas) {
-                ends.put(r, fenced.getOrDefault(r, false) ? end - 7 : end);
+                ends.put(r, fenced.contains(r) ? end - 7 : end);
             }
-            partitions.add(new PartitionView(TOPIC, p, leader, replicas, isr, elr, 0, end - (down > 0 ? 7 : 0), ends));
+            partitions.add(new PartitionView(TOPIC, p, leader, replicas, isr, elr, 0, end - behind, ends));
         }
         return new ClusterSnapshot(Instant.now(), nodes, List.of(new TopicView(TOPIC, false, partitions)), List.of(),
                 List.of());
