@@ -70,8 +70,6 @@ public final class TimelineView extends VBox {
      * pulse; then it gets its real items back and keeps the cells in its pile for later.
      */
     private static void prepareCells(ListView<ClusterEvent> list) {
-        ObservableList<ClusterEvent> real = list.getItems();
-        ClusterEvent blank = new ClusterEvent(java.time.Instant.EPOCH, ClusterEvent.Kind.NOTE, "", "");
         list.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
@@ -80,17 +78,37 @@ public final class TimelineView extends VBox {
                     return;
                 }
                 list.sceneProperty().removeListener(this);
-                list.setOpacity(0);
-                list.setItems(FXCollections.observableArrayList(java.util.Collections.nCopies(64, blank)));
-                Runnable restore = new Runnable() {
-                    @Override
-                    public void run() {
-                        scene.removePostLayoutPulseListener(this);
-                        list.setItems(real);
-                        list.setOpacity(1);
-                    }
-                };
-                scene.addPostLayoutPulseListener(restore);
+                // Pulses only come to a scene in a window: an off-screen scene (the rehearsal's)
+                // keeps its real items, or it would show blank rows for good.
+                if (scene.getWindow() != null) {
+                    showBlankRowsForOnePulse(list, scene);
+                } else {
+                    scene.windowProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                        @Override
+                        public void changed(javafx.beans.value.ObservableValue<? extends javafx.stage.Window> w,
+                                javafx.stage.Window before, javafx.stage.Window window) {
+                            if (window != null) {
+                                scene.windowProperty().removeListener(this);
+                                showBlankRowsForOnePulse(list, scene);
+                            }
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    private static void showBlankRowsForOnePulse(ListView<ClusterEvent> list, javafx.scene.Scene scene) {
+        ObservableList<ClusterEvent> real = list.getItems();
+        ClusterEvent blank = new ClusterEvent(java.time.Instant.EPOCH, ClusterEvent.Kind.NOTE, "", "");
+        list.setOpacity(0);
+        list.setItems(FXCollections.observableArrayList(java.util.Collections.nCopies(64, blank)));
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                list.setItems(real);
+                list.setOpacity(1);
             }
         });
     }
