@@ -38,7 +38,8 @@ public final class ProduceService implements AutoCloseable {
         return t;
     });
     private final Admin admin;
-    private KafkaProducer<String, String> producer;
+    private volatile KafkaProducer<String, String> producer;
+    private final java.util.Set<RecordStream> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ProducerSettings current;
     private int made;
 
@@ -68,17 +69,113 @@ public final class ProduceService implements AutoCloseable {
                 int partitions = p.partitionsFor(topic).size();
                 p.send(record, (metadata, failure) -> {
                     if (failure == null) {
-                        result.complete(new SendResult(key, value, metadata.partition(), metadata.offset(),
-                                Placement.why(key, settings, partitions, metadata.partition()), null));
+                        result.complete(new SendResult(key, value, metadata.partition(), metadata.offset(), partitions,
+                                settings, null));
                     } else {
-                        thread.execute(() -> result.complete(failed(topic, key, value, settings, failure)));
+                        thread.execute(() -> result.complete(SendResult.failed(key, value, settings,
+                                explain(topic, settings, failure, true))));
                     }
                 });
             } catch (RuntimeException e) {
-                result.complete(failed(topic, key, value, settings, e));
+                result.complete(SendResult.failed(key, value, settings, explain(topic, settings, e, true)));
             }
         });
         return result;
+    }
+
+    /**
+     * Starts a burst or a steady stream on its own thread and hands every answer to {@code sink},
+     * on the producer's I/O thread: the sink must only take note, never block. While it runs
+     * the producer settings are fixed; sends with other settings are refused.
+     */
+    public RecordStream stream(StreamRequest request, java.util.function.Consumer<SendResult> sink) {
+        RecordStream stream = new RecordStream();
+        Thread sender = new Thread(() -> runStream(request, sink, stream), "kafka-lab-stream");
+        sender.setDaemon(true);
+        stream.done().whenComplete((s, e) -> streams.remove(stream));
+        sender.start();
+        return stream;
+    }
+
+    private void runStream(StreamRequest request, java.util.function.Consumer<SendResult> sink, RecordStream stream) {
+        ProducerSettings settings = request.settings();
+        String topic = request.topic();
+        KafkaProducer<String, String> p;
+        int partitions;
+        try {
+            // Made (or reused) on the service's thread, like every producer change.
+            p = thread.submit(() -> {
+                KafkaProducer<String, String> made = producerFor(settings);
+                streams.add(stream);
+                return made;
+            }).get();
+            partitions = p.partitionsFor(topic).size();
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            stream.startNanos = System.nanoTime();
+            stream.failed.incrementAndGet();
+            stream.sent.incrementAndGet();
+            sink.accept(SendResult.failed(null, null, settings, explain(topic, settings, cause, true)));
+            stream.sending = false;
+            stream.maybeFinish();
+            return;
+        }
+        String fixedValue = request.valueBytes() > 0 ? "x".repeat(request.valueBytes()) : null;
+        java.util.concurrent.atomic.AtomicBoolean explainedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        long rate = request.rate();
+        long start = System.nanoTime();
+        stream.startNanos = start;
+        long seq = 0;
+        try {
+            while (!stream.stopped && (request.limit() == 0 || seq < request.limit())) {
+                if (rate > 0) {
+                    long due = (System.nanoTime() - start) * rate / 1_000_000_000L + 1;
+                    if (seq >= due) {
+                        // Pacing, not synchronisation: wait for the next record's turn.
+                        long nextAt = start + (seq * 1_000_000_000L) / rate;
+                        java.util.concurrent.locks.LockSupport.parkNanos(
+                                Math.min(5_000_000L, Math.max(50_000L, nextAt - System.nanoTime())));
+                        continue;
+                    }
+                }
+                String key = request.keys().keyFor(seq);
+                String value = fixedValue != null ? fixedValue : "record-" + seq;
+                seq++;
+                stream.sent.incrementAndGet();
+                try {
+                    p.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
+                        if (failure == null) {
+                            stream.acked.incrementAndGet();
+                            sink.accept(new SendResult(key, value, metadata.partition(), metadata.offset(), partitions,
+                                    settings, null));
+                        } else {
+                            stream.failed.incrementAndGet();
+                            // Asking the cluster why takes a round trip: once per stream, off the I/O thread.
+                            boolean ask = explainedOnce.compareAndSet(false, true);
+                            sink.accept(SendResult.failed(key, value, settings, explain(topic, settings, failure, false)));
+                            if (ask) {
+                                thread.execute(() -> sink.accept(SendResult.failed(key, value, settings,
+                                        explain(topic, settings, failure, true))));
+                            }
+                        }
+                        stream.maybeFinish();
+                    });
+                } catch (RuntimeException e) {
+                    stream.failed.incrementAndGet();
+                    sink.accept(SendResult.failed(key, value, settings, explain(topic, settings, e, false)));
+                    stream.stop();
+                }
+            }
+        } finally {
+            stream.sending = false;
+            stream.maybeFinish();
+        }
+    }
+
+    /** The current producer's metrics, or {@link ProducerMetrics#NONE} before the first send. */
+    public ProducerMetrics metrics() {
+        KafkaProducer<String, String> p = producer;
+        return p == null ? ProducerMetrics.NONE : ProducerMetrics.of(p.metrics());
     }
 
     /** Sends one record per key (null for no key), in a row, and completes with their results in order. */
@@ -94,6 +191,9 @@ public final class ProduceService implements AutoCloseable {
 
     private KafkaProducer<String, String> producerFor(ProducerSettings settings) {
         if (producer == null || !settings.equals(current)) {
+            if (!streams.isEmpty() && producer != null) {
+                throw new IllegalStateException("A stream is running with other producer settings: stop it first.");
+            }
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
             }
@@ -105,18 +205,23 @@ public final class ProduceService implements AutoCloseable {
         return producer;
     }
 
-    private SendResult failed(String topic, String key, String value, ProducerSettings settings, Throwable failure) {
+    /** What a failure means; {@code askCluster} looks up the ISR, a round trip not to make on the I/O thread. */
+    private String explain(String topic, ProducerSettings settings, Throwable failure, boolean askCluster) {
         Throwable cause = Failures.rootCause(failure);
         String explained;
         if (cause instanceof NotEnoughReplicasException || cause instanceof NotEnoughReplicasAfterAppendException) {
-            explained = notEnoughReplicas(topic, settings, cause);
+            explained = askCluster ? notEnoughReplicas(topic, settings, cause)
+                    : "NotEnoughReplicas: acks=" + settings.acks().value() + " needs min.insync.replicas in-sync"
+                    + " replicas, and the partition has fewer.";
+        } else if (cause instanceof IllegalStateException) {
+            explained = cause.getMessage();
         } else if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
             explained = "No acknowledgement in time (" + cause.getMessage() + "). With acks=" + settings.acks().value()
                     + " the leader of the record's partition must answer: is it stopped, killed or frozen?";
         } else {
             explained = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         }
-        return new SendResult(key, value, -1, -1, null, explained);
+        return explained;
     }
 
     /** "acks=all needs min.insync.replicas=2 in-sync replicas; partition 0 has 1 ([3])." */
@@ -142,6 +247,7 @@ public final class ProduceService implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.forEach(RecordStream::stop);
         thread.execute(() -> {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));

@@ -119,6 +119,43 @@ class ProduceIT {
         assertEquals(leader, p.leader());
     }
 
+    @Test
+    void aBurstOfDistinctKeysKeepsEachKeyInItsPartitionAndAPacedStreamStops() throws Exception {
+        String topic = "burst";
+        kafka.createTopic(topic, 6, 3, Map.of());
+        List<SendResult> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordStream burst = service.stream(StreamRequest.burst(topic, KeyPattern.distinct(12), 600,
+                ProducerSettings.DEFAULTS), answers::add);
+        RecordStream.Summary summary = burst.done().get(60, TimeUnit.SECONDS);
+        assertEquals(new RecordStream.Summary(600, 600, 0, summary.elapsedNanos()), summary,
+                () -> "answers: " + answers.stream().limit(3).toList());
+        assertEquals(600, answers.size());
+        for (SendResult r : answers) {
+            assertEquals(KeyPlacement.of(r.key(), 6).partition(), r.partition(), r.key());
+        }
+        assertEquals(12, answers.stream().map(SendResult::key).distinct().count(), "employee-1..employee-12");
+        ProducerMetrics metrics = service.metrics();
+        assertTrue(metrics.sendRate() > 0, "the client measured a send rate: " + metrics);
+        assertTrue(metrics.recordsPerRequestAvg() >= 1, "records per request: " + metrics);
+
+        // 200 records/s for a limit of 100 takes about half a second: paced, not all at once.
+        RecordStream paced = service.stream(new StreamRequest(topic, KeyPattern.NO_KEY, 200, 100, 100,
+                ProducerSettings.DEFAULTS), r -> { });
+        RecordStream.Summary p = paced.done().get(60, TimeUnit.SECONDS);
+        assertEquals(100, p.acked());
+        assertTrue(p.elapsedNanos() > 400_000_000L, "100 records at 200/s took " + p.elapsedNanos() / 1e6 + " ms");
+
+        RecordStream endless = service.stream(new StreamRequest(topic, KeyPattern.random(), 500, 0, 0,
+                ProducerSettings.DEFAULTS), r -> { });
+        dev.kafkalab.testkit.Await.until(() -> endless.acked() >= 50, WAIT, "50 records of the endless stream acknowledged");
+        SendResult refused = service.send(topic, "k", "v", Map.of(), ProducerSettings.DEFAULTS.withoutRetries())
+                .get(30, TimeUnit.SECONDS);
+        assertEquals("A stream is running with other producer settings: stop it first.", refused.error());
+        endless.stop();
+        RecordStream.Summary e = endless.done().get(30, TimeUnit.SECONDS);
+        assertEquals(e.sent(), e.acked(), "every record sent before the stop was acknowledged");
+    }
+
     private static int switches(List<SendResult> results) {
         int n = 0;
         for (int i = 1; i < results.size(); i++) {
