@@ -30,6 +30,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 public final class ProduceService implements AutoCloseable {
 
     private static final Duration MAX_BLOCK = Duration.ofSeconds(10);
+    /** Records a stream may have sent without an answer yet. */
+    static final int MAX_OUTSTANDING = 20_000;
 
     private final String bootstrapServers;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -137,6 +139,12 @@ public final class ProduceService implements AutoCloseable {
                                 Math.min(5_000_000L, Math.max(50_000L, nextAt - System.nanoTime())));
                         continue;
                     }
+                }
+                if (stream.sent.get() - stream.acked.get() - stream.failed.get() >= MAX_OUTSTANDING) {
+                    // The cluster is behind: wait for answers rather than fill the producer's buffer,
+                    // so a stop takes effect in about a second, not after hundreds of thousands of records.
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000L);
+                    continue;
                 }
                 String key = request.keys().keyFor(seq);
                 String value = fixedValue != null ? fixedValue : "record-" + seq;

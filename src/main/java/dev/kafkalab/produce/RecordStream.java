@@ -27,6 +27,11 @@ public final class RecordStream {
         stopped = true;
     }
 
+    /** Stopped, with answers still to come. */
+    public boolean stopping() {
+        return stopped && !done.isDone();
+    }
+
     public long sent() {
         return sent.get();
     }

@@ -195,6 +195,17 @@ public final class ClusterViewModel {
         return snapshot;
     }
 
+    /** Another screen's action: its command-line equivalent and outcome go in the shell's bar. FX thread. */
+    public void announce(String cli, String outcome) {
+        cliEquivalent.set(cli);
+        message.set(outcome);
+    }
+
+    /** localhost:PORT, as the course writes the bootstrap server. */
+    public String courseBootstrap() {
+        return courseBootstrap;
+    }
+
     // --- Inputs (any thread)
 
     public void onSnapshot(ClusterSnapshot next) {

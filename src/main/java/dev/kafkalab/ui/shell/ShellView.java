@@ -4,6 +4,7 @@ import dev.kafkalab.cluster.Failures;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.monitor.SnapshotPoller;
+import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.topics.TopicService;
 import dev.kafkalab.ui.cluster.ClusterScreen;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
@@ -12,6 +13,8 @@ import dev.kafkalab.ui.cluster.NodeCardView;
 import dev.kafkalab.ui.cluster.Rehearsal;
 import dev.kafkalab.ui.common.FontScale;
 import dev.kafkalab.ui.common.Theme;
+import dev.kafkalab.ui.produce.ProduceScreen;
+import dev.kafkalab.ui.produce.ProduceViewModel;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
@@ -54,6 +57,10 @@ public final class ShellView {
     private ClusterScreen clusterScreen;
     private SnapshotPoller poller;
     private TopicService topics;
+    private ProduceService produce;
+    private ProduceViewModel produceVm;
+    private final ToggleGroup screens = new ToggleGroup();
+    private final VBox nav = new VBox();
     private boolean closed;
 
     public ShellView(LocalCluster cluster, Executor ui, Runnable quit) {
@@ -72,13 +79,13 @@ public final class ShellView {
         title.setMinWidth(Region.USE_PREF_SIZE);
         strip.getChildren().add(title);
 
-        ToggleGroup screens = new ToggleGroup();
-        ToggleButton clusterNav = new ToggleButton("Cluster");
-        clusterNav.setId("navCluster");
-        clusterNav.setToggleGroup(screens);
-        clusterNav.setSelected(true);
-        VBox nav = new VBox(clusterNav);
         nav.getStyleClass().add("nav");
+        // Only screens that exist: the others arrive once the cluster is up.
+        screens.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true);
+            }
+        });
 
         cliBar.getStyleClass().add("cli-bar");
         content.setMinWidth(0);
@@ -143,6 +150,7 @@ public final class ShellView {
             return null;
         }
         topics = new TopicService(cluster.bootstrapServers());
+        produce = new ProduceService(cluster.bootstrapServers());
         poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
         return new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(), ui);
     }
@@ -155,9 +163,32 @@ public final class ShellView {
         poller.addEventListener(vm::onEvent);
         poller.start();
         clusterScreen = new ClusterScreen(vm);
-        content.getChildren().setAll(clusterScreen);
+        produceVm = new ProduceViewModel(produce, ui, vm.courseBootstrap(), vm::announce);
+        ProduceScreen produceScreen = new ProduceScreen(produceVm, vm.topicNames());
+        // A topic chosen on the cluster screen is the one to produce to, until another is chosen here.
+        vm.selectedTopic().addListener((o, was, now) -> {
+            if (now != null && produceVm.topic().get() == null) {
+                produceVm.topic().set(now);
+            }
+        });
+        content.getChildren().setAll(clusterScreen, produceScreen);
+        addScreen("Cluster", "navCluster", clusterScreen, KeyCode.DIGIT1);
+        addScreen("Produce", "navProduce", produceScreen, KeyCode.DIGIT2);
+        screens.getToggles().get(0).setSelected(true);
         fillStrip(vm);
         fillCliBar(vm);
+    }
+
+    /** A navigation button for a screen, also reached with Ctrl+digit. */
+    private void addScreen(String name, String id, javafx.scene.Node screen, KeyCode key) {
+        ToggleButton button = new ToggleButton(name);
+        button.setId(id);
+        button.setToggleGroup(screens);
+        button.setTooltip(new javafx.scene.control.Tooltip(name + " (Ctrl+" + key.getName() + ")"));
+        screen.visibleProperty().bind(button.selectedProperty());
+        nav.getChildren().add(button);
+        root.getScene().getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN),
+                () -> button.setSelected(true));
     }
 
     private void fillStrip(ClusterViewModel vm) {
@@ -227,10 +258,18 @@ public final class ShellView {
     public void close() {
         SnapshotPoller p;
         TopicService t;
+        ProduceService ps;
         synchronized (this) {
             closed = true;
             p = poller;
             t = topics;
+            ps = produce;
+        }
+        if (produceVm != null) {
+            produceVm.close();
+        }
+        if (ps != null) {
+            ps.close();
         }
         if (p != null) {
             p.close();

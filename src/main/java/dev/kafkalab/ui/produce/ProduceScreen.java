@@ -1,0 +1,455 @@
+package dev.kafkalab.ui.produce;
+
+import dev.kafkalab.produce.KeyPattern;
+import dev.kafkalab.produce.ProducerSettings;
+import dev.kafkalab.produce.ProducerSettings.Acks;
+import dev.kafkalab.produce.ProducerSettings.Compression;
+import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
+import dev.kafkalab.produce.SendResult;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The produce screen: a record, a burst or a stream on the left with the producer's settings;
+ * every record's partition, offset and why in the middle; records per partition, keys and the
+ * producer's own metrics around it. Ctrl+Enter sends, Ctrl+B sends a burst, Ctrl+R starts or
+ * stops the stream.
+ */
+public final class ProduceScreen extends SplitPane {
+
+    private final ProduceViewModel vm;
+
+    public ProduceScreen(ProduceViewModel vm, ObservableList<String> topics) {
+        this.vm = vm;
+        setId("produceScreen");
+        getStyleClass().add("produce-screen");
+        ScrollPane left = new ScrollPane(form(topics));
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setMinWidth(330);
+        SplitPane middle = new SplitPane(recordTable(), countsAndKeys(), metricCharts());
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.45, 0.76);
+        getItems().setAll(left, middle);
+        setDividerPositions(0.31);
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                var acc = now.getAccelerators();
+                acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), whenShown(vm::sendOne));
+                acc.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), whenShown(vm::sendBurst));
+                acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), whenShown(this::toggleStream));
+            }
+        });
+    }
+
+    private Runnable whenShown(java.util.function.BooleanSupplier action) {
+        return () -> {
+            if (isVisible()) {
+                action.getAsBoolean();
+            }
+        };
+    }
+
+    private boolean toggleStream() {
+        if (vm.streaming().get()) {
+            vm.stopStream();
+            return true;
+        }
+        return vm.startStream(false);
+    }
+
+    // --- Left: what to send, and how
+
+    private VBox form(ObservableList<String> topics) {
+        ComboBox<String> topic = new ComboBox<>(topics);
+        topic.setId("produceTopic");
+        topic.setPromptText("choose a topic");
+        topic.setMaxWidth(Double.MAX_VALUE);
+        topic.valueProperty().bindBidirectional(vm.topic());
+
+        TextField key = text("produceKey", "no key", vm.key().get());
+        key.textProperty().bindBidirectional(vm.key());
+        TextField value = text("produceValue", "value", vm.value().get());
+        value.textProperty().bindBidirectional(vm.value());
+        TextField headers = text("produceHeaders", "name=value, ...", "");
+        headers.textProperty().bindBidirectional(vm.headers());
+        Button send = new Button("Send");
+        send.setId("sendOne");
+        send.setDefaultButton(false);
+        send.setTooltip(new Tooltip("Send this record (Ctrl+Enter)"));
+        send.setOnAction(e -> vm.sendOne());
+        send.disableProperty().bind(vm.streaming());
+
+        ChoiceBox<KeyPattern.Kind> pattern = new ChoiceBox<>();
+        pattern.getItems().setAll(KeyPattern.Kind.values());
+        pattern.setId("keyPattern");
+        pattern.valueProperty().bindBidirectional(vm.keyKind());
+        TextField fixed = text("fixedKey", "key", vm.fixedKey().get());
+        fixed.textProperty().bindBidirectional(vm.fixedKey());
+        fixed.visibleProperty().bind(vm.keyKind().isEqualTo(KeyPattern.Kind.FIXED));
+        fixed.managedProperty().bind(fixed.visibleProperty());
+        TextField distinct = intField("distinctKeys", vm.distinctKeys());
+        distinct.setPrefColumnCount(4);
+        Label distinctHint = new Label("keys employee-1..N");
+        HBox distinctRow = new HBox(6, distinct, distinctHint);
+        distinctRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        distinctRow.visibleProperty().bind(vm.keyKind().isEqualTo(KeyPattern.Kind.DISTINCT));
+        distinctRow.managedProperty().bind(distinctRow.visibleProperty());
+
+        TextField count = intField("burstCount", vm.burstCount());
+        count.setPrefColumnCount(6);
+        Button burst = new Button("Send burst");
+        burst.setId("sendBurst");
+        burst.setTooltip(new Tooltip("Send this many records as fast as the cluster takes them (Ctrl+B)"));
+        burst.setOnAction(e -> vm.sendBurst());
+        burst.disableProperty().bind(vm.streaming());
+        HBox burstRow = new HBox(6, count, burst);
+        burstRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Slider rate = new Slider(0, 4.7, Math.log10(vm.rate().get()));
+        rate.setId("streamRate");
+        rate.setMaxWidth(Double.MAX_VALUE);
+        rate.valueProperty().addListener((o, was, now) -> vm.rate().set(niceRate(now.doubleValue())));
+        rate.disableProperty().bind(vm.unlimitedRate().or(vm.streaming()));
+        Label rateLabel = new Label();
+        rateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        rateLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.unlimitedRate().get() ? "max"
+                : String.format(Locale.ROOT, "%,d/s", vm.rate().get()), vm.rate(), vm.unlimitedRate()));
+        HBox.setHgrow(rate, Priority.ALWAYS);
+        CheckBox unlimited = new CheckBox("as fast as it goes");
+        unlimited.setId("unlimitedRate");
+        unlimited.selectedProperty().bindBidirectional(vm.unlimitedRate());
+        unlimited.disableProperty().bind(vm.streaming());
+        Button stream = new Button();
+        stream.setId("toggleStream");
+        stream.textProperty().bind(Bindings.when(vm.streaming()).then("Stop stream").otherwise("Start stream"));
+        stream.setTooltip(new Tooltip("Start or stop a steady stream (Ctrl+R)"));
+        stream.setOnAction(e -> toggleStream());
+        HBox rateRow = new HBox(6, rate, rateLabel);
+        rateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Label status = new Label();
+        status.setId("produceStatus");
+        status.setWrapText(true);
+        status.getStyleClass().add("message");
+        status.textProperty().bind(vm.status());
+
+        VBox box = new VBox(6,
+                title("Send to"), topic,
+                title("One record"), labelled("Key", key), labelled("Value", value), labelled("Headers", headers),
+                send,
+                title("Many records"), labelled("Keys", pattern), fixed, distinctRow,
+                labelled("Burst", burstRow), labelled("Stream rate", rateRow), unlimited, stream,
+                status, settingsPane());
+        box.setPadding(new Insets(0, 10, 10, 0));
+        return box;
+    }
+
+    /** The slider moves on a log scale, 1 to 50,000 records a second, in round steps. */
+    static int niceRate(double log) {
+        double raw = Math.pow(10, log);
+        double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(raw)) - 1));
+        return (int) Math.max(1, Math.round(raw / step) * step);
+    }
+
+    private TitledPane settingsPane() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(5);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(names, controls);
+        ProducerSettings d = ProducerSettings.DEFAULTS;
+        int row = 0;
+        ChoiceBox<Acks> acks = choice("acks", Acks.values(), Acks::value);
+        acks.valueProperty().bindBidirectional(vm.acks());
+        row = setting(grid, row, "acks", acks, d.acks().value());
+        CheckBox idempotence = new CheckBox();
+        idempotence.setId("idempotence");
+        idempotence.selectedProperty().bindBidirectional(vm.idempotence());
+        row = setting(grid, row, "enable.idempotence", idempotence, Boolean.toString(d.idempotence()));
+        row = setting(grid, row, "linger.ms", intField("lingerMs", vm.lingerMs()), Integer.toString(d.lingerMs()));
+        row = setting(grid, row, "batch.size", intField("batchSize", vm.batchSize()), Integer.toString(d.batchSize()));
+        ChoiceBox<Compression> compression = choice("compression", Compression.values(), Compression::value);
+        compression.valueProperty().bindBidirectional(vm.compression());
+        row = setting(grid, row, "compression.type", compression, d.compression().value());
+        ChoiceBox<PartitionerChoice> partitioner = choice("partitioner", PartitionerChoice.values(),
+                ProduceScreen::partitionerName);
+        partitioner.valueProperty().bindBidirectional(vm.partitioner());
+        row = setting(grid, row, "partitioner", partitioner, partitionerName(d.partitioner()));
+        CheckBox ignoreKeys = new CheckBox();
+        ignoreKeys.setId("ignoreKeys");
+        ignoreKeys.selectedProperty().bindBidirectional(vm.ignoreKeys());
+        row = setting(grid, row, "partitioner.ignore.keys", ignoreKeys, Boolean.toString(d.ignoreKeys()));
+        row = setting(grid, row, "retries", intField("retries", vm.retries()), "MAX_INT");
+        row = setting(grid, row, "delivery.timeout.ms", intField("deliveryTimeout", vm.deliveryTimeoutMs()),
+                Integer.toString(d.deliveryTimeoutMs()));
+        row = setting(grid, row, "max.in.flight", intField("maxInFlight", vm.maxInFlight()),
+                Integer.toString(d.maxInFlight()));
+        Label error = new Label();
+        error.setId("settingsError");
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(vm.settingsError());
+        Label note = new Label();
+        note.setWrapText(true);
+        note.getStyleClass().add("message");
+        note.textProperty().bind(vm.settingsNote());
+        Button reset = new Button("Kafka's defaults");
+        reset.setId("resetSettings");
+        reset.setOnAction(e -> vm.resetSettings());
+        grid.add(error, 0, row++, 3, 1);
+        grid.add(note, 0, row++, 3, 1);
+        grid.add(reset, 0, row, 3, 1);
+        grid.disableProperty().bind(vm.streaming());
+        TitledPane pane = new TitledPane("Producer settings", grid);
+        pane.setId("producerSettings");
+        pane.setExpanded(true);
+        return pane;
+    }
+
+    private static int setting(GridPane grid, int row, String name, Node control, String kafkaDefault) {
+        Label label = new Label(name);
+        Label hint = new Label(kafkaDefault);
+        hint.getStyleClass().addAll("message", "setting-default");
+        Tooltip.install(label, new Tooltip(name + ": Kafka's default is " + kafkaDefault));
+        hint.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(row, label, control, hint);
+        return row + 1;
+    }
+
+    static String partitionerName(PartitionerChoice p) {
+        return switch (p) {
+            case BUILT_IN -> "built-in";
+            case ROUND_ROBIN -> "RoundRobinPartitioner";
+            case PRIORITY -> "priority (urgent → p0)";
+        };
+    }
+
+    private static <T> ChoiceBox<T> choice(String id, T[] values, Function<T, String> names) {
+        ChoiceBox<T> box = new ChoiceBox<>();
+        box.getItems().setAll(values);
+        box.setId(id);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : names.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        return box;
+    }
+
+    private static TextField text(String id, String prompt, String initial) {
+        TextField f = new TextField(initial);
+        f.setId(id);
+        f.setPromptText(prompt);
+        return f;
+    }
+
+    /** A number field: digits only; an empty field keeps the last number. */
+    private static TextField intField(String id, IntegerProperty target) {
+        TextField f = new TextField(Integer.toString(target.get()));
+        f.setId(id);
+        f.setPrefColumnCount(6);
+        f.setTextFormatter(new javafx.scene.control.TextFormatter<String>(c -> c.getControlNewText().matches("\\d{0,10}")
+                ? c : null));
+        f.textProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                long v = Long.parseLong(now);
+                target.set((int) Math.min(Integer.MAX_VALUE, v));
+            }
+        });
+        target.addListener((o, was, now) -> {
+            if (!f.getText().equals(now.toString())) {
+                f.setText(now.toString());
+            }
+        });
+        return f;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static VBox labelled(String text, Node control) {
+        Label l = new Label(text);
+        l.getStyleClass().add("message");
+        return new VBox(2, l, control);
+    }
+
+    // --- Middle: the records, where they went, and the producer's metrics
+
+    private VBox recordTable() {
+        TableView<SendResult> table = new TableView<>(vm.records());
+        table.setId("producedRecords");
+        table.setFixedCellSize(26);
+        table.setPlaceholder(new Label("Records you send appear here, newest first, with where they landed and why."));
+        TableColumn<SendResult, String> key = column("Key", r -> r.key() == null ? "(none)" : r.key(), 110);
+        TableColumn<SendResult, String> value = column("Value", SendResult::value, 110);
+        TableColumn<SendResult, String> partition = column("Partition",
+                r -> r.ok() ? Integer.toString(r.partition()) : "–", 84);
+        partition.setId("partitionColumn");
+        TableColumn<SendResult, String> offset = column("Offset", r -> r.ok() ? Long.toString(r.offset()) : "–", 70);
+        TableColumn<SendResult, String> why = column("Why", r -> r.ok() ? r.why() : r.error(), 520);
+        why.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                SendResult r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                pseudoClassStateChanged(FAILED, r != null && !r.ok());
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().setAll(java.util.List.of(key, value, partition, offset, why));
+        // The why of the selected record in full, wrapped: a row only has room for its start.
+        Label detail = new Label("Select a record to read in full why it went where it went.");
+        detail.setId("recordWhy");
+        detail.setWrapText(true);
+        detail.getStyleClass().add("record-why");
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                detail.setText((now.key() == null ? "No key" : "Key " + now.key()) + (now.ok()
+                        ? " → partition " + now.partition() + ", offset " + now.offset() + ". " + now.why()
+                        : ": not sent. " + now.error()));
+            }
+        });
+        Button clear = new Button("Clear");
+        clear.setId("clearRecords");
+        clear.setOnAction(e -> vm.clear());
+        Label heading = title("Records sent");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, gap, clear);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(4, top, table, detail);
+        box.setPadding(new Insets(0, 0, 6, 6));
+        return box;
+    }
+
+    private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> text, double width) {
+        TableColumn<T, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private HBox countsAndKeys() {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(true);
+        y.setMinorTickVisible(false);
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setId("partitionChart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setTitle("Records per partition");
+        chart.setCategoryGap(12);
+        XYChart.Series<String, Number> series = new XYChart.Series<>(vm.partitionCounts());
+        chart.getData().add(series);
+        chart.setMinHeight(140);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+
+        TableView<ProduceViewModel.KeyRow> keys = new TableView<>(vm.keys());
+        keys.setId("keyTable");
+        keys.setFixedCellSize(24);
+        Label empty = new Label("Send keyed records: each key, its partition, and how many.");
+        empty.setWrapText(true);
+        keys.setPlaceholder(empty);
+        TableColumn<ProduceViewModel.KeyRow, String> k = column("Key", ProduceViewModel.KeyRow::key, 110);
+        TableColumn<ProduceViewModel.KeyRow, String> p = column("Partition",
+                r -> Integer.toString(r.partition()), 84);
+        TableColumn<ProduceViewModel.KeyRow, String> n = column("Records", r -> Long.toString(r.records()), 76);
+        keys.getColumns().setAll(java.util.List.of(k, p, n));
+        keys.setPrefWidth(290);
+        Label note = new Label();
+        note.getStyleClass().add("message");
+        note.setWrapText(true);
+        note.textProperty().bind(vm.keysNote());
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        VBox.setVgrow(keys, Priority.ALWAYS);
+        VBox keyBox = new VBox(4, keys, note);
+        keyBox.setMinWidth(240);
+        HBox box = new HBox(8, chart, keyBox);
+        box.setPadding(new Insets(6, 0, 6, 6));
+        return box;
+    }
+
+    private HBox metricCharts() {
+        HBox box = new HBox(4);
+        box.setId("producerMetrics");
+        for (ProduceViewModel.MetricChart m : vm.metrics()) {
+            NumberAxis x = new NumberAxis();
+            x.setForceZeroInRange(false);
+            x.setTickLabelsVisible(false);
+            x.setTickMarkVisible(false);
+            x.setMinorTickVisible(false);
+            NumberAxis y = new NumberAxis();
+            y.setForceZeroInRange(true);
+            y.setMinorTickVisible(false);
+            LineChart<Number, Number> chart = new LineChart<>(x, y);
+            chart.setAnimated(false);
+            chart.setCreateSymbols(false);
+            chart.setLegendVisible(false);
+            chart.setTitle(m.title());
+            y.setLabel(m.unit());
+            chart.getData().add(m.series());
+            chart.getStyleClass().add("metric-chart");
+            chart.setMinWidth(120);
+            chart.setPrefWidth(200);
+            HBox.setHgrow(chart, Priority.ALWAYS);
+            box.getChildren().add(chart);
+        }
+        box.setPadding(new Insets(6, 0, 0, 6));
+        return box;
+    }
+}
