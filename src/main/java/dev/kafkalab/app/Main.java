@@ -15,7 +15,9 @@ public final class Main {
             usage: kafka-lab              open the app
                    kafka-lab cluster      run the local cluster without a window (--help for options)
                    kafka-lab bench        measure start, failover and memory of the local cluster
-                   kafka-lab bench-ui     measure the FX thread with 50 topics x 12 partitions (needs a display)""";
+                   kafka-lab bench-ui     measure the FX thread with 50 topics x 12 partitions (needs a display)
+                   kafka-lab bench-produce  the produce stream against Kafka's ProducerPerformance, and
+                                          the FX thread at 10,000 records/s (that part needs a display)""";
 
     private Main() {
     }
@@ -34,6 +36,7 @@ public final class Main {
             }
             case "bench" -> System.exit(new BenchCommand(System.out, System.err).run(rest));
             case "bench-ui" -> System.exit(UiBenchLauncher.run());
+            case "bench-produce" -> System.exit(UiBenchLauncher.runProduce(rest));
             case "--help", "-h", "help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");

@@ -9,6 +9,15 @@ final class UiBenchLauncher {
     private UiBenchLauncher() {
     }
 
+    static int runProduce(java.util.List<String> args) {
+        try {
+            return new dev.kafkalab.ui.bench.ProduceBench(System.out, System.err).run(args);
+        } catch (Exception e) {
+            System.err.println("error: " + Failures.message(e));
+            return 1;
+        }
+    }
+
     static int run() {
         try {
             return new UiBench(System.out, System.err).run();

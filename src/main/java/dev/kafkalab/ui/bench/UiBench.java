@@ -13,18 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -46,14 +42,8 @@ public final class UiBench {
     private final PrintStream out;
     private final PrintStream err;
     private final List<Double> applyMs = new CopyOnWriteArrayList<>();
-    private volatile long lastFrame;
-    private volatile long longestGapNanos;
-    private volatile boolean measuringGaps;
-    private volatile String phase = "";
-    private final List<String> longGaps = new CopyOnWriteArrayList<>();
     private final List<Double> roundStalls = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> stallStacks = new ConcurrentHashMap<>();
-    private volatile Thread fxThread;
+    private final FrameGapMeter frames = new FrameGapMeter();
 
     public UiBench(PrintStream out, PrintStream err) {
         this.out = out;
@@ -87,25 +77,10 @@ public final class UiBench {
                     stage.setTitle("Kafka Lab bench");
                     stage.show();
                     vm.selectedTopic().set("bench-00");
-                    fxThread = Thread.currentThread();
-                    new AnimationTimer() {
-                        @Override
-                        public void handle(long now) {
-                            long previous = lastFrame;
-                            lastFrame = now;
-                            if (measuringGaps && previous != 0) {
-                                longestGapNanos = Math.max(longestGapNanos, now - previous);
-                                if (now - previous > 100_000_000L) {
-                                    longGaps.add(String.format(Locale.ROOT, "%.0f ms ending %s during %s",
-                                            (now - previous) / 1e6, java.time.LocalTime.now(), phase));
-                                }
-                            }
-                        }
-                    }.start();
+                    frames.start();
                     shown.complete(null);
                 });
                 shown.get(30, TimeUnit.SECONDS);
-                startStallSampler();
                 poller.addSnapshotListener(vm::onSnapshot);
                 poller.addEventListener(vm::onEvent);
                 cluster.addListener(vm::onNodeStatus);
@@ -114,12 +89,9 @@ public final class UiBench {
                 applyMs.clear();
                 for (int round = 1; round <= 2; round++) {
                     err.println("round " + round + ": breaking brokers while the screen follows...");
-                    longestGapNanos = 0;
-                    phase = "round " + round;
-                    measuringGaps = true;
+                    frames.measure("round " + round);
                     breakAndRepair(cluster, poller, round);
-                    measuringGaps = false;
-                    roundStalls.add(longestGapNanos / 1e6);
+                    roundStalls.add(frames.stop());
                 }
             }
             Platform.runLater(Platform::exit);
@@ -139,76 +111,30 @@ public final class UiBench {
                 sorted.get((int) (sorted.size() * 0.95)), sorted.size());
         out.printf(Locale.ROOT, "fx_longest_stall_ms first_round=%.1f second_round=%.1f ms%n", roundStalls.get(0),
                 roundStalls.get(1));
-        longGaps.forEach(g -> err.println("  frame gap " + g));
-        stallStacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
-                .forEach(e -> err.println("  FX thread busy over 50 ms, seen " + e.getValue() + " times in:\n"
-                        + e.getKey()));
+        frames.printStalls(err, 8);
         return 0;
-    }
-
-    /**
-     * Every 10 ms, if no frame has been drawn for 50 ms while gaps are measured, records where the FX
-     * thread is: the top of its stack, so a long stall names the code that caused it.
-     */
-    private void startStallSampler() {
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                Thread fx = fxThread;
-                long last = lastFrame;
-                if (!measuringGaps || fx == null || last == 0 || System.nanoTime() - last < 50_000_000L) {
-                    continue;
-                }
-                StackTraceElement[] stack = fx.getStackTrace();
-                boolean waitingForRenderer = Arrays.stream(stack)
-                        .anyMatch(f -> f.getMethodName().equals("waitForRenderingToComplete"));
-                if (waitingForRenderer) {
-                    Thread renderer = Thread.getAllStackTraces().keySet().stream()
-                            .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
-                    if (renderer != null) {
-                        stack = renderer.getStackTrace();
-                    }
-                }
-                StringBuilder key = new StringBuilder(waitingForRenderer ? "  (the renderer)\n" : "");
-                int shown = 0;
-                for (StackTraceElement frame : stack) {
-                    if (shown == 14) {
-                        break;
-                    }
-                    key.append("    at ").append(frame).append('\n');
-                    shown++;
-                }
-                stallStacks.merge(phase + "\n" + key, 1, Integer::sum);
-            }
-        }, "fx-stall-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
     }
 
     private void breakAndRepair(LocalCluster cluster, SnapshotPoller poller, int round) throws Exception {
         Duration wait = Duration.ofSeconds(60);
-        phase = "round " + round + ", " + "kill 1";
+        frames.phase("round " + round + ", " + "kill 1");
         cluster.kill(1).get(10, TimeUnit.SECONDS);
         poller.when(s -> s.node(1).map(n -> n.fenced()).orElse(false), wait, "broker 1 fenced").get();
-        phase = "round " + round + ", " + "start 1";
+        frames.phase("round " + round + ", " + "start 1");
         cluster.start(1).get(120, TimeUnit.SECONDS);
-        phase = "round " + round + ", " + "ISRs refill after start 1";
+        frames.phase("round " + round + ", " + "ISRs refill after start 1");
         poller.when(s -> s.underReplicatedCount() == 0, wait, "every ISR full after restart").get();
-        phase = "round " + round + ", " + "freeze 2";
+        frames.phase("round " + round + ", " + "freeze 2");
         cluster.pause(2).get(10, TimeUnit.SECONDS);
         poller.when(s -> s.node(2).map(n -> n.fenced()).orElse(false), wait, "frozen broker 2 fenced").get();
-        phase = "round " + round + ", " + "resume 2";
+        frames.phase("round " + round + ", " + "resume 2");
         cluster.resume(2).get(10, TimeUnit.SECONDS);
         poller.when(s -> s.underReplicatedCount() == 0, wait, "every ISR full after resume").get();
-        phase = "round " + round + ", " + "stop 3";
+        frames.phase("round " + round + ", " + "stop 3");
         cluster.stop(3).get(30, TimeUnit.SECONDS);
-        phase = "round " + round + ", " + "start 3";
+        frames.phase("round " + round + ", " + "start 3");
         cluster.start(3).get(120, TimeUnit.SECONDS);
-        phase = "round " + round + ", " + "ISRs refill after start 3";
+        frames.phase("round " + round + ", " + "ISRs refill after start 3");
         poller.when(s -> s.underReplicatedCount() == 0, wait, "every ISR full after stop and start").get();
     }
 

@@ -132,6 +132,12 @@ public final class ProduceScreen extends SplitPane {
         distinctRow.visibleProperty().bind(vm.keyKind().isEqualTo(KeyPattern.Kind.DISTINCT));
         distinctRow.managedProperty().bind(distinctRow.visibleProperty());
 
+        TextField size = intField("valueBytes", vm.valueBytes());
+        size.setPrefColumnCount(5);
+        Label sizeHint = new Label("bytes (0: record-N)");
+        sizeHint.getStyleClass().add("message");
+        HBox sizeRow = new HBox(6, size, sizeHint);
+        sizeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TextField count = intField("burstCount", vm.burstCount());
         count.setPrefColumnCount(6);
         Button burst = new Button("Send burst");
@@ -174,7 +180,7 @@ public final class ProduceScreen extends SplitPane {
                 title("Send to"), topic,
                 title("One record"), labelled("Key", key), labelled("Value", value), labelled("Headers", headers),
                 send,
-                title("Many records"), labelled("Keys", pattern), fixed, distinctRow,
+                title("Many records"), labelled("Keys", pattern), fixed, distinctRow, labelled("Value size", sizeRow),
                 labelled("Burst", burstRow), labelled("Stream rate", rateRow), unlimited, stream,
                 status, settingsPane());
         box.setPadding(new Insets(0, 10, 10, 0));

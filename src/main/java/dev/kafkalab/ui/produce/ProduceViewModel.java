@@ -78,6 +78,7 @@ public final class ProduceViewModel implements AutoCloseable {
     private final StringProperty fixedKey = new SimpleStringProperty("employee-1");
     private final IntegerProperty distinctKeys = new SimpleIntegerProperty(5);
     private final IntegerProperty burstCount = new SimpleIntegerProperty(100);
+    private final IntegerProperty valueBytes = new SimpleIntegerProperty(0);
     private final IntegerProperty rate = new SimpleIntegerProperty(100);
     private final BooleanProperty unlimitedRate = new SimpleBooleanProperty(false);
 
@@ -119,6 +120,8 @@ public final class ProduceViewModel implements AutoCloseable {
     private final Map<String, long[]> keyCounts = new LinkedHashMap<>();
     private long[] perPartition = new long[0];
     private long keysNotListed;
+    private boolean keysPending;
+    private boolean countsPending;
     private volatile boolean clearRequested;
     private volatile RecordStream stream;
     private long lastAcked;
@@ -196,6 +199,11 @@ public final class ProduceViewModel implements AutoCloseable {
 
     public IntegerProperty burstCount() {
         return burstCount;
+    }
+
+    /** The size of each value in bursts and streams; 0 for numbered values (record-17). */
+    public IntegerProperty valueBytes() {
+        return valueBytes;
     }
 
     public IntegerProperty rate() {
@@ -355,24 +363,32 @@ public final class ProduceViewModel implements AutoCloseable {
 
     /** Starts a steady stream at the chosen rate, or a burst of {@link #burstCount()} records. */
     public boolean startStream(boolean burst) {
+        return start(burst) != null;
+    }
+
+    /** Starts a burst or stream; null, with the reason in the status, when it cannot. */
+    public RecordStream start(boolean burst) {
         String refusal = refusal();
         KeyPattern pattern = null;
         StreamRequest request = null;
         if (refusal == null) {
             try {
                 pattern = pattern();
-                request = burst ? StreamRequest.burst(topic.get(), pattern, burstCount.get(), settings.get())
-                        : new StreamRequest(topic.get(), pattern, unlimitedRate.get() ? 0 : rate.get(), 0, 0,
-                                settings.get());
+                request = new StreamRequest(topic.get(), pattern, burst || unlimitedRate.get() ? 0 : rate.get(),
+                        burst ? burstCount.get() : 0, valueBytes.get(), settings.get());
+                if (burst && burstCount.get() < 1) {
+                    throw new IllegalArgumentException("Burst: at least 1 record.");
+                }
             } catch (IllegalArgumentException e) {
                 refusal = e.getMessage();
             }
         }
         if (refusal != null) {
             status.set(refusal);
-            return false;
+            return null;
         }
-        announce.accept(ProduceCli.perfTest(bootstrap, request.topic(), request.limit(), 100, request.rate(),
+        announce.accept(ProduceCli.perfTest(bootstrap, request.topic(), request.limit(),
+                Math.max(request.valueBytes(), 100), request.rate(),
                 request.settings()) + (pattern.kind() == KeyPattern.Kind.NONE ? "" : "    # sends no keys"),
                 burst ? "Sending " + request.limit() + " records to " + request.topic() + "..."
                         : "Streaming to " + request.topic() + "...");
@@ -389,10 +405,11 @@ public final class ProduceViewModel implements AutoCloseable {
                     burst ? "Burst done" : "Stream stopped", summary.sent(), summary.acked(), summary.failed(),
                     summary.recordsPerSecond());
             status.set(outcome);
-            announce.accept(ProduceCli.perfTest(bootstrap, sent.topic(), sent.limit(), 100, sent.rate(),
+            announce.accept(ProduceCli.perfTest(bootstrap, sent.topic(), sent.limit(),
+                    Math.max(sent.valueBytes(), 100), sent.rate(),
                     sent.settings()), outcome);
         }));
-        return true;
+        return started;
     }
 
     public void stopStream() {
@@ -499,8 +516,15 @@ public final class ProduceViewModel implements AutoCloseable {
             }
             List<SendResult> list = new ArrayList<>(newest);
             Collections.reverse(list);
+            // The list moves five times a second; charts and the key table once a second while a
+            // stream runs: each of their updates lays out axes and repaints a large area.
+            boolean slowTick = ++metricTick % (1000 / PUMP_MS) == 0;
+            boolean chartsDue = slowTick || stream == null || cleared;
+            keysPending |= keysChanged;
+            countsPending |= !list.isEmpty();
             List<KeyRow> keyRows = null;
-            if (keysChanged || cleared) {
+            if (chartsDue && (keysPending || cleared)) {
+                keysPending = false;
                 keyRows = new ArrayList<>(keyCounts.size());
                 for (Map.Entry<String, long[]> e : keyCounts.entrySet()) {
                     keyRows.add(new KeyRow(e.getKey(), (int) e.getValue()[0], e.getValue()[1]));
@@ -520,14 +544,16 @@ public final class ProduceViewModel implements AutoCloseable {
                 lastAcked = 0;
             }
             lastPumpNanos = now;
-            ProducerMetrics m = null;
-            if (++metricTick % (1000 / PUMP_MS) == 0) {
-                m = service.metrics();
+            ProducerMetrics m = slowTick ? service.metrics() : null;
+            long[] counts = null;
+            if (chartsDue && (countsPending || cleared)) {
+                countsPending = false;
+                counts = perPartition.clone();
             }
-            if (list.isEmpty() && keyRows == null && streamStatus == null && m == null && !cleared) {
+            if (list.isEmpty() && keyRows == null && counts == null && streamStatus == null && m == null && !cleared) {
                 return;
             }
-            Batch batch = new Batch(list, perPartition.clone(), keyRows, keysNotListed, streamStatus, m,
+            Batch batch = new Batch(list, counts, keyRows, keysNotListed, streamStatus, m,
                     (now - startNanos) / 1e9, cleared);
             ui.execute(() -> apply(batch));
         } catch (RuntimeException e) {
@@ -544,7 +570,7 @@ public final class ProduceViewModel implements AutoCloseable {
             }
             records.addAll(0, b.newest());
         }
-        long[] counts = b.perPartition();
+        long[] counts = b.perPartition() == null ? new long[0] : b.perPartition();
         for (int p = 0; p < counts.length; p++) {
             if (p < partitionCounts.size()) {
                 XYChart.Data<String, Number> bar = partitionCounts.get(p);
