@@ -151,7 +151,7 @@ public final class ProduceScreen extends SplitPane {
         Slider rate = new Slider(0, 4.7, Math.log10(vm.rate().get()));
         rate.setId("streamRate");
         rate.setMaxWidth(Double.MAX_VALUE);
-        rate.valueProperty().addListener((o, was, now) -> vm.rate().set(niceRate(now.doubleValue())));
+        rate.valueProperty().addListener((o, was, now) -> vm.rate().set(ProduceViewModel.niceRate(now.doubleValue())));
         rate.disableProperty().bind(vm.unlimitedRate().or(vm.streaming()));
         Label rateLabel = new Label();
         rateLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -185,13 +185,6 @@ public final class ProduceScreen extends SplitPane {
                 status, settingsPane());
         box.setPadding(new Insets(0, 10, 10, 0));
         return box;
-    }
-
-    /** The slider moves on a log scale, 1 to 50,000 records a second, in round steps. */
-    static int niceRate(double log) {
-        double raw = Math.pow(10, log);
-        double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(raw)) - 1));
-        return (int) Math.max(1, Math.round(raw / step) * step);
     }
 
     private TitledPane settingsPane() {

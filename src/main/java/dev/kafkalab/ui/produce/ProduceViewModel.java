@@ -167,6 +167,13 @@ public final class ProduceViewModel implements AutoCloseable {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
+    /** The slider moves on a log scale, 1 to 50,000 records a second, in round steps. */
+    static int niceRate(double log) {
+        double raw = Math.pow(10, log);
+        double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(raw)) - 1));
+        return (int) Math.max(1, Math.round(raw / step) * step);
+    }
+
     // --- Properties the screen binds to
 
     public StringProperty topic() {
