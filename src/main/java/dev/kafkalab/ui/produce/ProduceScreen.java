@@ -234,9 +234,10 @@ public final class ProduceScreen extends SplitPane {
         Button reset = new Button("Kafka's defaults");
         reset.setId("resetSettings");
         reset.setOnAction(e -> vm.resetSettings());
-        grid.add(error, 0, row++, 3, 1);
-        grid.add(note, 0, row++, 3, 1);
-        grid.add(reset, 0, row, 3, 1);
+        error.setWrapText(true);
+        grid.add(error, 0, row++, 2, 1);
+        grid.add(note, 0, row++, 2, 1);
+        grid.add(reset, 0, row, 2, 1);
         grid.disableProperty().bind(vm.streaming());
         TitledPane pane = new TitledPane("Producer settings", grid);
         pane.setId("producerSettings");
@@ -246,11 +247,14 @@ public final class ProduceScreen extends SplitPane {
 
     private static int setting(GridPane grid, int row, String name, Node control, String kafkaDefault) {
         Label label = new Label(name);
-        Label hint = new Label(kafkaDefault);
+        Label hint = new Label("default " + kafkaDefault);
         hint.getStyleClass().addAll("message", "setting-default");
-        Tooltip.install(label, new Tooltip(name + ": Kafka's default is " + kafkaDefault));
-        hint.setMinWidth(Region.USE_PREF_SIZE);
-        grid.addRow(row, label, control, hint);
+        VBox names = new VBox(0, label, hint);
+        Tooltip.install(names, new Tooltip(name + ": Kafka's default is " + kafkaDefault));
+        if (control instanceof Region region) {
+            region.setMaxWidth(Double.MAX_VALUE);
+        }
+        grid.addRow(row, names, control);
         return row + 1;
     }
 
@@ -387,6 +391,19 @@ public final class ProduceScreen extends SplitPane {
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
+        // Records are whole: no 0.25 ticks when a partition holds one record.
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.format(Locale.ROOT, "%,d", n.longValue())
+                        : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId("partitionChart");
         chart.setAnimated(false);
