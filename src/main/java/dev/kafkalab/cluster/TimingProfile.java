@@ -1,26 +1,35 @@
 package dev.kafkalab.cluster;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * How fast the cluster notices failures. {@link #DEMO} makes a class see a killed broker fenced
- * in about three seconds; {@link #KAFKA_DEFAULTS} shows real-world timing.
+ * in about three seconds and a crashed consumer of either group protocol replaced in about ten;
+ * {@link #KAFKA_DEFAULTS} shows real-world timing.
  */
 public enum TimingProfile {
-    DEMO(3_000, 500, 5_000, 0),
-    KAFKA_DEFAULTS(9_000, 2_000, 30_000, 3_000);
+    DEMO(3_000, 500, 5_000, 0, 10_000, 1_000),
+    KAFKA_DEFAULTS(9_000, 2_000, 30_000, 3_000, 45_000, 5_000);
+
+    /** Kafka's own {@code group.consumer.session.timeout.ms}: its minimum is the same 45 s. */
+    public static final int KAFKA_CONSUMER_GROUP_SESSION_TIMEOUT_MS = 45_000;
 
     private final int sessionTimeoutMs;
     private final int heartbeatIntervalMs;
     private final int replicaLagTimeMaxMs;
     private final int initialRebalanceDelayMs;
+    private final int consumerGroupSessionTimeoutMs;
+    private final int consumerGroupHeartbeatIntervalMs;
 
     TimingProfile(int sessionTimeoutMs, int heartbeatIntervalMs, int replicaLagTimeMaxMs,
-            int initialRebalanceDelayMs) {
+            int initialRebalanceDelayMs, int consumerGroupSessionTimeoutMs, int consumerGroupHeartbeatIntervalMs) {
         this.sessionTimeoutMs = sessionTimeoutMs;
         this.heartbeatIntervalMs = heartbeatIntervalMs;
         this.replicaLagTimeMaxMs = replicaLagTimeMaxMs;
         this.initialRebalanceDelayMs = initialRebalanceDelayMs;
+        this.consumerGroupSessionTimeoutMs = consumerGroupSessionTimeoutMs;
+        this.consumerGroupHeartbeatIntervalMs = consumerGroupHeartbeatIntervalMs;
     }
 
     /** After this long without a heartbeat the controller fences a broker. */
@@ -31,6 +40,20 @@ public enum TimingProfile {
     /** A follower this far behind the leader leaves the ISR. */
     public int replicaLagTimeMaxMs() {
         return replicaLagTimeMaxMs;
+    }
+
+    /**
+     * After this long without a heartbeat the group coordinator removes a member of a new-protocol
+     * group (KIP-848, {@code group.consumer.session.timeout.ms}). Classic members bring their own
+     * {@code session.timeout.ms} instead.
+     */
+    public int consumerGroupSessionTimeoutMs() {
+        return consumerGroupSessionTimeoutMs;
+    }
+
+    /** How often the coordinator asks new-protocol members to heartbeat. */
+    public int consumerGroupHeartbeatIntervalMs() {
+        return consumerGroupHeartbeatIntervalMs;
     }
 
     /** The name used on the command line: {@code demo}, {@code kafka-defaults}. */
@@ -48,10 +71,21 @@ public enum TimingProfile {
     }
 
     Map<String, String> properties() {
-        return Map.of(
-                "broker.session.timeout.ms", Integer.toString(sessionTimeoutMs),
-                "broker.heartbeat.interval.ms", Integer.toString(heartbeatIntervalMs),
-                "replica.lag.time.max.ms", Integer.toString(replicaLagTimeMaxMs),
-                "group.initial.rebalance.delay.ms", Integer.toString(initialRebalanceDelayMs));
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("broker.session.timeout.ms", Integer.toString(sessionTimeoutMs));
+        p.put("broker.heartbeat.interval.ms", Integer.toString(heartbeatIntervalMs));
+        p.put("replica.lag.time.max.ms", Integer.toString(replicaLagTimeMaxMs));
+        p.put("group.initial.rebalance.delay.ms", Integer.toString(initialRebalanceDelayMs));
+        if (consumerGroupSessionTimeoutMs != KAFKA_CONSUMER_GROUP_SESSION_TIMEOUT_MS) {
+            // Kafka's minimums equal its defaults (45 s session, 5 s heartbeat), so a shorter value
+            // needs a lower minimum too. The broker checks min <= value <= max for both, and
+            // heartbeat < session; the maximums (60 s, 15 s) stay Kafka's.
+            p.put("group.consumer.min.session.timeout.ms", Integer.toString(consumerGroupSessionTimeoutMs * 6 / 10));
+            p.put("group.consumer.session.timeout.ms", Integer.toString(consumerGroupSessionTimeoutMs));
+            p.put("group.consumer.min.heartbeat.interval.ms",
+                    Integer.toString(consumerGroupHeartbeatIntervalMs / 2));
+            p.put("group.consumer.heartbeat.interval.ms", Integer.toString(consumerGroupHeartbeatIntervalMs));
+        }
+        return p;
     }
 }

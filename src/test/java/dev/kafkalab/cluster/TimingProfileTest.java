@@ -1,0 +1,37 @@
+package dev.kafkalab.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.apache.kafka.coordinator.group.GroupCoordinatorConfig;
+import org.junit.jupiter.api.Test;
+
+/** The profiles' group settings pass the broker's own validation, which refuses to start otherwise. */
+class TimingProfileTest {
+
+    @Test
+    void theDemoProfileGivesNewProtocolGroupsATenSecondSessionThatTheBrokerAccepts() {
+        GroupCoordinatorConfig config = GroupCoordinatorConfig.fromProps(TimingProfile.DEMO.properties());
+        assertEquals(10_000, config.consumerGroupSessionTimeoutMs());
+        assertEquals(1_000, config.consumerGroupHeartbeatIntervalMs());
+        assertEquals(TimingProfile.DEMO.consumerGroupSessionTimeoutMs(), config.consumerGroupSessionTimeoutMs());
+    }
+
+    @Test
+    void kafkaDefaultsLeaveTheNewProtocolTimingAlone() {
+        Map<String, String> p = TimingProfile.KAFKA_DEFAULTS.properties();
+        assertFalse(p.keySet().stream().anyMatch(k -> k.startsWith("group.consumer.")), p.toString());
+        GroupCoordinatorConfig config = GroupCoordinatorConfig.fromProps(p);
+        assertEquals(TimingProfile.KAFKA_CONSUMER_GROUP_SESSION_TIMEOUT_MS, config.consumerGroupSessionTimeoutMs());
+        assertEquals(TimingProfile.KAFKA_DEFAULTS.consumerGroupSessionTimeoutMs(), config.consumerGroupSessionTimeoutMs());
+    }
+
+    @Test
+    void withoutLoweringTheMinimumTheBrokerWouldRefuseATenSecondSession() {
+        // Why the demo profile sets group.consumer.min.session.timeout.ms too: Kafka's minimum is 45 s.
+        Map<String, String> p = Map.of("group.consumer.session.timeout.ms", "10000");
+        assertThrows(IllegalArgumentException.class, () -> GroupCoordinatorConfig.fromProps(p));
+    }
+}
