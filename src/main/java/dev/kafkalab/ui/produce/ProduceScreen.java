@@ -60,6 +60,7 @@ public final class ProduceScreen extends SplitPane {
         setId("produceScreen");
         getStyleClass().add("produce-screen");
         ScrollPane left = new ScrollPane(form(topics));
+        left.setId("produceForm");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.setMinWidth(330);

@@ -4,6 +4,7 @@ import dev.kafkalab.cluster.Failures;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.monitor.SnapshotPoller;
+import dev.kafkalab.consume.GroupOffsets;
 import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.topics.TopicService;
 import dev.kafkalab.ui.cluster.ClusterScreen;
@@ -13,6 +14,8 @@ import dev.kafkalab.ui.cluster.NodeCardView;
 import dev.kafkalab.ui.cluster.Rehearsal;
 import dev.kafkalab.ui.common.FontScale;
 import dev.kafkalab.ui.common.Theme;
+import dev.kafkalab.ui.consume.ConsumeScreen;
+import dev.kafkalab.ui.consume.ConsumeViewModel;
 import dev.kafkalab.ui.produce.ProduceScreen;
 import dev.kafkalab.ui.produce.ProduceViewModel;
 import java.util.concurrent.Executor;
@@ -59,6 +62,8 @@ public final class ShellView {
     private TopicService topics;
     private ProduceService produce;
     private ProduceViewModel produceVm;
+    private GroupOffsets offsets;
+    private ConsumeViewModel consumeVm;
     private final ToggleGroup screens = new ToggleGroup();
     private final VBox nav = new VBox();
     private boolean closed;
@@ -151,6 +156,7 @@ public final class ShellView {
         }
         topics = new TopicService(cluster.bootstrapServers());
         produce = new ProduceService(cluster.bootstrapServers());
+        offsets = new GroupOffsets(cluster.bootstrapServers());
         poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
         return new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(), ui);
     }
@@ -171,9 +177,19 @@ public final class ShellView {
                 produceVm.topic().set(now);
             }
         });
-        content.getChildren().setAll(clusterScreen, produceScreen);
+        consumeVm = new ConsumeViewModel(ConsumeScreen.groupsOn(cluster.bootstrapServers()),
+                r -> offsets.reset(r.groupId(), r.topic(), r.target()), ui, vm.courseBootstrap(), vm::announce);
+        poller.addSnapshotListener(consumeVm::onSnapshot);
+        ConsumeScreen consumeScreen = new ConsumeScreen(consumeVm, vm.topicNames());
+        vm.selectedTopic().addListener((o, was, now) -> {
+            if (now != null && consumeVm.topic().get() == null) {
+                consumeVm.topic().set(now);
+            }
+        });
+        content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen);
         addScreen("Cluster", "navCluster", clusterScreen, KeyCode.DIGIT1);
         addScreen("Produce", "navProduce", produceScreen, KeyCode.DIGIT2);
+        addScreen("Consume", "navConsume", consumeScreen, KeyCode.DIGIT3);
         screens.getToggles().get(0).setSelected(true);
         fillStrip(vm);
         fillCliBar(vm);
@@ -267,6 +283,16 @@ public final class ShellView {
         }
         if (produceVm != null) {
             produceVm.close();
+        }
+        if (consumeVm != null) {
+            consumeVm.close();
+        }
+        GroupOffsets go;
+        synchronized (this) {
+            go = offsets;
+        }
+        if (go != null) {
+            go.close();
         }
         if (ps != null) {
             ps.close();

@@ -31,9 +31,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The produce screen on the real cluster: keyed records, their partitions, the chart. */
+/**
+ * The produce and consume screens on the real cluster, as a learner uses them: keyed records,
+ * their partitions and the chart; then a group of three reads them and one member crashes.
+ */
 @ExtendWith(ApplicationExtension.class)
-class ProduceScreenIT {
+class ProduceConsumeScreenIT {
 
     private Path dir;
     private LocalCluster cluster;
@@ -59,7 +62,7 @@ class ProduceScreenIT {
     }
 
     @Test
-    void keyedRecordsLandWhereMurmur2SaysAndTheChartCountsThem(FxRobot robot) throws Exception {
+    void keyedRecordsLandWhereMurmur2SaysThenAGroupReadsThemAndACrashedMembersPartitionsMove(FxRobot robot) throws Exception {
         await("the cluster screen laid out", 120, () -> robot.lookup("#topicName").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#topicName").write("orders");
@@ -90,6 +93,8 @@ class ProduceScreenIT {
         }
         assertEquals(5, robot.lookup("#keyTable").queryTableView().getItems().size(), "employee-1..employee-5");
 
+        // The form scrolled down to the burst button: back up to the key field, as a user would.
+        robot.interact(() -> robot.lookup("#produceForm").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
         robot.clickOn("#produceKey").write("customer-42");
         robot.clickOn("#sendOne");
         int predicted = KeyPlacement.of("customer-42", 6).partition();
@@ -99,6 +104,37 @@ class ProduceScreenIT {
         await("the record on top of the list", 10, () -> "customer-42".equals(records.getItems().get(0).key()));
         assertTrue(robot.lookup("#cliEquivalent").queryTextInputControl().getText()
                 .startsWith("kafka-console-producer.sh --bootstrap-server localhost:"));
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        await("the consume screen shown", 10, () -> robot.lookup("#consumeScreen").query().isVisible());
+        assertEquals("orders", robot.lookup("#consumeTopic").queryComboBox().getValue());
+        robot.clickOn("#startGroup");
+        await("three members with two partitions each", 60, () -> Stream.of("member-1", "member-2", "member-3")
+                .allMatch(m -> robot.lookup("#assigned-" + m).tryQuery().map(n -> ((Label) n).getText()
+                        .matches("partitions p\\d, p\\d · generation \\d+")).orElse(false)));
+        await("all 61 records read", 30, () -> Stream.of("member-1", "member-2", "member-3")
+                .mapToLong(m -> readCount(robot, m)).sum() == 61);
+        String crashedOwns = text(robot, "#assigned-member-2");
+        long crashedAt = System.nanoTime();
+        robot.clickOn("#crash-member-2");
+        await("the session-timeout countdown", 10, () -> text(robot, "#countdown-member-2")
+                .startsWith("session times out in"));
+        await("member-2's partitions read by the others", 40, () -> robot.lookup("#partitionOwners").queryAs(
+                javafx.scene.layout.FlowPane.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).noneMatch(t -> t.contains("member-2")));
+        double seconds = (System.nanoTime() - crashedAt) / 1e9;
+        assertTrue(seconds > 5, "a crash is noticed only after the 10 s session timeout, not at once: " + seconds
+                + " s after the crash of a member with " + crashedOwns);
+        assertEquals("session timed out: its partitions moved", text(robot, "#countdown-member-2"));
+        robot.clickOn("#stopGroup");
+        await("the group stopped", 30, () -> !robot.lookup("#startGroup").query().isDisabled());
+    }
+
+    /** From "read 1,234 · position ...": how many records the member read. */
+    private static long readCount(FxRobot robot, String member) {
+        return robot.lookup("#offsets-" + member).tryQuery()
+                .map(n -> ((Label) n).getText().replaceAll("^read ([\\d,]+).*", "$1").replace(",", ""))
+                .filter(t -> t.matches("\\d+")).map(Long::parseLong).orElse(-1L);
     }
 
     private static List<Long> bars(BarChart<?, ?> chart) {

@@ -1,0 +1,434 @@
+package dev.kafkalab.ui.consume;
+
+import dev.kafkalab.consume.ConsumedRecord;
+import org.apache.kafka.clients.consumer.GroupProtocol;
+import dev.kafkalab.consume.GroupSettings.Assignor;
+import dev.kafkalab.consume.InAppGroup;
+import dev.kafkalab.consume.MemberSnapshot;
+import dev.kafkalab.consume.MemberState;
+import dev.kafkalab.consume.ResetTarget;
+import dev.kafkalab.ui.common.PseudoStates;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The consume screen: a group of in-app members on the left; who reads which partition, a card
+ * per member (its partitions, positions, commits, last records, and Leave / Crash / Stall), the
+ * rebalances as the members saw them, and the lag per partition over time.
+ */
+public final class ConsumeScreen extends SplitPane {
+
+    /** A member's colour: member-0 .. member-7, one pseudo-class each. */
+    static final PseudoStates COLOURS = new PseudoStates("member-0", "member-1", "member-2", "member-3", "member-4",
+            "member-5", "member-6", "member-7", "nobody");
+    static final PseudoStates MEMBER_STATES = new PseudoStates("joining", "active", "stalled", "left", "crashed",
+            "failed");
+
+    private final ConsumeViewModel vm;
+    private final FlowPane cards = new FlowPane(8, 8);
+    private final Map<String, MemberCard> cardsByName = new HashMap<>();
+
+    public ConsumeScreen(ConsumeViewModel vm, ObservableList<String> topics) {
+        this.vm = vm;
+        setId("consumeScreen");
+        getStyleClass().add("consume-screen");
+        ScrollPane left = new ScrollPane(form(topics));
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setMinWidth(280);
+
+        cards.setId("memberCards");
+        cards.setPadding(new Insets(4));
+        ScrollPane cardScroll = new ScrollPane(cards);
+        cardScroll.setFitToWidth(true);
+        cardScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        vm.members().addListener((ListChangeListener<MemberSnapshot>) c -> syncCards());
+        vm.now().addListener((o, was, now) -> cardsByName.values().forEach(MemberCard::tick));
+        Label empty = new Label("Start a group: each member appears here with its partitions and last records.");
+        empty.getStyleClass().add("message");
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.members()));
+        empty.managedProperty().bind(empty.visibleProperty());
+
+        VBox top = new VBox(6, ownersRow(), empty, cardScroll);
+        VBox.setVgrow(cardScroll, Priority.ALWAYS);
+        top.setPadding(new Insets(0, 0, 6, 6));
+        SplitPane bottom = new SplitPane(timeline(), lagChart());
+        bottom.setDividerPositions(0.55);
+        SplitPane middle = new SplitPane(top, bottom);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.58);
+        getItems().setAll(left, middle);
+        setDividerPositions(0.25);
+    }
+
+    // --- The group form
+
+    private VBox form(ObservableList<String> topics) {
+        TextField group = new TextField();
+        group.setId("groupId");
+        group.textProperty().bindBidirectional(vm.groupId());
+        ComboBox<String> topic = new ComboBox<>(topics);
+        topic.setId("consumeTopic");
+        topic.setPromptText("choose a topic");
+        topic.setMaxWidth(Double.MAX_VALUE);
+        topic.valueProperty().bindBidirectional(vm.topic());
+        ChoiceBox<GroupProtocol> protocol = choice("groupProtocol", vm.protocol().get(), p -> p == GroupProtocol.CLASSIC
+                ? "classic" : "consumer (KIP-848)");
+        protocol.getItems().setAll(GroupProtocol.values());
+        protocol.valueProperty().bindBidirectional(vm.protocol());
+        ChoiceBox<Assignor> assignor = choice("assignor", vm.assignor().get(), ConsumeScreen::assignorName);
+        assignor.setItems(vm.assignors());
+        assignor.valueProperty().bindBidirectional(vm.assignor());
+        CheckBox autoCommit = new CheckBox("auto commit (every 5 s)");
+        autoCommit.setId("autoCommit");
+        autoCommit.selectedProperty().bindBidirectional(vm.autoCommit());
+        TextField count = new TextField(Integer.toString(vm.memberCount().get()));
+        count.setId("memberCount");
+        count.setPrefColumnCount(3);
+        count.setTextFormatter(new javafx.scene.control.TextFormatter<String>(c -> c.getControlNewText()
+                .matches("\\d{0,2}") ? c : null));
+        count.textProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                vm.memberCount().set(Integer.parseInt(now));
+            }
+        });
+        Node[] settings = {group, topic, protocol, assignor, autoCommit, count};
+        for (Node n : settings) {
+            n.disableProperty().bind(vm.running());
+        }
+        Button start = new Button("Start group");
+        start.setId("startGroup");
+        start.setDefaultButton(false);
+        start.setOnAction(e -> vm.startGroup());
+        start.disableProperty().bind(vm.running());
+        Button stop = new Button("Stop group");
+        stop.setId("stopGroup");
+        stop.setOnAction(e -> vm.stopGroup());
+        stop.disableProperty().bind(vm.running().not());
+        Button add = new Button("Add member");
+        add.setId("addMember");
+        add.setOnAction(e -> vm.addMember());
+        add.disableProperty().bind(vm.running().not());
+        Label status = new Label();
+        status.setId("consumeStatus");
+        status.setWrapText(true);
+        status.getStyleClass().add("message");
+        status.textProperty().bind(vm.status());
+        Label state = new Label();
+        state.setId("groupState");
+        state.setWrapText(true);
+        state.textProperty().bind(vm.groupState());
+
+        ChoiceBox<ResetTarget.Kind> resetKind = choice("resetKind", vm.resetKind().get(),
+                k -> k.name().toLowerCase(Locale.ROOT));
+        resetKind.getItems().setAll(ResetTarget.Kind.values());
+        resetKind.valueProperty().bindBidirectional(vm.resetKind());
+        TextField resetValue = new TextField();
+        resetValue.setId("resetValue");
+        resetValue.setPrefColumnCount(6);
+        resetValue.textProperty().bindBidirectional(vm.resetValue());
+        resetValue.promptTextProperty().bind(Bindings.createStringBinding(() -> switch (vm.resetKind().get()) {
+            case OFFSET -> "offset";
+            case TIMESTAMP -> "HH:mm:ss";
+            default -> "";
+        }, vm.resetKind()));
+        resetValue.disableProperty().bind(vm.resetKind().isEqualTo(ResetTarget.Kind.EARLIEST)
+                .or(vm.resetKind().isEqualTo(ResetTarget.Kind.LATEST)));
+        Button reset = new Button("Reset offsets");
+        reset.setId("resetOffsets");
+        reset.setTooltip(new Tooltip("Kafka resets the offsets of an empty group only: stop the group first"));
+        reset.setOnAction(e -> vm.resetOffsets());
+
+        HBox buttons = new HBox(6, start, stop);
+        VBox box = new VBox(6, title("Consumer group"), labelled("Group id", group), labelled("Topic", topic),
+                labelled("Protocol", protocol), labelled("Assignor", assignor), autoCommit,
+                labelled("Members", count), buttons, add, status,
+                title("As the coordinator sees it"), state,
+                title("Reset offsets"), new HBox(6, resetKind, resetValue), reset);
+        box.setPadding(new Insets(0, 10, 10, 0));
+        return box;
+    }
+
+    static String assignorName(Assignor a) {
+        return switch (a) {
+            case RANGE -> "range";
+            case ROUND_ROBIN -> "round-robin";
+            case STICKY -> "sticky";
+            case COOPERATIVE_STICKY -> "cooperative-sticky";
+            case UNIFORM -> "uniform (server)";
+        };
+    }
+
+    private static <T> ChoiceBox<T> choice(String id, T initial, Function<T, String> names) {
+        ChoiceBox<T> box = new ChoiceBox<>();
+        box.setId(id);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : names.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        box.setValue(initial);
+        return box;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static VBox labelled(String text, Node control) {
+        Label l = new Label(text);
+        l.getStyleClass().add("message");
+        return new VBox(2, l, control);
+    }
+
+    // --- Who reads which partition
+
+    private Node ownersRow() {
+        FlowPane row = new FlowPane(6, 6);
+        row.setId("partitionOwners");
+        Runnable fill = () -> {
+            row.getChildren().clear();
+            for (ConsumeViewModel.PartitionOwner o : vm.owners()) {
+                Label chip = new Label("p" + o.partition() + "  " + (o.member() == null ? "nobody" : o.member())
+                        + (o.crashed() ? " (crashed: unread)" : "") + (o.lag() == null ? "" : "  lag " + o.lag()));
+                chip.setId("owner-" + o.partition());
+                chip.getStyleClass().add("owner-chip");
+                COLOURS.show(chip, o.colour() < 0 ? "nobody" : "member-" + (o.colour() % 8));
+                row.getChildren().add(chip);
+            }
+        };
+        vm.owners().addListener((ListChangeListener<ConsumeViewModel.PartitionOwner>) c -> fill.run());
+        Label title = title("Partitions");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(8, title, row);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(row, Priority.ALWAYS);
+        return box;
+    }
+
+    private void syncCards() {
+        List<MemberSnapshot> now = vm.members();
+        for (MemberSnapshot m : now) {
+            MemberCard card = cardsByName.get(m.name());
+            if (card == null) {
+                card = new MemberCard();
+                cardsByName.put(m.name(), card);
+                cards.getChildren().add(card);
+            }
+            card.show(m);
+        }
+        cardsByName.keySet().removeIf(name -> {
+            boolean gone = now.stream().noneMatch(m -> m.name().equals(name));
+            if (gone) {
+                cards.getChildren().remove(cardsByName.get(name));
+            }
+            return gone;
+        });
+    }
+
+    /** One member: colour bar, state, partitions, offsets, last records, and its buttons. */
+    private final class MemberCard extends VBox {
+
+        private final Label name = new Label();
+        private final Label state = new Label();
+        private final Label partitions = new Label();
+        private final Label offsets = new Label();
+        private final Label countdown = new Label();
+        private final ListView<ConsumedRecord> recent = new ListView<>();
+        private final Button leave = new Button("Leave");
+        private final Button crash = new Button("Crash");
+        private final Button stall = new Button("Stall");
+        private final Button commit = new Button("Commit");
+        private MemberSnapshot member;
+
+        MemberCard() {
+            getStyleClass().add("member-card");
+            setSpacing(4);
+            setPrefWidth(310);
+            name.getStyleClass().add("name");
+            state.getStyleClass().add("state");
+            partitions.setWrapText(true);
+            offsets.setWrapText(true);
+            offsets.getStyleClass().add("detail");
+            countdown.getStyleClass().add("countdown");
+            countdown.managedProperty().bind(countdown.visibleProperty());
+            recent.setPrefHeight(120);
+            recent.setFixedCellSize(22);
+            recent.setPlaceholder(new Label("nothing read yet"));
+            recent.setCellFactory(l -> new ListCell<>() {
+                @Override
+                protected void updateItem(ConsumedRecord r, boolean empty) {
+                    super.updateItem(r, empty);
+                    setText(empty || r == null ? null : "p" + r.partition() + "@" + r.offset() + "  "
+                            + (r.key() == null ? "" : r.key() + ": ") + r.value());
+                }
+            });
+            leave.setTooltip(new Tooltip("Close and tell the coordinator: its partitions move at once"));
+            crash.setTooltip(new Tooltip("Vanish without a word: its partitions move after the session timeout"));
+            stall.setTooltip(new Tooltip("Stop calling poll: after max.poll.interval.ms the client leaves the group"));
+            commit.setTooltip(new Tooltip("Commit the current positions (commitSync)"));
+            leave.setOnAction(e -> vm.leave(member.name()));
+            crash.setOnAction(e -> vm.crash(member.name()));
+            stall.setOnAction(e -> {
+                if (member.state() == MemberState.STALLED) {
+                    vm.resume(member.name());
+                } else {
+                    vm.stall(member.name());
+                }
+            });
+            commit.setOnAction(e -> vm.commit(member.name()));
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox head = new HBox(6, name, gap, state);
+            head.setAlignment(Pos.CENTER_LEFT);
+            HBox actions = new HBox(4, leave, crash, stall, commit);
+            actions.getStyleClass().add("actions");
+            getChildren().addAll(head, partitions, offsets, countdown, recent, actions);
+        }
+
+        void show(MemberSnapshot m) {
+            member = m;
+            String id = m.name();
+            setId("member-" + id);
+            name.setText(id);
+            state.setText(m.state().name().toLowerCase(Locale.ROOT));
+            state.setId("state-" + id);
+            partitions.setId("assigned-" + id);
+            offsets.setId("offsets-" + id);
+            partitions.setText(m.assigned().isEmpty() ? (m.state().alive() ? "no partitions: idle" : "no partitions")
+                    : "partitions " + String.join(", ", m.assigned().stream().map(p -> "p" + p).toList())
+                            + (m.generation() < 0 ? "" : " · generation " + m.generation()));
+            offsets.setText(String.format(Locale.ROOT, "read %,d · position %s · committed %s", m.consumed(),
+                    compact(m.positions()), compact(m.committed())));
+            COLOURS.show(this, "member-" + (m.colour() % 8));
+            MEMBER_STATES.show(this, m.state().name().toLowerCase(Locale.ROOT));
+            List<ConsumedRecord> newestFirst = new java.util.ArrayList<>(m.recent());
+            java.util.Collections.reverse(newestFirst);
+            if (!newestFirst.equals(recent.getItems())) {
+                recent.getItems().setAll(newestFirst);
+            }
+            boolean alive = m.state().alive();
+            leave.setDisable(!alive);
+            crash.setDisable(!alive);
+            stall.setDisable(!alive);
+            stall.setText(m.state() == MemberState.STALLED ? "Resume" : "Stall");
+            commit.setDisable(!alive || vm.autoCommit().get());
+            leave.setId("leave-" + id);
+            crash.setId("crash-" + id);
+            stall.setId("stall-" + id);
+            commit.setId("commit-" + id);
+            countdown.setId("countdown-" + id);
+            tick();
+        }
+
+        void tick() {
+            if (member == null) {
+                return;
+            }
+            var left = vm.secondsToExpiry(member);
+            countdown.setVisible(left.isPresent() || member.expiredAt() != null);
+            if (left.isPresent()) {
+                countdown.setText(String.format(Locale.ROOT, "session times out in %.1f s: until then its partitions"
+                        + " have no reader", left.get()));
+            } else if (member.expiredAt() != null) {
+                countdown.setText("session timed out: its partitions moved");
+            }
+        }
+    }
+
+    private static String compact(Map<Integer, Long> offsets) {
+        if (offsets.isEmpty()) {
+            return "–";
+        }
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(offsets).forEach((p, o) -> b.append(b.isEmpty() ? "" : " ").append("p").append(p)
+                .append("@").append(o));
+        return b.toString();
+    }
+
+    // --- Rebalances and lag
+
+    private VBox timeline() {
+        ListView<ConsumeViewModel.EventLine> list = new ListView<>(vm.events());
+        list.setId("rebalanceTimeline");
+        list.setFixedCellSize(24);
+        list.setPlaceholder(new Label("Joins, assignments, revocations and departures appear here."));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConsumeViewModel.EventLine line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : line.text());
+                setTooltip(empty || line == null ? null : new Tooltip(line.text()));
+                COLOURS.show(this, empty || line == null ? null
+                        : line.colour() < 0 ? "nobody" : "member-" + (line.colour() % 8));
+            }
+        });
+        list.getStyleClass().add("rebalance-list");
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(4, title("Rebalances, as the members saw them"), list);
+        box.setPadding(new Insets(6, 6, 0, 6));
+        return box;
+    }
+
+    private VBox lagChart() {
+        NumberAxis x = new NumberAxis();
+        x.setForceZeroInRange(false);
+        x.setLabel("s");
+        x.setMinorTickVisible(false);
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(true);
+        y.setMinorTickVisible(false);
+        LineChart<Number, Number> chart = new LineChart<>(x, y, vm.lagSeries());
+        chart.setId("lagChart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setTitle("Lag per partition");
+        Tooltip.install(chart, new Tooltip("Lag: the high watermark minus the group's committed offset"));
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox box = new VBox(chart);
+        box.setPadding(new Insets(6, 0, 0, 6));
+        return box;
+    }
+
+    /** For the shell: the group factory the screen's view model needs. */
+    public static Function<dev.kafkalab.consume.GroupSettings, InAppGroup> groupsOn(String bootstrap) {
+        return settings -> new InAppGroup(bootstrap, settings);
+    }
+}
