@@ -335,7 +335,7 @@ public final class ProduceScreen extends SplitPane {
         TableColumn<SendResult, String> key = column("Key", r -> r.key() == null ? "(none)" : r.key(), 110);
         TableColumn<SendResult, String> value = column("Value", SendResult::value, 110);
         TableColumn<SendResult, String> partition = column("Partition",
-                r -> r.ok() ? Integer.toString(r.partition()) : "–", 84);
+                r -> r.ok() ? Integer.toString(r.partition()) : "–", 96);
         partition.setId("partitionColumn");
         TableColumn<SendResult, String> offset = column("Offset", r -> r.ok() ? Long.toString(r.offset()) : "–", 70);
         TableColumn<SendResult, String> why = column("Why", r -> r.ok() ? r.why() : r.error(), 520);
@@ -424,10 +424,10 @@ public final class ProduceScreen extends SplitPane {
         keys.setPlaceholder(empty);
         TableColumn<ProduceViewModel.KeyRow, String> k = column("Key", ProduceViewModel.KeyRow::key, 110);
         TableColumn<ProduceViewModel.KeyRow, String> p = column("Partition",
-                r -> Integer.toString(r.partition()), 84);
-        TableColumn<ProduceViewModel.KeyRow, String> n = column("Records", r -> Long.toString(r.records()), 76);
+                r -> Integer.toString(r.partition()), 96);
+        TableColumn<ProduceViewModel.KeyRow, String> n = column("Records", r -> Long.toString(r.records()), 90);
         keys.getColumns().setAll(java.util.List.of(k, p, n));
-        keys.setPrefWidth(290);
+        keys.setPrefWidth(320);
         Label note = new Label();
         note.getStyleClass().add("message");
         note.setWrapText(true);
