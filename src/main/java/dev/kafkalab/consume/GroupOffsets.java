@@ -93,7 +93,8 @@ public final class GroupOffsets implements AutoCloseable {
                 case TIMESTAMP -> atTime.get(tp) < 0 ? high : atTime.get(tp);
             };
             if (target.kind() == ResetTarget.Kind.OFFSET && offset != target.value()) {
-                notes.add("partition " + tp.partition() + " holds offsets " + low + " to " + high + ": set to " + offset);
+                notes.add("partition " + tp.partition() + " holds offsets " + low + " to " + high + ": set to "
+                        + offset);
             }
             if (target.kind() == ResetTarget.Kind.TIMESTAMP && atTime.get(tp) < 0) {
                 notes.add("partition " + tp.partition() + " has no record at or after " + Instant.ofEpochMilli(

@@ -246,7 +246,8 @@ final class MemberLoop implements Runnable {
         if (positions.isEmpty()) {
             return Outcome.done(name + " owns no partition with a known position: nothing to commit");
         }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+        Map<TopicPartition, OffsetAndMetadata> offsets = new TreeMap<>(
+                Comparator.comparingInt(TopicPartition::partition));
         positions.forEach((p, offset) -> offsets.put(new TopicPartition(settings.topic(), p),
                 new OffsetAndMetadata(offset)));
         try {

@@ -93,7 +93,7 @@ final class ProcessMember implements Member {
 
     @Override
     public synchronized CompletableFuture<Outcome> submit(MemberLoop.Command command) {
-        if (ended || crashed) {
+        if (done()) {
             return CompletableFuture.completedFuture(Outcome.refused(gone()));
         }
         long id = ++lastRequest;
@@ -112,7 +112,7 @@ final class ProcessMember implements Member {
     public CompletableFuture<Outcome> crash() {
         MemberSnapshot before;
         synchronized (this) {
-            if (ended || crashed) {
+            if (done()) {
                 return CompletableFuture.completedFuture(Outcome.refused(gone()));
             }
             crashed = true;
@@ -184,6 +184,14 @@ final class ProcessMember implements Member {
         }
     }
 
+    /**
+     * Whether it takes no more commands. Its snapshot says LEFT or FAILED before its process has
+     * ended: the process publishes its last snapshot, answers, and only then exits.
+     */
+    private boolean done() {
+        return ended || crashed || !snapshot.state().alive();
+    }
+
     private synchronized boolean isCrashed() {
         return crashed;
     }
@@ -242,7 +250,8 @@ final class ProcessMember implements Member {
 
     /** The app's own classpath; under javafx:run the build lists the jars the plugin left out in a file. */
     private static String classpath() throws IOException {
-        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path")
+                .split(File.pathSeparator)));
         String listed = System.getProperty(CLASSPATH_FILE_PROPERTY);
         if (listed != null && Files.isRegularFile(Path.of(listed))) {
             entries.addAll(List.of(Files.readString(Path.of(listed)).trim().split(File.pathSeparator)));

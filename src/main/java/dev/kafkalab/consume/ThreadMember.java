@@ -16,7 +16,8 @@ final class ThreadMember implements Member {
     private final Thread thread;
     private volatile MemberSnapshot snapshot;
 
-    ThreadMember(String name, int colour, String bootstrapServers, GroupSettings settings, Consumer<GroupEvent> events) {
+    ThreadMember(String name, int colour, String bootstrapServers, GroupSettings settings,
+            Consumer<GroupEvent> events) {
         this.name = name;
         this.loop = new MemberLoop(name, colour, bootstrapServers, settings, new MemberLoop.Reporter() {
             @Override

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.GroupProtocol;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,7 +63,8 @@ class ConsumeIT {
         String topic = "handover-" + protocol;
         kafka.createTopic(topic, PARTITIONS, 3, Map.of());
         // Auto-commit, but not within this test's time: only rebalances and a graceful close commit.
-        GroupSettings settings = GroupSettings.demo("handover-" + protocol, topic, protocol).withAutoCommit(true, 600_000);
+        GroupSettings settings = GroupSettings.demo("handover-" + protocol, topic, protocol)
+                .withAutoCommit(true, 600_000);
         List<GroupEvent> events = new CopyOnWriteArrayList<>();
         try (InAppGroup group = new InAppGroup(kafka.cluster().bootstrapServers(), settings)) {
             group.addListener(events::add);
@@ -92,7 +95,8 @@ class ConsumeIT {
                     "the crashed member holds its partitions until the coordinator drops it");
             awaitGroup(group, m -> covered(m.subList(0, 2)), g -> true, Duration.ofMillis(SESSION_MS).plus(WAIT),
                     "members 1 and 2 owning all partitions after member-3's session timed out");
-            long crashMoved = firstAssignedAfter(events, crashedAt, crashedOwned).toEpochMilli() - crashedAt.toEpochMilli();
+            long crashMoved = firstAssignedAfter(events, crashedAt, crashedOwned).toEpochMilli()
+                    - crashedAt.toEpochMilli();
             System.out.printf("MEASURED %s crash -> partitions moved in %d ms%n", protocol, crashMoved);
             assertTrue(crashMoved >= SESSION_MS * 6 / 10, "a crashed member's partitions stay until about the session"
                     + " timeout (" + SESSION_MS + " ms), moved after " + crashMoved + " ms");
@@ -151,7 +155,8 @@ class ConsumeIT {
         List<GroupEvent> events = new CopyOnWriteArrayList<>();
         // Members on threads: a newcomer joins within a second, well inside the stalled member's
         // max.poll.interval.ms (a member process can take several seconds to start on a busy machine).
-        try (InAppGroup group = new InAppGroup(kafka.cluster().bootstrapServers(), settings, InAppGroup.Hosting.THREADS)) {
+        try (InAppGroup group = new InAppGroup(kafka.cluster().bootstrapServers(), settings,
+                InAppGroup.Hosting.THREADS)) {
             group.addListener(events::add);
             group.addMember();
             group.addMember();
@@ -204,8 +209,8 @@ class ConsumeIT {
             awaitGroup(group, m -> active(m, 3) && m.stream().allMatch(s -> s.assigned().size() == 2) && covered(m),
                     g -> g.state() == GroupState.STABLE && g.members().size() == 3,
                     "member-1 back in the group after resume, 2 partitions each");
-            assertTrue(events.stream().anyMatch(e -> e.kind() == GroupEvent.Kind.KICKED && e.member().equals("member-1")));
-            assertTrue(events.stream().anyMatch(e -> e.kind() == GroupEvent.Kind.RESUMED && e.member().equals("member-1")));
+            assertTrue(happened(events, GroupEvent.Kind.KICKED, "member-1"), events.toString());
+            assertTrue(happened(events, GroupEvent.Kind.RESUMED, "member-1"), events.toString());
             if (newProtocol) {
                 assertTrue(group.crash("member-2").get().message().contains("needs members that run as processes"));
             }
@@ -229,6 +234,37 @@ class ConsumeIT {
         assertNothingLeft(groupId);
     }
 
+    /**
+     * Why new-protocol members run as processes. Should this fail after a Kafka upgrade, the client
+     * honours REMAIN_IN_GROUP now, and thread members could crash faithfully under both protocols.
+     */
+    @Test
+    void kafka44sNewProtocolClientLeavesTheGroupEvenWhenClosedToRemainInIt() {
+        String topic = "remain";
+        kafka.createTopic(topic, PARTITIONS, 3, Map.of());
+        GroupSettings settings = GroupSettings.demo("remain", topic, GroupProtocol.CONSUMER);
+        try (KafkaConsumer<String, String> first = new KafkaConsumer<>(settings.toProperties(
+                kafka.cluster().bootstrapServers(), "remain-1"));
+                KafkaConsumer<String, String> second = new KafkaConsumer<>(settings.toProperties(
+                        kafka.cluster().bootstrapServers(), "remain-2"))) {
+            first.subscribe(List.of(topic));
+            second.subscribe(List.of(topic));
+            kafka.await(s -> first.assignment().size() == 3 && second.assignment().size() == 3, WAIT, () -> {
+                first.poll(Duration.ofMillis(100));
+                second.poll(Duration.ofMillis(100));
+            }, "two new-protocol consumers with 3 partitions each");
+            long closing = System.nanoTime();
+            first.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+            kafka.await(s -> second.assignment().size() == PARTITIONS, WAIT, () -> second.poll(Duration.ofMillis(100)),
+                    "the second consumer owning every partition");
+            long moved = (System.nanoTime() - closing) / 1_000_000;
+            System.out.printf("MEASURED CONSUMER close(REMAIN_IN_GROUP) in the app -> partitions moved in %d ms%n",
+                    moved);
+            assertTrue(moved < SESSION_MS / 2, "moved after " + moved + " ms: the client no longer leaves on a close"
+                    + " with REMAIN_IN_GROUP");
+        }
+    }
+
     @Test
     void offsetsResetOnlyWhenTheGroupIsEmptyAndTheNextMemberStartsThere() throws Exception {
         String topic = "reset";
@@ -245,7 +281,8 @@ class ConsumeIT {
                 Outcome commit = group.commit("member-1").get(10, TimeUnit.SECONDS);
                 assertEquals(Map.of(0, 10L, 1, 10L, 2, 10L), commit.offsets(), commit.message());
                 awaitGroup(group, m -> true, g -> ALL.stream().filter(p -> p < 3)
-                        .allMatch(p -> Long.valueOf(10).equals(committed(g, topic, p))), "the commit visible in the monitor");
+                        .allMatch(p -> Long.valueOf(10).equals(committed(g, topic, p))),
+                        "the commit visible in the monitor");
 
                 ResetResult refused = offsets.reset(groupId, topic, ResetTarget.earliest()).get(30, TimeUnit.SECONDS);
                 assertEquals("group reset-readers has 1 active member: stop them first; Kafka only resets offsets of"
@@ -257,22 +294,22 @@ class ConsumeIT {
             kafka.await(s -> s.group(groupId).map(g -> g.members().isEmpty()).orElse(false), WAIT,
                     "reset-readers empty after its member left");
 
-            assertEquals(Map.of(0, 4L, 1, 4L, 2, 4L), ok(offsets.reset(groupId, topic, ResetTarget.offset(4))).offsets());
+            assertEquals(Map.of(0, 4L, 1, 4L, 2, 4L), reset(offsets, groupId, ResetTarget.offset(4)).offsets());
             kafka.await(s -> s.group(groupId).map(g -> Long.valueOf(4).equals(committed(g, topic, 0))
                     && Long.valueOf(4).equals(committed(g, topic, 2))).orElse(false), WAIT, "offset 4 committed, as the"
                     + " monitor shows");
-            ResetResult clamped = ok(offsets.reset(groupId, topic, ResetTarget.offset(99)));
+            ResetResult clamped = reset(offsets, groupId, ResetTarget.offset(99));
             assertEquals(Map.of(0, 10L, 1, 10L, 2, 10L), clamped.offsets());
             assertTrue(clamped.notes().get(0).contains("holds offsets 0 to 10: set to 10"), clamped.notes().toString());
             // Offsets 0-4 of each partition were written an hour ago, 5-9 a minute later.
             assertEquals(Map.of(0, 5L, 1, 5L, 2, 5L),
-                    ok(offsets.reset(groupId, topic, ResetTarget.timestamp(base.plusSeconds(30)))).offsets());
-            ResetResult future = ok(offsets.reset(groupId, topic, ResetTarget.timestamp(Instant.now().plusSeconds(60))));
+                    reset(offsets, groupId, ResetTarget.timestamp(base.plusSeconds(30))).offsets());
+            ResetResult future = reset(offsets, groupId, ResetTarget.timestamp(Instant.now().plusSeconds(60)));
             assertEquals(Map.of(0, 10L, 1, 10L, 2, 10L), future.offsets());
             assertEquals(3, future.notes().size(), future.notes().toString());
-            assertEquals(Map.of(0, 0L, 1, 0L, 2, 0L), ok(offsets.reset(groupId, topic, ResetTarget.earliest())).offsets());
-            assertEquals(Map.of(0, 10L, 1, 10L, 2, 10L), ok(offsets.reset(groupId, topic, ResetTarget.latest())).offsets());
-            assertEquals(Map.of(0, 7L, 1, 7L, 2, 7L), ok(offsets.reset(groupId, topic, ResetTarget.offset(7))).offsets());
+            assertEquals(Map.of(0, 0L, 1, 0L, 2, 0L), reset(offsets, groupId, ResetTarget.earliest()).offsets());
+            assertEquals(Map.of(0, 10L, 1, 10L, 2, 10L), reset(offsets, groupId, ResetTarget.latest()).offsets());
+            assertEquals(Map.of(0, 7L, 1, 7L, 2, 7L), reset(offsets, groupId, ResetTarget.offset(7)).offsets());
 
             try (InAppGroup again = new InAppGroup(kafka.cluster().bootstrapServers(), settings)) {
                 again.addMember();
@@ -308,8 +345,13 @@ class ConsumeIT {
                     timeout, what);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\nmembers: " + group.members().stream()
-                    .map(m -> m.name() + " " + m.state() + " " + m.assigned() + " consumed " + m.consumed()).toList(), e);
+                    .map(m -> m.name() + " " + m.state() + " " + m.assigned() + " consumed " + m.consumed())
+                    .toList(), e);
         }
+    }
+
+    private static boolean happened(List<GroupEvent> events, GroupEvent.Kind kind, String member) {
+        return events.stream().anyMatch(e -> e.kind() == kind && e.member().equals(member));
     }
 
     private static boolean active(List<MemberSnapshot> members, int count) {
@@ -359,8 +401,9 @@ class ConsumeIT {
         return String.join(" | ", out);
     }
 
-    private static ResetResult ok(java.util.concurrent.CompletableFuture<ResetResult> reset) throws Exception {
-        ResetResult r = reset.get(30, TimeUnit.SECONDS);
+    /** Resets the "reset" topic's offsets of the group, which must succeed. */
+    private static ResetResult reset(GroupOffsets offsets, String groupId, ResetTarget target) throws Exception {
+        ResetResult r = offsets.reset(groupId, "reset", target).get(30, TimeUnit.SECONDS);
         assertTrue(r.ok(), r.error());
         return r;
     }
