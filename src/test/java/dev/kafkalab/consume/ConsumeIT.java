@@ -143,11 +143,11 @@ class ConsumeIT {
         kafka.createTopic(topic, PARTITIONS, 3, Map.of());
         boolean newProtocol = protocol == GroupProtocol.CONSUMER;
         if (newProtocol) {
-            // The coordinator then computes a target assignment at most every 5 s: a member that joins
+            // The coordinator then computes a target assignment at most every 3 s: a member that joins
             // right after another waits in ASSIGNING (Kafka's default interval, 1 s, is too short to see).
-            assignmentInterval(groupId, 5_000);
+            assignmentInterval(groupId, 3_000);
         }
-        int maxPollMs = 7_000;
+        int maxPollMs = 5_000;
         GroupSettings settings = GroupSettings.demo(groupId, topic, protocol).withMaxPollIntervalMs(maxPollMs);
         List<ClusterSnapshot> seen = new CopyOnWriteArrayList<>();
         Consumer<ClusterSnapshot> recorder = s -> s.group(groupId).ifPresent(g -> seen.add(s));
