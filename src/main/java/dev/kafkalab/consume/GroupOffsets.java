@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -42,12 +40,7 @@ public final class GroupOffsets implements AutoCloseable {
     });
 
     public GroupOffsets(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-group-offsets");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 8_000);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        this.admin = Admin.create(p);
+        this.admin = Admins.create(bootstrapServers, "kafka-lab-group-offsets");
     }
 
     /** Resets the group's offsets in every partition of the topic; completes with what it set, or why not. */
@@ -93,7 +86,8 @@ public final class GroupOffsets implements AutoCloseable {
                 case TIMESTAMP -> atTime.get(tp) < 0 ? high : atTime.get(tp);
             };
             if (target.kind() == ResetTarget.Kind.OFFSET && offset != target.value()) {
-                notes.add("partition " + tp.partition() + " holds offsets " + low + " to " + high + ": set to " + offset);
+                notes.add("partition " + tp.partition() + " holds offsets " + low + " to " + high + ": set to "
+                        + offset);
             }
             if (target.kind() == ResetTarget.Kind.TIMESTAMP && atTime.get(tp) < 0) {
                 notes.add("partition " + tp.partition() + " has no record at or after " + Instant.ofEpochMilli(

@@ -118,7 +118,8 @@ public record GroupSettings(String groupId, String topic, GroupProtocol protocol
             throw new IllegalArgumentException("max.poll.interval.ms must be at least 1, was " + maxPollIntervalMs);
         }
         if (autoCommit && autoCommitIntervalMs < 1) {
-            throw new IllegalArgumentException("auto.commit.interval.ms must be at least 1, was " + autoCommitIntervalMs);
+            throw new IllegalArgumentException("auto.commit.interval.ms must be at least 1, was "
+                    + autoCommitIntervalMs);
         }
     }
 

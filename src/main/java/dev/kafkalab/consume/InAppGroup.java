@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.GroupProtocol;
@@ -27,13 +25,26 @@ import org.apache.kafka.common.config.ConfigResource;
  * leave, crash, stall and resume, commit by hand, and watch what each of them sees.
  *
  * <p>Each member has its own {@link org.apache.kafka.clients.consumer.KafkaConsumer} polling every
- * 100 ms: on a thread of the app under the classic protocol, in a small JVM of its own under the
- * new one, because only a killed process crashes faithfully there (see {@link ProcessMember}).
+ * 100 ms, on a thread of the app or in a small JVM of its own ({@link Hosting}): by default threads
+ * under the classic protocol and processes under the new one, where only a killed process crashes
+ * faithfully (see {@link ProcessMember}).
  * Operations return futures that never complete exceptionally: a refused operation is an
  * {@link Outcome} that says why. Listeners run on a member's thread, often inside its poll: hand
  * anything slow to an executor of your own.
  */
 public final class InAppGroup implements AutoCloseable {
+
+    /** Where the members run. */
+    public enum Hosting {
+        /** Threads of the app: light, but a crash is faithful under the classic protocol only. */
+        THREADS,
+        /** A small JVM per member (about 95 MB each): a crash is a SIGKILL, faithful under both protocols. */
+        PROCESSES;
+
+        public static Hosting defaultFor(GroupProtocol protocol) {
+            return protocol == GroupProtocol.CLASSIC ? THREADS : PROCESSES;
+        }
+    }
 
     /** How many of its last records each member keeps for display. */
     public static final int RECENT_RECORDS = 20;
@@ -44,6 +55,7 @@ public final class InAppGroup implements AutoCloseable {
 
     private final String bootstrapServers;
     private final GroupSettings settings;
+    private final Hosting hosting;
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final List<Consumer<GroupEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Admin admin;
@@ -52,15 +64,16 @@ public final class InAppGroup implements AutoCloseable {
     private int added;
     private boolean closed;
 
+    /** A group whose members run where the protocol's crash needs them ({@link Hosting#defaultFor}). */
     public InAppGroup(String bootstrapServers, GroupSettings settings) {
+        this(bootstrapServers, settings, Hosting.defaultFor(settings.protocol()));
+    }
+
+    public InAppGroup(String bootstrapServers, GroupSettings settings, Hosting hosting) {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-group-" + settings.groupId());
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-        this.admin = Admin.create(p);
+        this.hosting = hosting;
+        this.admin = Admins.create(bootstrapServers, "kafka-lab-group-" + settings.groupId());
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kafka-lab-group-" + settings.groupId() + "-watch");
             t.setDaemon(true);
@@ -78,6 +91,10 @@ public final class InAppGroup implements AutoCloseable {
         return settings;
     }
 
+    public Hosting hosting() {
+        return hosting;
+    }
+
     /** Starts a new member, which joins the group on its first polls; returns it as it starts (JOINING). */
     public synchronized MemberSnapshot addMember() {
         if (closed) {
@@ -86,7 +103,7 @@ public final class InAppGroup implements AutoCloseable {
         added++;
         String name = "member-" + added;
         int colour = (added - 1) % COLOURS;
-        Member m = settings.protocol() == GroupProtocol.CLASSIC
+        Member m = hosting == Hosting.THREADS
                 ? new ThreadMember(name, colour, bootstrapServers, settings, this::fire)
                 : new ProcessMember(name, colour, bootstrapServers, settings, this::fire);
         members.add(m);
@@ -118,6 +135,11 @@ public final class InAppGroup implements AutoCloseable {
         Optional<Member> m = find(name);
         if (m.isEmpty()) {
             return unknown(name);
+        }
+        if (hosting == Hosting.THREADS && settings.protocol() == GroupProtocol.CONSUMER) {
+            return CompletableFuture.completedFuture(Outcome.refused("a crash under the new protocol needs members"
+                    + " that run as processes: Kafka 4.4's client, closed without leaving (REMAIN_IN_GROUP), still"
+                    + " sends the heartbeat that leaves the group, which would hand its partitions over at once"));
         }
         List<Integer> owned = m.get().snapshot().assigned();
         return m.get().crash().thenApply(o -> !o.ok() ? o : Outcome.done(name + " crashed without leaving the group:"

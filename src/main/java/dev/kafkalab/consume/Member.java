@@ -4,24 +4,40 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /** One member of an {@link InAppGroup}, wherever it runs: a thread of the app or a process of its own. */
-interface Member {
+abstract class Member {
 
-    String name();
+    private final String name;
+    private volatile MemberSnapshot snapshot;
+
+    Member(String name, MemberSnapshot first) {
+        this.name = name;
+        this.snapshot = first;
+    }
+
+    final String name() {
+        return name;
+    }
 
     /** The latest snapshot it published; safe from any thread. */
-    MemberSnapshot snapshot();
+    final MemberSnapshot snapshot() {
+        return snapshot;
+    }
 
-    void start();
+    final void show(MemberSnapshot latest) {
+        snapshot = latest;
+    }
+
+    abstract void start();
 
     /** Leave, stall, resume, commit, or the group's notice that the coordinator removed it. */
-    CompletableFuture<Outcome> submit(MemberLoop.Command command);
+    abstract CompletableFuture<Outcome> submit(MemberLoop.Command command);
 
     /** Disappears without leaving the group and without committing. */
-    CompletableFuture<Outcome> crash();
+    abstract CompletableFuture<Outcome> crash();
 
     /** The coordinator dropped this crashed member at that time. */
-    void expired(Instant at);
+    abstract void expired(Instant at);
 
     /** Waits until it has stopped, ending it forcibly once the deadline (System.nanoTime) has passed. */
-    void awaitStop(long deadlineNanos) throws InterruptedException;
+    abstract void awaitStop(long deadlineNanos) throws InterruptedException;
 }

@@ -125,13 +125,16 @@ final class MemberLoop implements Runnable {
                 Request r = state == MemberState.STALLED ? requests.poll(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         : requests.poll();
                 if (r != null) {
-                    r.done().complete(handle(r.command()));
+                    Outcome outcome = handle(r.command());
+                    // Whoever waits for the outcome must find the snapshot already showing it.
+                    publish();
+                    r.done().complete(outcome);
                 } else if (state != MemberState.STALLED) {
                     took(consumer.poll(POLL_TIMEOUT));
                     noticeMembership();
                     refreshPositions();
+                    publish();
                 }
-                publish();
             }
         } catch (InterruptedException | InterruptException e) {
             fail("stopped while it was still running: closing the group took too long", e);
@@ -243,7 +246,8 @@ final class MemberLoop implements Runnable {
         if (positions.isEmpty()) {
             return Outcome.done(name + " owns no partition with a known position: nothing to commit");
         }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+        Map<TopicPartition, OffsetAndMetadata> offsets = new TreeMap<>(
+                Comparator.comparingInt(TopicPartition::partition));
         positions.forEach((p, offset) -> offsets.put(new TopicPartition(settings.topic(), p),
                 new OffsetAndMetadata(offset)));
         try {

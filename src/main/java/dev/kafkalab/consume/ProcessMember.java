@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * regular heartbeat path, so the coordinator reassigns at once instead of after the session
  * timeout. A killed process sends nothing and commits nothing.
  */
-final class ProcessMember implements Member {
+final class ProcessMember extends Member {
 
     /** Small and quick to start: one consumer needs little heap and no optimising compiler. */
     private static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=10",
@@ -36,13 +36,11 @@ final class ProcessMember implements Member {
             "-XX:ReservedCodeCacheSize=32m", "-Xshare:auto");
     private static final String CLASSPATH_FILE_PROPERTY = "kafkalab.classpath.file";
 
-    private final String name;
     private final int colour;
     private final String bootstrapServers;
     private final GroupSettings settings;
     private final Consumer<GroupEvent> events;
     private final Map<Long, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
-    private volatile MemberSnapshot snapshot;
     private Process process;
     private ObjectOutputStream toProcess;
     private Thread reader;
@@ -52,48 +50,37 @@ final class ProcessMember implements Member {
 
     ProcessMember(String name, int colour, String bootstrapServers, GroupSettings settings,
             Consumer<GroupEvent> events) {
-        this.name = name;
+        super(name, MemberSnapshot.joining(name, colour, MemberLoop.clientId(settings, name)));
         this.colour = colour;
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
         this.events = events;
-        this.snapshot = MemberSnapshot.joining(name, colour, MemberLoop.clientId(settings, name));
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MemberSnapshot snapshot() {
-        return snapshot;
-    }
-
-    @Override
-    public synchronized void start() {
+    synchronized void start() {
         try {
             ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.INHERIT);
             // glibc gives each thread its own malloc arena; a consumer's dozen threads need no more than two.
             builder.environment().put("MALLOC_ARENA_MAX", "2");
             process = builder.start();
             toProcess = new ObjectOutputStream(new BufferedOutputStream(process.getOutputStream()));
-            send(new Launch(name, colour, bootstrapServers, settings));
+            send(new Launch(name(), colour, bootstrapServers, settings));
         } catch (IOException e) {
             ended = true;
             String why = "its process did not start: " + e.getMessage();
-            snapshot = snapshot.failed(why);
-            events.accept(new GroupEvent(Instant.now(), GroupEvent.Kind.ERROR, name, List.of(), -1, why));
+            show(snapshot().failed(why));
+            events.accept(new GroupEvent(Instant.now(), GroupEvent.Kind.ERROR, name(), List.of(), -1, why));
             return;
         }
-        reader = new Thread(this::read, "kafka-lab-" + MemberLoop.clientId(settings, name) + "-pipe");
+        reader = new Thread(this::read, "kafka-lab-" + MemberLoop.clientId(settings, name()) + "-pipe");
         reader.setDaemon(true);
         reader.start();
     }
 
     @Override
-    public synchronized CompletableFuture<Outcome> submit(MemberLoop.Command command) {
-        if (ended || crashed) {
+    synchronized CompletableFuture<Outcome> submit(MemberLoop.Command command) {
+        if (done()) {
             return CompletableFuture.completedFuture(Outcome.refused(gone()));
         }
         long id = ++lastRequest;
@@ -103,36 +90,36 @@ final class ProcessMember implements Member {
             send(new Request(id, command));
         } catch (IOException e) {
             pending.remove(id);
-            done.complete(Outcome.refused(name + "'s process is gone: " + e.getMessage()));
+            done.complete(Outcome.refused(name() + "'s process is gone: " + e.getMessage()));
         }
         return done;
     }
 
     @Override
-    public CompletableFuture<Outcome> crash() {
+    CompletableFuture<Outcome> crash() {
         MemberSnapshot before;
         synchronized (this) {
-            if (ended || crashed) {
+            if (done()) {
                 return CompletableFuture.completedFuture(Outcome.refused(gone()));
             }
             crashed = true;
-            before = snapshot;
-            snapshot = before.crashed(Instant.now());
+            before = snapshot();
+            show(before.crashed(Instant.now()));
             process.destroyForcibly();
         }
-        events.accept(new GroupEvent(snapshot.crashedAt(), GroupEvent.Kind.CRASHED, name, before.assigned(),
+        events.accept(new GroupEvent(snapshot().crashedAt(), GroupEvent.Kind.CRASHED, name(), before.assigned(),
                 before.generation(), "its process was killed: gone without leaving the group"));
-        pending.values().forEach(f -> f.complete(Outcome.refused(name + " crashed before it could answer")));
-        return CompletableFuture.completedFuture(Outcome.done(name + " crashed"));
+        pending.values().forEach(f -> f.complete(Outcome.refused(name() + " crashed before it could answer")));
+        return CompletableFuture.completedFuture(Outcome.done(name() + " crashed"));
     }
 
     @Override
-    public synchronized void expired(Instant at) {
-        snapshot = snapshot.expired(at);
+    synchronized void expired(Instant at) {
+        show(snapshot().expired(at));
     }
 
     @Override
-    public void awaitStop(long deadlineNanos) throws InterruptedException {
+    void awaitStop(long deadlineNanos) throws InterruptedException {
         Process p;
         synchronized (this) {
             p = process;
@@ -163,7 +150,7 @@ final class ProcessMember implements Member {
                 if (message instanceof MemberSnapshot s) {
                     synchronized (this) {
                         if (!crashed) {
-                            snapshot = s;
+                            show(s);
                         }
                     }
                 } else if (message instanceof GroupEvent e && !isCrashed()) {
@@ -184,6 +171,14 @@ final class ProcessMember implements Member {
         }
     }
 
+    /**
+     * Whether it takes no more commands. Its snapshot says LEFT or FAILED before its process has
+     * ended: the process publishes its last snapshot, answers, and only then exits.
+     */
+    private boolean done() {
+        return ended || crashed || !snapshot().state().alive();
+    }
+
     private synchronized boolean isCrashed() {
         return crashed;
     }
@@ -192,13 +187,13 @@ final class ProcessMember implements Member {
         String why = null;
         synchronized (this) {
             ended = true;
-            if (!crashed && snapshot.state().alive()) {
+            if (!crashed && snapshot().state().alive()) {
                 why = "its process ended unexpectedly" + exitCode();
-                snapshot = snapshot.failed(why);
+                show(snapshot().failed(why));
             }
         }
         if (why != null) {
-            events.accept(new GroupEvent(Instant.now(), GroupEvent.Kind.ERROR, name, List.of(), -1, why));
+            events.accept(new GroupEvent(Instant.now(), GroupEvent.Kind.ERROR, name(), List.of(), -1, why));
         }
         pending.values().forEach(f -> f.complete(Outcome.refused(gone())));
         pending.clear();
@@ -221,12 +216,12 @@ final class ProcessMember implements Member {
     }
 
     private String gone() {
-        MemberSnapshot s = snapshot;
+        MemberSnapshot s = snapshot();
         return switch (s.state()) {
-            case LEFT -> name + " already left the group";
-            case CRASHED -> name + " already crashed: the group drops it when its session times out";
-            case FAILED -> name + " failed: " + s.error();
-            default -> name + " is no longer running";
+            case LEFT -> name() + " already left the group";
+            case CRASHED -> name() + " already crashed: the group drops it when its session times out";
+            case FAILED -> name() + " failed: " + s.error();
+            default -> name() + " is no longer running";
         };
     }
 
@@ -242,7 +237,8 @@ final class ProcessMember implements Member {
 
     /** The app's own classpath; under javafx:run the build lists the jars the plugin left out in a file. */
     private static String classpath() throws IOException {
-        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path")
+                .split(File.pathSeparator)));
         String listed = System.getProperty(CLASSPATH_FILE_PROPERTY);
         if (listed != null && Files.isRegularFile(Path.of(listed))) {
             entries.addAll(List.of(Files.readString(Path.of(listed)).trim().split(File.pathSeparator)));

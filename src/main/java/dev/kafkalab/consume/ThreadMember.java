@@ -9,19 +9,18 @@ import java.util.function.Consumer;
  * A member that runs on a thread of the app. Its crash closes the client with REMAIN_IN_GROUP,
  * which is faithful for the classic protocol only (see {@link MemberLoop}).
  */
-final class ThreadMember implements Member {
+final class ThreadMember extends Member {
 
-    private final String name;
     private final MemberLoop loop;
     private final Thread thread;
-    private volatile MemberSnapshot snapshot;
 
-    ThreadMember(String name, int colour, String bootstrapServers, GroupSettings settings, Consumer<GroupEvent> events) {
-        this.name = name;
+    ThreadMember(String name, int colour, String bootstrapServers, GroupSettings settings,
+            Consumer<GroupEvent> events) {
+        super(name, MemberSnapshot.joining(name, colour, MemberLoop.clientId(settings, name)));
         this.loop = new MemberLoop(name, colour, bootstrapServers, settings, new MemberLoop.Reporter() {
             @Override
             public void snapshot(MemberSnapshot s) {
-                snapshot = s;
+                show(s);
             }
 
             @Override
@@ -34,38 +33,28 @@ final class ThreadMember implements Member {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MemberSnapshot snapshot() {
-        return snapshot;
-    }
-
-    @Override
-    public void start() {
+    void start() {
         thread.start();
     }
 
     @Override
-    public CompletableFuture<Outcome> submit(MemberLoop.Command command) {
+    CompletableFuture<Outcome> submit(MemberLoop.Command command) {
         return loop.submit(command);
     }
 
     @Override
-    public CompletableFuture<Outcome> crash() {
+    CompletableFuture<Outcome> crash() {
         return loop.submit(MemberLoop.Command.CRASH);
     }
 
     /** Only after a crash, when the loop has ended and nothing else writes the snapshot. */
     @Override
-    public void expired(Instant at) {
-        snapshot = snapshot.expired(at);
+    void expired(Instant at) {
+        show(snapshot().expired(at));
     }
 
     @Override
-    public void awaitStop(long deadlineNanos) throws InterruptedException {
+    void awaitStop(long deadlineNanos) throws InterruptedException {
         thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
         if (thread.isAlive()) {
             thread.interrupt();

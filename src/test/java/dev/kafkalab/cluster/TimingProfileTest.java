@@ -25,7 +25,8 @@ class TimingProfileTest {
         assertFalse(p.keySet().stream().anyMatch(k -> k.startsWith("group.consumer.")), p.toString());
         GroupCoordinatorConfig config = GroupCoordinatorConfig.fromProps(p);
         assertEquals(TimingProfile.KAFKA_CONSUMER_GROUP_SESSION_TIMEOUT_MS, config.consumerGroupSessionTimeoutMs());
-        assertEquals(TimingProfile.KAFKA_DEFAULTS.consumerGroupSessionTimeoutMs(), config.consumerGroupSessionTimeoutMs());
+        assertEquals(TimingProfile.KAFKA_DEFAULTS.consumerGroupSessionTimeoutMs(),
+                config.consumerGroupSessionTimeoutMs());
     }
 
     @Test
