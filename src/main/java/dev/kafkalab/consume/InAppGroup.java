@@ -28,8 +28,8 @@ import org.apache.kafka.common.config.ConfigResource;
  * 100 ms, on a thread of the app or in a small JVM of its own ({@link Hosting}): by default threads
  * under the classic protocol and processes under the new one, where only a killed process crashes
  * faithfully (see {@link ProcessMember}).
- * Operations return futures that never complete exceptionally: a refused operation is an
- * {@link Outcome} that says why. Listeners run on a member's thread, often inside its poll: hand
+ * Nothing here blocks its caller: operations return futures that never complete exceptionally,
+ * a refused operation is an {@link Outcome} that says why. Listeners run on a member's thread, often inside its poll: hand
  * anything slow to an executor of your own.
  */
 public final class InAppGroup implements AutoCloseable {
@@ -58,7 +58,8 @@ public final class InAppGroup implements AutoCloseable {
     private final Hosting hosting;
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final List<Consumer<GroupEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final Admin admin;
+    /** Made, used and closed on the watch thread only: constructing the group must not block. */
+    private Admin admin;
     private final ScheduledExecutorService watch;
     private final CompletableFuture<SessionTimeout> sessionTimeout;
     private int added;
@@ -73,12 +74,12 @@ public final class InAppGroup implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
         this.hosting = hosting;
-        this.admin = Admins.create(bootstrapServers, "kafka-lab-group-" + settings.groupId());
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kafka-lab-group-" + settings.groupId() + "-watch");
             t.setDaemon(true);
             return t;
         });
+        watch.execute(() -> admin = Admins.create(bootstrapServers, "kafka-lab-group-" + settings.groupId()));
         this.sessionTimeout = settings.protocol() == GroupProtocol.CLASSIC
                 ? CompletableFuture.completedFuture(new SessionTimeout(Duration.ofMillis(settings.sessionTimeoutMs()),
                         "session.timeout.ms of the members (classic protocol)"))
@@ -184,18 +185,22 @@ public final class InAppGroup implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        watch.shutdownNow();
+        // shutdown() drops the periodic watch but still runs this last task.
+        watch.execute(() -> {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(5));
+            }
+        });
+        watch.shutdown();
         members.stream().filter(m -> m.snapshot().state().alive()).forEach(m -> m.submit(MemberLoop.Command.LEAVE));
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
             for (Member m : members) {
                 m.awaitStop(deadline);
             }
-            watch.awaitTermination(5, TimeUnit.SECONDS);
+            watch.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            admin.close(Duration.ofSeconds(5));
         }
     }
 
@@ -234,7 +239,7 @@ public final class InAppGroup implements AutoCloseable {
      */
     private void watchRemovals() {
         List<Member> waiting = members.stream().filter(m -> awaitsRemoval(m.snapshot())).toList();
-        if (waiting.isEmpty()) {
+        if (waiting.isEmpty() || admin == null) {
             return;
         }
         Set<String> listed;

@@ -125,7 +125,13 @@ final class MemberLoop implements Runnable {
                 Request r = state == MemberState.STALLED ? requests.poll(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         : requests.poll();
                 if (r != null) {
-                    Outcome outcome = handle(r.command());
+                    Outcome outcome;
+                    try {
+                        outcome = handle(r.command());
+                    } catch (RuntimeException e) {
+                        r.done().complete(Outcome.refused(name + " failed: " + Explain.failure(e, settings)));
+                        throw e;
+                    }
                     // Whoever waits for the outcome must find the snapshot already showing it.
                     publish();
                     r.done().complete(outcome);

@@ -41,9 +41,10 @@ final class ProcessMember extends Member {
     private final GroupSettings settings;
     private final Consumer<GroupEvent> events;
     private final Map<Long, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
+    private final List<Request> early = new ArrayList<>();
     private Process process;
     private ObjectOutputStream toProcess;
-    private Thread reader;
+    private final Thread pipe;
     private long lastRequest;
     private boolean ended;
     private boolean crashed;
@@ -55,10 +56,26 @@ final class ProcessMember extends Member {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
         this.events = events;
+        this.pipe = new Thread(() -> {
+            if (launch()) {
+                read();
+            }
+        }, "kafka-lab-" + MemberLoop.clientId(settings, name) + "-pipe");
+        pipe.setDaemon(true);
     }
 
+    /** Returns at once: its pipe thread starts the process, then reads what the process says. */
     @Override
-    synchronized void start() {
+    void start() {
+        pipe.start();
+    }
+
+    /** Starts the process and sends what it runs, then the commands that came in meanwhile. */
+    private synchronized boolean launch() {
+        if (crashed) {
+            ended = true;
+            return false;
+        }
         try {
             ProcessBuilder builder = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.INHERIT);
             // glibc gives each thread its own malloc arena; a consumer's dozen threads need no more than two.
@@ -66,16 +83,22 @@ final class ProcessMember extends Member {
             process = builder.start();
             toProcess = new ObjectOutputStream(new BufferedOutputStream(process.getOutputStream()));
             send(new Launch(name(), colour, bootstrapServers, settings));
+            for (Request r : early) {
+                send(r);
+            }
+            early.clear();
+            return true;
         } catch (IOException e) {
             ended = true;
             String why = "its process did not start: " + e.getMessage();
             show(snapshot().failed(why));
             events.accept(new GroupEvent(Instant.now(), GroupEvent.Kind.ERROR, name(), List.of(), -1, why));
-            return;
+            pending.values().forEach(f -> f.complete(Outcome.refused(name() + " " + why)));
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            return false;
         }
-        reader = new Thread(this::read, "kafka-lab-" + MemberLoop.clientId(settings, name()) + "-pipe");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     @Override
@@ -86,6 +109,10 @@ final class ProcessMember extends Member {
         long id = ++lastRequest;
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         pending.put(id, done);
+        if (toProcess == null) {
+            early.add(new Request(id, command));
+            return done;
+        }
         try {
             send(new Request(id, command));
         } catch (IOException e) {
@@ -105,7 +132,9 @@ final class ProcessMember extends Member {
             crashed = true;
             before = snapshot();
             show(before.crashed(Instant.now()));
-            process.destroyForcibly();
+            if (process != null) {
+                process.destroyForcibly();
+            }
         }
         events.accept(new GroupEvent(snapshot().crashedAt(), GroupEvent.Kind.CRASHED, name(), before.assigned(),
                 before.generation(), "its process was killed: gone without leaving the group"));
@@ -118,21 +147,19 @@ final class ProcessMember extends Member {
         show(snapshot().expired(at));
     }
 
+    /** Its pipe thread ends with its process, so waiting for one waits for both. */
     @Override
     void awaitStop(long deadlineNanos) throws InterruptedException {
-        Process p;
-        synchronized (this) {
-            p = process;
-        }
-        if (p == null) {
-            return;
-        }
-        if (!p.waitFor(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
-        }
-        if (reader != null) {
-            reader.join(5_000);
+        pipe.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+        if (pipe.isAlive()) {
+            Process p;
+            synchronized (this) {
+                p = process;
+            }
+            if (p != null) {
+                p.destroyForcibly();
+            }
+            pipe.join(5_000);
         }
     }
 

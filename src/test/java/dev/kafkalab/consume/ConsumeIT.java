@@ -64,7 +64,7 @@ class ConsumeIT {
         kafka.createTopic(topic, PARTITIONS, 3, Map.of());
         // Auto-commit, but not within this test's time: only rebalances and a graceful close commit.
         GroupSettings settings = GroupSettings.demo("handover-" + protocol, topic, protocol)
-                .withAutoCommit(true, 600_000);
+                .withAutoCommit(true, 600_000).withMaxPollIntervalMs(5_000);
         List<GroupEvent> events = new CopyOnWriteArrayList<>();
         try (InAppGroup group = new InAppGroup(kafka.cluster().bootstrapServers(), settings)) {
             group.addListener(events::add);
@@ -130,6 +130,18 @@ class ConsumeIT {
             assertTrue(group.crash("member-2").get().message().contains("member-2 already left the group"));
             assertTrue(group.leave("member-3").get().message().contains("member-3 already crashed"));
             assertTrue(group.stall("member-9").get().message().contains("has no member called member-9"));
+
+            if (protocol == GroupProtocol.CONSUMER) {
+                // The stall test runs thread members; here a member process stalls, is removed, comes back.
+                assertTrue(group.stall("member-1").get().ok());
+                awaitGroup(group, m -> m.get(0).kickedAt() != null, g -> g.members().isEmpty(),
+                        Duration.ofMillis(settings.maxPollIntervalMs()).plus(WAIT), "member-1 removed after"
+                                + " max.poll.interval.ms");
+                assertTrue(group.resume("member-1").get().ok());
+                awaitGroup(group, m -> m.get(0).state() == MemberState.ACTIVE && m.get(0).assigned().size()
+                        == PARTITIONS, g -> g.state() == GroupState.STABLE && g.members().size() == 1,
+                        "member-1 back in the group with every partition");
+            }
         }
         assertNothingLeft(settings.groupId());
     }
