@@ -82,10 +82,10 @@ public final class ConsumeScreen extends SplitPane {
         VBox.setVgrow(cardScroll, Priority.ALWAYS);
         top.setPadding(new Insets(0, 0, 6, 6));
         SplitPane bottom = new SplitPane(timeline(), lagChart());
-        bottom.setDividerPositions(0.55);
+        bottom.setDividerPositions(0.6);
         SplitPane middle = new SplitPane(top, bottom);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.58);
+        middle.setDividerPositions(0.6);
         getItems().setAll(left, middle);
         setDividerPositions(0.25);
     }
@@ -105,7 +105,10 @@ public final class ConsumeScreen extends SplitPane {
                 ? "classic" : "consumer (KIP-848)");
         protocol.getItems().setAll(GroupProtocol.values());
         protocol.valueProperty().bindBidirectional(vm.protocol());
-        ChoiceBox<Assignor> assignor = choice("assignor", vm.assignor().get(), ConsumeScreen::assignorName);
+        ChoiceBox<Assignor> assignor = choice("assignor", vm.assignor().get(),
+                a -> assignorName(a, vm.protocol().get()));
+        assignor.setMaxWidth(Double.MAX_VALUE);
+        protocol.setMaxWidth(Double.MAX_VALUE);
         assignor.setItems(vm.assignors());
         assignor.valueProperty().bindBidirectional(vm.assignor());
         CheckBox autoCommit = new CheckBox("auto commit (every 5 s)");
@@ -178,9 +181,9 @@ public final class ConsumeScreen extends SplitPane {
         return box;
     }
 
-    static String assignorName(Assignor a) {
+    static String assignorName(Assignor a, GroupProtocol protocol) {
         return switch (a) {
-            case RANGE -> "range";
+            case RANGE -> protocol == GroupProtocol.CONSUMER ? "range (server)" : "range";
             case ROUND_ROBIN -> "round-robin";
             case STICKY -> "sticky";
             case COOPERATIVE_STICKY -> "cooperative-sticky";
@@ -281,7 +284,7 @@ public final class ConsumeScreen extends SplitPane {
         MemberCard() {
             getStyleClass().add("member-card");
             setSpacing(4);
-            setPrefWidth(310);
+            setPrefWidth(272);
             name.getStyleClass().add("name");
             state.getStyleClass().add("state");
             partitions.setWrapText(true);
@@ -289,7 +292,7 @@ public final class ConsumeScreen extends SplitPane {
             offsets.getStyleClass().add("detail");
             countdown.getStyleClass().add("countdown");
             countdown.managedProperty().bind(countdown.visibleProperty());
-            recent.setPrefHeight(120);
+            recent.setPrefHeight(100);
             recent.setFixedCellSize(22);
             recent.setPlaceholder(new Label("nothing read yet"));
             recent.setCellFactory(l -> new ListCell<>() {
@@ -304,9 +307,18 @@ public final class ConsumeScreen extends SplitPane {
             crash.setTooltip(new Tooltip("Vanish without a word: its partitions move after the session timeout"));
             stall.setTooltip(new Tooltip("Stop calling poll: after max.poll.interval.ms the client leaves the group"));
             commit.setTooltip(new Tooltip("Commit the current positions (commitSync)"));
-            leave.setOnAction(e -> vm.leave(member.name()));
-            crash.setOnAction(e -> vm.crash(member.name()));
+            // The pressed button may be disabled next (a crashed member has no buttons): focus stays
+            // on the card, or the scroll pane would jump to whatever takes the focus.
+            leave.setOnAction(e -> {
+                requestFocus();
+                vm.leave(member.name());
+            });
+            crash.setOnAction(e -> {
+                requestFocus();
+                vm.crash(member.name());
+            });
             stall.setOnAction(e -> {
+                requestFocus();
                 if (member.state() == MemberState.STALLED) {
                     vm.resume(member.name());
                 } else {
