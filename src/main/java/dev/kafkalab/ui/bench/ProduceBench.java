@@ -42,7 +42,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public final class ProduceBench {
 
-    static final String USAGE = "usage: kafka-lab bench-produce [--records N] [--runs R] [--ui-seconds S]";
+    static final String USAGE = "usage: kafka-lab bench-produce [--records N] [--runs R] [--ui-seconds S] [--screen-only]";
     private static final String TOPIC = "bench-produce";
     private static final int RECORD_BYTES = 100;
     private static final Pattern PP_TOTAL = Pattern.compile("^(\\d+) records sent, ([\\d.]+) records/sec");
@@ -52,6 +52,7 @@ public final class ProduceBench {
     private long records = 500_000;
     private int runs = 3;
     private int uiSeconds = 20;
+    private boolean screenOnly;
 
     public ProduceBench(PrintStream out, PrintStream err) {
         this.out = out;
@@ -65,6 +66,10 @@ public final class ProduceBench {
                 case "--records" -> records = Long.parseLong(value);
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--ui-seconds" -> uiSeconds = Integer.parseInt(value);
+                case "--screen-only" -> {
+                    screenOnly = true;
+                    i--;
+                }
                 default -> {
                     err.println("Unknown option '" + args.get(i) + "'.\n" + USAGE);
                     return 2;
@@ -83,6 +88,10 @@ public final class ProduceBench {
             cluster.start().get(180, TimeUnit.SECONDS);
             createTopic(cluster.bootstrapServers());
             try (ProduceService service = new ProduceService(cluster.bootstrapServers())) {
+                if (screenOnly) {
+                    screen(service);
+                    return 0;
+                }
                 err.println("warming up both producers with " + records / 5 + " records each...");
                 producerPerformance(cli, cluster.bootstrapServers(), records / 5);
                 app(service, records / 5);
@@ -209,6 +218,18 @@ public final class ProduceBench {
             Platform.runLater(vm::stopStream);
             stream.done().get(60, TimeUnit.SECONDS);
             stalls.add(frames.stop());
+            // The screen learns that the stream ended on the FX thread: wait for it before the next one.
+            CompletableFuture<Void> idle = new CompletableFuture<>();
+            Runnable[] check = new Runnable[1];
+            check[0] = () -> {
+                if (vm.streaming().get()) {
+                    Platform.runLater(check[0]);
+                } else {
+                    idle.complete(null);
+                }
+            };
+            Platform.runLater(check[0]);
+            idle.get(30, TimeUnit.SECONDS);
             rates.add(rate);
             err.printf(Locale.ROOT, "screen run %d: longest FX stall %.1f ms at %.0f records/s%n", round,
                     stalls.get(stalls.size() - 1), rate);
