@@ -1,7 +1,6 @@
 package dev.kafkalab.ui.consume;
 
 import dev.kafkalab.consume.ConsumedRecord;
-import org.apache.kafka.clients.consumer.GroupProtocol;
 import dev.kafkalab.consume.GroupSettings.Assignor;
 import dev.kafkalab.consume.InAppGroup;
 import dev.kafkalab.consume.MemberSnapshot;
@@ -39,6 +38,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 
 /**
  * The consume screen: a group of in-app members on the left; who reads which partition, a card

@@ -1,7 +1,6 @@
 package dev.kafkalab.ui.consume;
 
 import dev.kafkalab.consume.GroupEvent;
-import org.apache.kafka.clients.consumer.GroupProtocol;
 import dev.kafkalab.consume.GroupSettings;
 import dev.kafkalab.consume.GroupSettings.Assignor;
 import dev.kafkalab.consume.InAppGroup;
@@ -45,6 +44,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.TopicPartition;
 
 /**
