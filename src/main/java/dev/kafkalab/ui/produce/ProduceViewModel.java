@@ -479,7 +479,7 @@ public final class ProduceViewModel implements AutoCloseable {
 
     /** What one pump hands the FX thread. */
     private record Batch(List<SendResult> newest, long[] perPartition, List<KeyRow> keys, long keysNotListed,
-            String status, ProducerMetrics metrics, double atSeconds, boolean cleared) {
+            String status, ProducerMetrics metrics, int metricChart, double atSeconds, boolean cleared) {
     }
 
     private void pumpOnce() {
@@ -551,7 +551,12 @@ public final class ProduceViewModel implements AutoCloseable {
                 lastAcked = 0;
             }
             lastPumpNanos = now;
-            ProducerMetrics m = slowTick ? service.metrics() : null;
+            // One metric chart per pump: each still gets a point a second, and no pulse lays out all five.
+            int chart = (int) (metricTick % (1000 / PUMP_MS));
+            ProducerMetrics m = chart < metrics.size() ? service.metrics() : null;
+            if (m == ProducerMetrics.NONE) {
+                m = null;
+            }
             long[] counts = null;
             if (chartsDue && (countsPending || cleared)) {
                 countsPending = false;
@@ -560,7 +565,7 @@ public final class ProduceViewModel implements AutoCloseable {
             if (list.isEmpty() && keyRows == null && counts == null && streamStatus == null && m == null && !cleared) {
                 return;
             }
-            Batch batch = new Batch(list, counts, keyRows, keysNotListed, streamStatus, m,
+            Batch batch = new Batch(list, counts, keyRows, keysNotListed, streamStatus, m, chart,
                     (now - startNanos) / 1e9, cleared);
             ui.execute(() -> apply(batch));
         } catch (RuntimeException e) {
@@ -601,15 +606,13 @@ public final class ProduceViewModel implements AutoCloseable {
             ProducerMetrics m = b.metrics();
             double[] values = {m.sendRate(), m.batchSizeAvg(), m.requestLatencyAvg(), m.recordsPerRequestAvg(),
                     m.compressionRateAvg()};
-            for (int i = 0; i < values.length; i++) {
-                if (Double.isNaN(values[i]) || Double.isInfinite(values[i])) {
-                    continue;
-                }
-                ObservableList<XYChart.Data<Number, Number>> points = metrics.get(i).series().getData();
+            double value = values[b.metricChart()];
+            if (Double.isFinite(value)) {
+                ObservableList<XYChart.Data<Number, Number>> points = metrics.get(b.metricChart()).series().getData();
                 if (points.size() >= METRIC_POINTS) {
                     points.remove(0);
                 }
-                points.add(new XYChart.Data<>(Math.round(b.atSeconds()), values[i]));
+                points.add(new XYChart.Data<>(Math.round(b.atSeconds()), value));
             }
         }
     }
