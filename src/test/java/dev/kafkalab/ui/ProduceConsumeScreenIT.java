@@ -3,20 +3,11 @@ package dev.kafkalab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kafkalab.cluster.ClusterSpec;
-import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.produce.KeyPlacement;
 import dev.kafkalab.produce.SendResult;
-import dev.kafkalab.ui.shell.ShellView;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
+import dev.kafkalab.testkit.ShellUnderTest;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -38,52 +29,41 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ProduceConsumeScreenIT {
 
-    private Path dir;
-    private LocalCluster cluster;
-    private ShellView shell;
+    private ShellUnderTest app;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("kafka-lab-produce-it-");
-        cluster = new LocalCluster(ClusterSpec.builder().dataDir(dir).firstBrokerPort(0).build());
-        shell = new ShellView(cluster, Platform::runLater, () -> { });
-        shell.show(stage);
-        shell.startCluster();
+        app = ShellUnderTest.start(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        shell.close();
-        cluster.close();
-        assertEquals(List.of(), cluster.livePids(), "node processes left after the test");
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        app.close();
     }
 
     @Test
     void keyedRecordsLandWhereMurmur2SaysThenAGroupReadsThemAndACrashedMembersPartitionsMove(FxRobot robot) throws Exception {
-        await("the cluster screen laid out", 120, () -> robot.lookup("#topicName").tryQuery().isPresent());
+        ShellUnderTest.await("the cluster screen laid out", 120, () -> robot.lookup("#topicName").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#topicName").write("orders");
         robot.doubleClickOn("#topicPartitions").write("6");
         robot.clickOn("#createTopic");
-        await("partition rows of orders", 30, () -> robot.lookup("#leader-5").tryQuery().isPresent());
+        ShellUnderTest.await("partition rows of orders", 30, () -> robot.lookup("#leader-5").tryQuery().isPresent());
 
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
-        await("the produce screen shown", 10, () -> robot.lookup("#produceScreen").query().isVisible());
+        ShellUnderTest.await("the produce screen shown", 10, () -> robot.lookup("#produceScreen").query().isVisible());
         // The topic selected on the cluster screen is the one to produce to.
         assertEquals("orders", robot.lookup("#produceTopic").queryComboBox().getValue());
 
         robot.doubleClickOn("#burstCount").write("60");
         robot.clickOn("#sendBurst");
         TableView<SendResult> records = robot.lookup("#producedRecords").queryTableView();
-        await("60 records listed", 60, () -> records.getItems().size() == 60);
+        ShellUnderTest.await("60 records listed", 60, () -> records.getItems().size() == 60);
         for (SendResult r : List.copyOf(records.getItems())) {
             assertEquals(KeyPlacement.of(r.key(), 6).partition(), r.partition(), r.key() + ": " + r.why());
         }
         BarChart<?, ?> chart = robot.lookup("#partitionChart").query();
-        await("the chart counts 60 records", 10, () -> bars(chart).stream().mapToLong(Long::longValue).sum() == 60);
+        ShellUnderTest.await("the chart counts 60 records", 10, () -> bars(chart).stream().mapToLong(Long::longValue).sum() == 60);
         List<Long> bars = bars(chart);
         assertEquals(6, bars.size(), "one bar per partition, empty ones too");
         for (int p = 0; p < 6; p++) {
@@ -98,28 +78,28 @@ class ProduceConsumeScreenIT {
         robot.clickOn("#produceKey").write("customer-42");
         robot.clickOn("#sendOne");
         int predicted = KeyPlacement.of("customer-42", 6).partition();
-        await("the one record sent", 30, () -> text(robot, "#produceStatus").startsWith("Sent to partition"));
+        ShellUnderTest.await("the one record sent", 30, () -> text(robot, "#produceStatus").startsWith("Sent to partition"));
         assertTrue(text(robot, "#produceStatus").startsWith("Sent to partition " + predicted + " at offset "),
                 text(robot, "#produceStatus"));
-        await("the record on top of the list", 10, () -> "customer-42".equals(records.getItems().get(0).key()));
+        ShellUnderTest.await("the record on top of the list", 10, () -> "customer-42".equals(records.getItems().get(0).key()));
         assertTrue(robot.lookup("#cliEquivalent").queryTextInputControl().getText()
                 .startsWith("kafka-console-producer.sh --bootstrap-server localhost:"));
 
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
-        await("the consume screen shown", 10, () -> robot.lookup("#consumeScreen").query().isVisible());
+        ShellUnderTest.await("the consume screen shown", 10, () -> robot.lookup("#consumeScreen").query().isVisible());
         assertEquals("orders", robot.lookup("#consumeTopic").queryComboBox().getValue());
         robot.clickOn("#startGroup");
-        await("three members with two partitions each", 60, () -> Stream.of("member-1", "member-2", "member-3")
+        ShellUnderTest.await("three members with two partitions each", 60, () -> Stream.of("member-1", "member-2", "member-3")
                 .allMatch(m -> robot.lookup("#assigned-" + m).tryQuery().map(n -> ((Label) n).getText()
                         .matches("partitions p\\d, p\\d · generation \\d+")).orElse(false)));
-        await("all 61 records read", 30, () -> Stream.of("member-1", "member-2", "member-3")
+        ShellUnderTest.await("all 61 records read", 30, () -> Stream.of("member-1", "member-2", "member-3")
                 .mapToLong(m -> readCount(robot, m)).sum() == 61);
         String crashedOwns = text(robot, "#assigned-member-2");
         long crashedAt = System.nanoTime();
         robot.clickOn("#crash-member-2");
-        await("the session-timeout countdown", 10, () -> text(robot, "#countdown-member-2")
+        ShellUnderTest.await("the session-timeout countdown", 10, () -> text(robot, "#countdown-member-2")
                 .startsWith("session times out in"));
-        await("member-2's partitions read by the others", 40, () -> robot.lookup("#partitionOwners").queryAs(
+        ShellUnderTest.await("member-2's partitions read by the others", 40, () -> robot.lookup("#partitionOwners").queryAs(
                 javafx.scene.layout.FlowPane.class).getChildren().stream()
                 .map(n -> ((Label) n).getText()).noneMatch(t -> t.contains("member-2")));
         double seconds = (System.nanoTime() - crashedAt) / 1e9;
@@ -128,7 +108,7 @@ class ProduceConsumeScreenIT {
                 .lookup("#rebalanceTimeline").queryListView().getItems());
         assertEquals("session timed out: its partitions moved", text(robot, "#countdown-member-2"));
         robot.clickOn("#stopGroup");
-        await("the group stopped", 30, () -> !robot.lookup("#startGroup").query().isDisabled());
+        ShellUnderTest.await("the group stopped", 30, () -> !robot.lookup("#startGroup").query().isDisabled());
     }
 
     /** From "read 1,234 · position ...": how many records the member read. */
@@ -145,19 +125,5 @@ class ProduceConsumeScreenIT {
 
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-                try {
-                    return condition.call();
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("Waited " + seconds + " s for " + what);
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.kafkalab.consume.InAppGroup;
 import dev.kafkalab.consume.MemberSnapshot;
 import dev.kafkalab.consume.MemberState;
 import dev.kafkalab.consume.ResetTarget;
+import dev.kafkalab.ui.common.Forms;
 import dev.kafkalab.ui.common.PseudoStates;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 
 /**
@@ -101,12 +101,11 @@ public final class ConsumeScreen extends SplitPane {
         topic.setPromptText("choose a topic");
         topic.setMaxWidth(Double.MAX_VALUE);
         topic.valueProperty().bindBidirectional(vm.topic());
-        ChoiceBox<GroupProtocol> protocol = choice("groupProtocol", vm.protocol().get(), p -> p == GroupProtocol.CLASSIC
+        ChoiceBox<GroupProtocol> protocol = Forms.choice("groupProtocol", p -> p == GroupProtocol.CLASSIC
                 ? "classic" : "consumer (KIP-848)");
         protocol.getItems().setAll(GroupProtocol.values());
         protocol.valueProperty().bindBidirectional(vm.protocol());
-        ChoiceBox<Assignor> assignor = choice("assignor", vm.assignor().get(),
-                a -> assignorName(a, vm.protocol().get()));
+        ChoiceBox<Assignor> assignor = Forms.choice("assignor", a -> assignorName(a, vm.protocol().get()));
         assignor.setMaxWidth(Double.MAX_VALUE);
         protocol.setMaxWidth(Double.MAX_VALUE);
         assignor.setItems(vm.assignors());
@@ -114,16 +113,8 @@ public final class ConsumeScreen extends SplitPane {
         CheckBox autoCommit = new CheckBox("auto commit (every 5 s)");
         autoCommit.setId("autoCommit");
         autoCommit.selectedProperty().bindBidirectional(vm.autoCommit());
-        TextField count = new TextField(Integer.toString(vm.memberCount().get()));
-        count.setId("memberCount");
+        TextField count = Forms.intField("memberCount", vm.memberCount(), 2);
         count.setPrefColumnCount(3);
-        count.setTextFormatter(new javafx.scene.control.TextFormatter<String>(c -> c.getControlNewText()
-                .matches("\\d{0,2}") ? c : null));
-        count.textProperty().addListener((o, was, now) -> {
-            if (!now.isEmpty()) {
-                vm.memberCount().set(Integer.parseInt(now));
-            }
-        });
         Node[] settings = {group, topic, protocol, assignor, autoCommit, count};
         for (Node n : settings) {
             n.disableProperty().bind(vm.running());
@@ -151,8 +142,7 @@ public final class ConsumeScreen extends SplitPane {
         state.setWrapText(true);
         state.textProperty().bind(vm.groupState());
 
-        ChoiceBox<ResetTarget.Kind> resetKind = choice("resetKind", vm.resetKind().get(),
-                k -> k.name().toLowerCase(Locale.ROOT));
+        ChoiceBox<ResetTarget.Kind> resetKind = Forms.choice("resetKind", k -> k.name().toLowerCase(Locale.ROOT));
         resetKind.getItems().setAll(ResetTarget.Kind.values());
         resetKind.valueProperty().bindBidirectional(vm.resetKind());
         TextField resetValue = new TextField();
@@ -172,11 +162,12 @@ public final class ConsumeScreen extends SplitPane {
         reset.setOnAction(e -> vm.resetOffsets());
 
         HBox buttons = new HBox(6, start, stop);
-        VBox box = new VBox(6, title("Consumer group"), labelled("Group id", group), labelled("Topic", topic),
-                labelled("Protocol", protocol), labelled("Assignor", assignor), autoCommit,
-                labelled("Members", count), buttons, add, status,
-                title("As the coordinator sees it"), state,
-                title("Reset offsets"), new HBox(6, resetKind, resetValue), reset);
+        VBox box = new VBox(6, Forms.title("Consumer group"), Forms.labelled("Group id", group),
+                Forms.labelled("Topic", topic),
+                Forms.labelled("Protocol", protocol), Forms.labelled("Assignor", assignor), autoCommit,
+                Forms.labelled("Members", count), buttons, add, status,
+                Forms.title("As the coordinator sees it"), state,
+                Forms.title("Reset offsets"), new HBox(6, resetKind, resetValue), reset);
         box.setPadding(new Insets(0, 10, 10, 0));
         return box;
     }
@@ -189,36 +180,6 @@ public final class ConsumeScreen extends SplitPane {
             case COOPERATIVE_STICKY -> "cooperative-sticky";
             case UNIFORM -> "uniform (server)";
         };
-    }
-
-    private static <T> ChoiceBox<T> choice(String id, T initial, Function<T, String> names) {
-        ChoiceBox<T> box = new ChoiceBox<>();
-        box.setId(id);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : names.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        box.setValue(initial);
-        return box;
-    }
-
-    private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
-    }
-
-    private static VBox labelled(String text, Node control) {
-        Label l = new Label(text);
-        l.getStyleClass().add("message");
-        return new VBox(2, l, control);
     }
 
     // --- Who reads which partition
@@ -238,7 +199,7 @@ public final class ConsumeScreen extends SplitPane {
             }
         };
         vm.owners().addListener((ListChangeListener<ConsumeViewModel.PartitionOwner>) c -> fill.run());
-        Label title = title("Partitions");
+        Label title = Forms.title("Partitions");
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(8, title, row);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -414,7 +375,7 @@ public final class ConsumeScreen extends SplitPane {
         });
         list.getStyleClass().add("rebalance-list");
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox box = new VBox(4, title("Rebalances, as the members saw them"), list);
+        VBox box = new VBox(4, Forms.title("Rebalances, as the members saw them"), list);
         box.setPadding(new Insets(6, 6, 0, 6));
         return box;
     }

@@ -388,15 +388,16 @@ public final class ConsumeViewModel implements AutoCloseable {
     // --- From the cluster's snapshots (any thread)
 
     public void onSnapshot(ClusterSnapshot snapshot) {
+        double at = (System.nanoTime() - startNanos) / 1e9;
+        ui.execute(() -> applySnapshot(snapshot, at));
+    }
+
+    /** On the FX thread, where the form's group id and topic may be read. */
+    private void applySnapshot(ClusterSnapshot snapshot, double at) {
         String id = groupId.get();
         String t = topic.get();
         Optional<GroupView> view = id == null ? Optional.empty() : snapshot.group(id.trim());
         int partitions = t == null ? 0 : snapshot.topic(t).map(x -> x.partitions().size()).orElse(0);
-        double at = (System.nanoTime() - startNanos) / 1e9;
-        ui.execute(() -> applySnapshot(view, t, partitions, at));
-    }
-
-    private void applySnapshot(Optional<GroupView> view, String t, int partitions, double at) {
         groupState.set(view.map(g -> g.state() + " · " + g.type().toString().toLowerCase(Locale.ROOT) + " protocol"
                 + (g.groupEpoch() == null ? "" : " · group epoch " + g.groupEpoch()) + " · " + g.members().size()
                 + " member" + (g.members().size() == 1 ? "" : "s") + " · lag " + g.totalLag())

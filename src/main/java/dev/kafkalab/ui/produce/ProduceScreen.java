@@ -6,6 +6,7 @@ import dev.kafkalab.produce.ProducerSettings.Acks;
 import dev.kafkalab.produce.ProducerSettings.Compression;
 import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
+import dev.kafkalab.ui.common.Forms;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -125,7 +126,7 @@ public final class ProduceScreen extends SplitPane {
         fixed.textProperty().bindBidirectional(vm.fixedKey());
         fixed.visibleProperty().bind(vm.keyKind().isEqualTo(KeyPattern.Kind.FIXED));
         fixed.managedProperty().bind(fixed.visibleProperty());
-        TextField distinct = intField("distinctKeys", vm.distinctKeys());
+        TextField distinct = Forms.intField("distinctKeys", vm.distinctKeys(), 10);
         distinct.setPrefColumnCount(4);
         Label distinctHint = new Label("keys employee-1..N");
         HBox distinctRow = new HBox(6, distinct, distinctHint);
@@ -133,13 +134,13 @@ public final class ProduceScreen extends SplitPane {
         distinctRow.visibleProperty().bind(vm.keyKind().isEqualTo(KeyPattern.Kind.DISTINCT));
         distinctRow.managedProperty().bind(distinctRow.visibleProperty());
 
-        TextField size = intField("valueBytes", vm.valueBytes());
+        TextField size = Forms.intField("valueBytes", vm.valueBytes(), 10);
         size.setPrefColumnCount(5);
         Label sizeHint = new Label("bytes (0: record-N)");
         sizeHint.getStyleClass().add("message");
         HBox sizeRow = new HBox(6, size, sizeHint);
         sizeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        TextField count = intField("burstCount", vm.burstCount());
+        TextField count = Forms.intField("burstCount", vm.burstCount(), 10);
         count.setPrefColumnCount(6);
         Button burst = new Button("Send burst");
         burst.setId("sendBurst");
@@ -178,11 +179,13 @@ public final class ProduceScreen extends SplitPane {
         status.textProperty().bind(vm.status());
 
         VBox box = new VBox(6,
-                title("Send to"), topic,
-                title("One record"), labelled("Key", key), labelled("Value", value), labelled("Headers", headers),
+                Forms.title("Send to"), topic,
+                Forms.title("One record"), Forms.labelled("Key", key), Forms.labelled("Value", value),
+                Forms.labelled("Headers", headers),
                 send,
-                title("Many records"), labelled("Keys", pattern), fixed, distinctRow, labelled("Value size", sizeRow),
-                labelled("Burst", burstRow), labelled("Stream rate", rateRow), unlimited, stream,
+                Forms.title("Many records"), Forms.labelled("Keys", pattern), fixed, distinctRow,
+                Forms.labelled("Value size", sizeRow),
+                Forms.labelled("Burst", burstRow), Forms.labelled("Stream rate", rateRow), unlimited, stream,
                 status, settingsPane());
         box.setPadding(new Insets(0, 10, 10, 0));
         return box;
@@ -199,30 +202,34 @@ public final class ProduceScreen extends SplitPane {
         grid.getColumnConstraints().addAll(names, controls);
         ProducerSettings d = ProducerSettings.DEFAULTS;
         int row = 0;
-        ChoiceBox<Acks> acks = choice("acks", Acks.values(), Acks::value);
+        ChoiceBox<Acks> acks = Forms.choice("acks", Acks::value);
+        acks.getItems().setAll(Acks.values());
         acks.valueProperty().bindBidirectional(vm.acks());
         row = setting(grid, row, "acks", acks, d.acks().value());
         CheckBox idempotence = new CheckBox();
         idempotence.setId("idempotence");
         idempotence.selectedProperty().bindBidirectional(vm.idempotence());
         row = setting(grid, row, "enable.idempotence", idempotence, Boolean.toString(d.idempotence()));
-        row = setting(grid, row, "linger.ms", intField("lingerMs", vm.lingerMs()), Integer.toString(d.lingerMs()));
-        row = setting(grid, row, "batch.size", intField("batchSize", vm.batchSize()), Integer.toString(d.batchSize()));
-        ChoiceBox<Compression> compression = choice("compression", Compression.values(), Compression::value);
+        row = setting(grid, row, "linger.ms", Forms.intField("lingerMs", vm.lingerMs(), 10),
+                Integer.toString(d.lingerMs()));
+        row = setting(grid, row, "batch.size", Forms.intField("batchSize", vm.batchSize(), 10),
+                Integer.toString(d.batchSize()));
+        ChoiceBox<Compression> compression = Forms.choice("compression", Compression::value);
+        compression.getItems().setAll(Compression.values());
         compression.valueProperty().bindBidirectional(vm.compression());
         row = setting(grid, row, "compression.type", compression, d.compression().value());
-        ChoiceBox<PartitionerChoice> partitioner = choice("partitioner", PartitionerChoice.values(),
-                ProduceScreen::partitionerName);
+        ChoiceBox<PartitionerChoice> partitioner = Forms.choice("partitioner", ProduceScreen::partitionerName);
+        partitioner.getItems().setAll(PartitionerChoice.values());
         partitioner.valueProperty().bindBidirectional(vm.partitioner());
         row = setting(grid, row, "partitioner", partitioner, partitionerName(d.partitioner()));
         CheckBox ignoreKeys = new CheckBox();
         ignoreKeys.setId("ignoreKeys");
         ignoreKeys.selectedProperty().bindBidirectional(vm.ignoreKeys());
         row = setting(grid, row, "partitioner.ignore.keys", ignoreKeys, Boolean.toString(d.ignoreKeys()));
-        row = setting(grid, row, "retries", intField("retries", vm.retries()), "MAX_INT");
-        row = setting(grid, row, "delivery.timeout.ms", intField("deliveryTimeout", vm.deliveryTimeoutMs()),
+        row = setting(grid, row, "retries", Forms.intField("retries", vm.retries(), 10), "MAX_INT");
+        row = setting(grid, row, "delivery.timeout.ms", Forms.intField("deliveryTimeout", vm.deliveryTimeoutMs(), 10),
                 Integer.toString(d.deliveryTimeoutMs()));
-        row = setting(grid, row, "max.in.flight", intField("maxInFlight", vm.maxInFlight()),
+        row = setting(grid, row, "max.in.flight", Forms.intField("maxInFlight", vm.maxInFlight(), 10),
                 Integer.toString(d.maxInFlight()));
         Label error = new Label();
         error.setId("settingsError");
@@ -267,62 +274,11 @@ public final class ProduceScreen extends SplitPane {
         };
     }
 
-    private static <T> ChoiceBox<T> choice(String id, T[] values, Function<T, String> names) {
-        ChoiceBox<T> box = new ChoiceBox<>();
-        box.getItems().setAll(values);
-        box.setId(id);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : names.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        return box;
-    }
-
     private static TextField text(String id, String prompt, String initial) {
         TextField f = new TextField(initial);
         f.setId(id);
         f.setPromptText(prompt);
         return f;
-    }
-
-    /** A number field: digits only; an empty field keeps the last number. */
-    private static TextField intField(String id, IntegerProperty target) {
-        TextField f = new TextField(Integer.toString(target.get()));
-        f.setId(id);
-        f.setPrefColumnCount(6);
-        f.setTextFormatter(new javafx.scene.control.TextFormatter<String>(c -> c.getControlNewText().matches("\\d{0,10}")
-                ? c : null));
-        f.textProperty().addListener((o, was, now) -> {
-            if (!now.isEmpty()) {
-                long v = Long.parseLong(now);
-                target.set((int) Math.min(Integer.MAX_VALUE, v));
-            }
-        });
-        target.addListener((o, was, now) -> {
-            if (!f.getText().equals(now.toString())) {
-                f.setText(now.toString());
-            }
-        });
-        return f;
-    }
-
-    private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
-    }
-
-    private static VBox labelled(String text, Node control) {
-        Label l = new Label(text);
-        l.getStyleClass().add("message");
-        return new VBox(2, l, control);
     }
 
     // --- Middle: the records, where they went, and the producer's metrics
@@ -366,7 +322,7 @@ public final class ProduceScreen extends SplitPane {
         Button clear = new Button("Clear");
         clear.setId("clearRecords");
         clear.setOnAction(e -> vm.clear());
-        Label heading = title("Records sent");
+        Label heading = Forms.title("Records sent");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(8, heading, gap, clear);

@@ -14,7 +14,6 @@ import dev.kafkalab.produce.StreamRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -479,7 +478,7 @@ public final class ProduceViewModel implements AutoCloseable {
 
     /** What one pump hands the FX thread. */
     private record Batch(List<SendResult> newest, long[] perPartition, List<KeyRow> keys, long keysNotListed,
-            String status, ProducerMetrics metrics, int metricChart, double atSeconds, boolean cleared) {
+            String status, ProducerMetrics metrics, int metricChart, double atSeconds) {
     }
 
     private void pumpOnce() {
@@ -566,7 +565,7 @@ public final class ProduceViewModel implements AutoCloseable {
                 return;
             }
             Batch batch = new Batch(list, counts, keyRows, keysNotListed, streamStatus, m, chart,
-                    (now - startNanos) / 1e9, cleared);
+                    (now - startNanos) / 1e9);
             ui.execute(() -> apply(batch));
         } catch (RuntimeException e) {
             // A pump that dies silently would freeze the screen: say so and go on.
@@ -625,14 +624,5 @@ public final class ProduceViewModel implements AutoCloseable {
             s.stop();
         }
         pump.shutdownNow();
-    }
-
-    /** For tests: counts per partition as a map. */
-    Map<Integer, Long> countsByPartition() {
-        Map<Integer, Long> out = new HashMap<>();
-        for (int p = 0; p < partitionCounts.size(); p++) {
-            out.put(p, partitionCounts.get(p).getYValue().longValue());
-        }
-        return out;
     }
 }

@@ -171,19 +171,16 @@ public final class ShellView {
         clusterScreen = new ClusterScreen(vm);
         produceVm = new ProduceViewModel(produce, ui, vm.courseBootstrap(), vm::announce);
         ProduceScreen produceScreen = new ProduceScreen(produceVm, vm.topicNames());
-        // A topic chosen on the cluster screen is the one to produce to, until another is chosen here.
-        vm.selectedTopic().addListener((o, was, now) -> {
-            if (now != null && produceVm.topic().get() == null) {
-                produceVm.topic().set(now);
-            }
-        });
         consumeVm = new ConsumeViewModel(ConsumeScreen.groupsOn(cluster.bootstrapServers()),
                 r -> offsets.reset(r.groupId(), r.topic(), r.target()), ui, vm.courseBootstrap(), vm::announce);
         poller.addSnapshotListener(consumeVm::onSnapshot);
         ConsumeScreen consumeScreen = new ConsumeScreen(consumeVm, vm.topicNames());
+        // A topic chosen on the cluster screen is the one to produce to and read, until another is chosen there.
         vm.selectedTopic().addListener((o, was, now) -> {
-            if (now != null && consumeVm.topic().get() == null) {
-                consumeVm.topic().set(now);
+            for (var topic : java.util.List.of(produceVm.topic(), consumeVm.topic())) {
+                if (now != null && topic.get() == null) {
+                    topic.set(now);
+                }
             }
         });
         content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen);

@@ -1,0 +1,69 @@
+package dev.kafkalab.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kafkalab.cluster.ClusterSpec;
+import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.ui.shell.ShellView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The app's real window on its own cluster (free ports, a temp folder), for TestFX tests: made
+ * in a test's {@code @Start}, closed after it, and no node process may be left.
+ */
+public final class ShellUnderTest {
+
+    private final Path dir;
+    private final LocalCluster cluster;
+    private final ShellView shell;
+
+    private ShellUnderTest(Path dir, LocalCluster cluster, ShellView shell) {
+        this.dir = dir;
+        this.cluster = cluster;
+        this.shell = shell;
+    }
+
+    /** Shows the window on {@code stage} and starts its cluster, as the app does. */
+    public static ShellUnderTest start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("kafka-lab-ui-it-");
+        LocalCluster cluster = new LocalCluster(ClusterSpec.builder().dataDir(dir).firstBrokerPort(0).build());
+        ShellView shell = new ShellView(cluster, Platform::runLater, () -> { });
+        shell.show(stage);
+        shell.startCluster();
+        return new ShellUnderTest(dir, cluster, shell);
+    }
+
+    public void close() throws Exception {
+        shell.close();
+        cluster.close();
+        assertEquals(List.of(), cluster.livePids(), "node processes left after the test");
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Waits for a condition on the screen; one that throws counts as not yet. */
+    public static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("Waited " + seconds + " s for " + what);
+        }
+    }
+}
