@@ -1,0 +1,36 @@
+package dev.kafkalab.lab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A guided lab as loaded from {@code labs/}: what it is about and its steps in order.
+ *
+ * @param id      the file name without {@code .md}; progress is stored under it
+ * @param module  the course module it belongs to (CURRICULUM.md numbering)
+ * @param intro   Markdown shown before the first step
+ */
+public record Lab(String id, Path file, String title, int module, int minutes, String goal, String intro,
+        List<Step> steps) {
+
+    public Lab {
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<Step> step(int number) {
+        return number >= 1 && number <= steps.size() ? Optional.of(steps.get(number - 1)) : Optional.empty();
+    }
+
+    /** Topics the lab's actions create: a reset deletes them. */
+    public List<String> topics() {
+        return steps.stream().flatMap(s -> s.actions().stream())
+                .filter(a -> a.name().equals("create-topic")).map(a -> a.text("topic")).distinct().toList();
+    }
+
+    /** Consumer groups the lab's actions start: a reset stops and deletes them. */
+    public List<String> groups() {
+        return steps.stream().flatMap(s -> s.actions().stream())
+                .filter(a -> a.name().equals("start-group")).map(a -> a.text("group")).distinct().toList();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kafkalab.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Every lab file in a folder, in file-name order. A file that does not parse is listed with
+ * its problem; the others load regardless.
+ */
+public final class LabCatalog {
+
+    /** One file of the folder: a lab, or why it is not one. */
+    public record Entry(Path file, Lab lab, LabFormatException problem) {
+
+        public boolean ok() {
+            return lab != null;
+        }
+    }
+
+    private final List<Entry> entries;
+
+    private LabCatalog(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static LabCatalog load(Path folder) {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return new LabCatalog(entries);
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            return new LabCatalog(List.of(new Entry(folder, null,
+                    new LabFormatException(folder, 0, "the folder cannot be listed: " + e.getMessage()))));
+        }
+        for (Path file : files) {
+            try {
+                entries.add(new Entry(file, LabParser.parse(file), null));
+            } catch (LabFormatException e) {
+                entries.add(new Entry(file, null, e));
+            }
+        }
+        return new LabCatalog(entries);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public List<Lab> labs() {
+        return entries.stream().filter(Entry::ok).map(Entry::lab).toList();
+    }
+
+    public Optional<Lab> lab(String id) {
+        return labs().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** Where the labs are: {@code labs/} beside the working directory, or a folder given by -Dkafkalab.labs. */
+    public static Path defaultFolder() {
+        return Path.of(System.getProperty("kafkalab.labs", "labs"));
+    }
+}

@@ -1,0 +1,240 @@
+package dev.kafkalab.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a lab file: a front matter block ({@code title}, {@code module}, {@code minutes},
+ * {@code goal}), an optional introduction, then one {@code ## } section per step holding
+ * Markdown instructions, {@code @action} and {@code @check} lines, and {@code ### Hint} and
+ * {@code ### Why} parts. Every problem is reported with its line.
+ */
+public final class LabParser {
+
+    private static final List<String> REQUIRED = List.of("title", "module", "minutes", "goal");
+
+    private LabParser() {
+    }
+
+    public static Lab parse(Path file) throws LabFormatException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new LabFormatException(file, 0, "is not UTF-8 text");
+        } catch (IOException e) {
+            throw new LabFormatException(file, 0, "cannot be read: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    public static Lab parse(Path file, String text) throws LabFormatException {
+        return new Reader(file, text.replace("\r\n", "\n").split("\n", -1)).lab();
+    }
+
+    /** Splits {@code a=1 b="two words"} into arguments; null values mark a token without '='. */
+    static Map<String, String> arguments(String text, Path file, int line) throws LabFormatException {
+        Map<String, String> args = new LinkedHashMap<>();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= text.length()) {
+                break;
+            }
+            int eq = text.indexOf('=', i);
+            int space = text.indexOf(' ', i);
+            if (eq < 0 || space >= 0 && space < eq) {
+                String token = text.substring(i, space < 0 ? text.length() : space);
+                throw new LabFormatException(file, line, "'" + token + "' is not key=value");
+            }
+            String key = text.substring(i, eq);
+            int start = eq + 1;
+            String value;
+            if (start < text.length() && text.charAt(start) == '"') {
+                int close = text.indexOf('"', start + 1);
+                if (close < 0) {
+                    throw new LabFormatException(file, line, "the quote after " + key + "= is never closed");
+                }
+                value = text.substring(start + 1, close);
+                i = close + 1;
+            } else {
+                int end = text.indexOf(' ', start);
+                value = text.substring(start, end < 0 ? text.length() : end);
+                i = end < 0 ? text.length() : end;
+            }
+            if (args.put(key, value) != null) {
+                throw new LabFormatException(file, line, key + " is given twice");
+            }
+        }
+        return args;
+    }
+
+    private static final class Reader {
+        private final Path file;
+        private final String[] lines;
+        private final Map<String, String> meta = new LinkedHashMap<>();
+        private final List<Step> steps = new ArrayList<>();
+        private int at;
+
+        Reader(Path file, String[] lines) {
+            this.file = file;
+            this.lines = lines;
+        }
+
+        Lab lab() throws LabFormatException {
+            frontMatter();
+            StringBuilder intro = new StringBuilder();
+            while (at < lines.length && !lines[at].startsWith("## ")) {
+                if (lines[at].startsWith("@")) {
+                    throw fail(at, "@-lines belong inside a step (a '## ' section)");
+                }
+                intro.append(lines[at++]).append('\n');
+            }
+            while (at < lines.length) {
+                step();
+            }
+            if (steps.isEmpty()) {
+                throw fail(lines.length - 1, "no steps: each step starts with a '## ' heading");
+            }
+            String id = file.getFileName().toString().replaceFirst("\\.md$", "");
+            return new Lab(id, file, meta.get("title"), number("module"), number("minutes"), meta.get("goal"),
+                    intro.toString().strip(), steps);
+        }
+
+        private void frontMatter() throws LabFormatException {
+            if (lines.length == 0 || !lines[0].strip().equals("---")) {
+                throw fail(0, "must start with a '---' line, then title:, module:, minutes:, goal:, then '---'");
+            }
+            at = 1;
+            while (at < lines.length && !lines[at].strip().equals("---")) {
+                String line = lines[at];
+                int colon = line.indexOf(':');
+                if (!line.isBlank()) {
+                    if (colon <= 0) {
+                        throw fail(at, "'" + line.strip() + "' is not 'key: value'");
+                    }
+                    String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+                    if (!REQUIRED.contains(key)) {
+                        throw fail(at, "unknown key '" + key + "'; known: " + String.join(", ", REQUIRED));
+                    }
+                    meta.put(key, line.substring(colon + 1).strip());
+                    lineOf.put(key, at);
+                }
+                at++;
+            }
+            if (at >= lines.length) {
+                throw fail(0, "the front matter is never closed with a '---' line");
+            }
+            for (String key : REQUIRED) {
+                if (meta.getOrDefault(key, "").isEmpty()) {
+                    throw fail(at, "the front matter has no " + key + ":");
+                }
+            }
+            number("module");
+            number("minutes");
+            at++;
+        }
+
+        private final Map<String, Integer> lineOf = new LinkedHashMap<>();
+
+        private int number(String key) throws LabFormatException {
+            try {
+                int n = Integer.parseInt(meta.get(key));
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw fail(lineOf.getOrDefault(key, 0), key + ": '" + meta.get(key) + "' is not a positive whole number");
+            }
+        }
+
+        private void step() throws LabFormatException {
+            int heading = at;
+            String title = lines[at++].substring(3).strip();
+            if (title.isEmpty()) {
+                throw fail(heading, "a step heading needs a title");
+            }
+            StringBuilder instructions = new StringBuilder();
+            StringBuilder hint = null;
+            StringBuilder why = null;
+            StringBuilder into = instructions;
+            List<Directive> actions = new ArrayList<>();
+            Directive check = null;
+            boolean fenced = false;
+            for (; at < lines.length && (fenced || !lines[at].startsWith("## ")); at++) {
+                String line = lines[at];
+                if (line.strip().startsWith("```")) {
+                    fenced = !fenced;
+                }
+                if (!fenced && line.startsWith("@")) {
+                    int space = line.indexOf(' ');
+                    String kind = space < 0 ? line.substring(1) : line.substring(1, space);
+                    String rest = space < 0 ? "" : line.substring(space + 1).strip();
+                    switch (kind) {
+                        case "check" -> {
+                            if (check != null) {
+                                throw fail(at, "a step has one @check; this step already has one on line " + check.line());
+                            }
+                            check = directive(Vocabulary.CHECKS, rest);
+                        }
+                        case "action" -> actions.add(directive(Vocabulary.ACTIONS, rest));
+                        default -> throw fail(at, "unknown '@" + kind + "': use @check or @action");
+                    }
+                    continue;
+                }
+                if (!fenced && line.startsWith("### ")) {
+                    String part = line.substring(4).strip().toLowerCase(Locale.ROOT);
+                    if (part.equals("hint")) {
+                        into = hint = new StringBuilder();
+                        continue;
+                    }
+                    if (part.equals("why")) {
+                        into = why = new StringBuilder();
+                        continue;
+                    }
+                }
+                into.append(line).append('\n');
+            }
+            if (fenced) {
+                throw fail(at - 1, "a ``` code block in step '" + title + "' is never closed");
+            }
+            if (check == null) {
+                throw fail(heading, "step '" + title + "' has no @check line");
+            }
+            if (instructions.toString().isBlank()) {
+                throw fail(heading, "step '" + title + "' says nothing to do: write its instructions under the heading");
+            }
+            steps.add(new Step(steps.size() + 1, title, instructions.toString().strip(), actions, check,
+                    hint == null ? "" : hint.toString().strip(), why == null ? "" : why.toString().strip(),
+                    heading + 1));
+        }
+
+        private Directive directive(Map<String, Vocabulary.Entry> kinds, String text) throws LabFormatException {
+            int space = text.indexOf(' ');
+            String name = space < 0 ? text : text.substring(0, space);
+            if (name.isEmpty()) {
+                throw fail(at, "the @-line names no " + (kinds == Vocabulary.CHECKS ? "check" : "action"));
+            }
+            Map<String, String> args = arguments(space < 0 ? "" : text.substring(space + 1), file, at + 1);
+            List<String> problems = Vocabulary.problems(kinds, name, args);
+            if (!problems.isEmpty()) {
+                throw fail(at, String.join("; ", problems));
+            }
+            return new Directive(name, args, at + 1);
+        }
+
+        private LabFormatException fail(int index, String reason) {
+            return new LabFormatException(file, index + 1, reason);
+        }
+    }
+}

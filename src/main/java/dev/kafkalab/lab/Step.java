@@ -1,0 +1,18 @@
+package dev.kafkalab.lab;
+
+import java.util.List;
+
+/**
+ * One step of a lab: what to do (Markdown), the one-click actions that do it for the learner,
+ * the check that sees it done on the cluster, a hint, and what to understand once it passed.
+ *
+ * @param number 1-based
+ * @param line   the step's heading line in the lab file
+ */
+public record Step(int number, String title, String instructions, List<Directive> actions, Directive check,
+        String hint, String explanation, int line) {
+
+    public Step {
+        actions = List.copyOf(actions);
+    }
+}
