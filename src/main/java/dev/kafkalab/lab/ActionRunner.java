@@ -1,0 +1,46 @@
+package dev.kafkalab.lab;
+
+import dev.kafkalab.monitor.ClusterSnapshot;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Does a lab's one-click actions on the cluster. The app's workbench does it with the same
+ * services the screens use; the answer is a sentence for the learner, or an exception whose
+ * message says what went wrong.
+ */
+public interface ActionRunner {
+
+    /**
+     * Runs one action.
+     *
+     * @param snapshot   the cluster as last seen, to resolve {@code leader-of:} and friends
+     * @param remembered brokers earlier actions remembered; an action with {@code as=} adds to it
+     */
+    CompletableFuture<Outcome> run(Directive action, ClusterSnapshot snapshot, Map<String, Integer> remembered);
+
+    /** Puts the cluster back for a lab's start: its groups stopped, topics deleted, brokers running. */
+    CompletableFuture<String> reset(Lab lab);
+
+    /** Facts that snapshots do not hold, for checks. */
+    default String stockSenderState() {
+        return "none";
+    }
+
+    default dev.kafkalab.produce.ProducerMetrics producerMetrics() {
+        return dev.kafkalab.produce.ProducerMetrics.NONE;
+    }
+
+    /** Reads a topic from the beginning (slow: only for the compaction checks). */
+    default CompletableFuture<TopicScan> scan(String topic) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no topic reader"));
+    }
+
+    /**
+     * What an action did.
+     *
+     * @param broker the broker it acted on, or null; remembered under the action's {@code as=}
+     */
+    record Outcome(String message, Integer broker) {
+    }
+}

@@ -1,0 +1,416 @@
+package dev.kafkalab.lab;
+
+import dev.kafkalab.cluster.NodeState;
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.monitor.GroupView;
+import dev.kafkalab.monitor.MemberView;
+import dev.kafkalab.monitor.NodeView;
+import dev.kafkalab.monitor.PartitionView;
+import dev.kafkalab.monitor.TopicView;
+import dev.kafkalab.produce.ProducerMetrics;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The checks of the {@link Vocabulary}, each a pure function of a {@link CheckContext}: the
+ * same snapshot always gives the same verdict, so the lab screen, the solver tests and a unit
+ * test with a hand-made snapshot agree.
+ */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    public static Verdict evaluate(Directive check, CheckContext ctx) {
+        try {
+            return switch (check.name()) {
+                case "topic-exists" -> topicExists(check, ctx.now());
+                case "records-in-topic" -> recordsInTopic(check, ctx.now());
+                case "key-in-one-partition" -> keyInOnePartition(check, ctx.ledger());
+                case "keys-hashed" -> keysHashed(check, ctx.ledger());
+                case "unkeyed-spread" -> unkeyedSpread(check, ctx.ledger());
+                case "priority-routed" -> priorityRouted(check, ctx.ledger());
+                case "broker-state" -> brokerState(check, ctx);
+                case "leader-moved" -> leaderMoved(check, ctx);
+                case "isr-size" -> isrSize(check, ctx.now());
+                case "isr-full" -> isrFull(check, ctx.now());
+                case "under-replicated" -> underReplicated(check, ctx.now());
+                case "group-members" -> groupMembers(check, ctx.now());
+                case "group-balanced" -> groupBalanced(check, ctx.now());
+                case "group-idle-members" -> groupIdle(check, ctx.now());
+                case "group-rebalanced" -> groupRebalanced(check, ctx);
+                case "member-partitions-moved" -> memberPartitionsMoved(check, ctx);
+                case "records-consumed" -> recordsConsumed(check, ctx.now());
+                case "consumer-lag" -> consumerLag(check, ctx.now());
+                case "acked-records-lost" -> ackedLost(check, ctx, true);
+                case "acked-records-kept" -> ackedLost(check, ctx, false);
+                case "producer-metric" -> producerMetric(check, ctx.metrics());
+                case "compacted" -> compacted(check, ctx);
+                case "key-absent" -> keyAbsent(check, ctx);
+                case "stock-sender" -> stockSender(check, ctx);
+                default -> Verdict.waiting("this app does not know the check '" + check.name() + "'");
+            };
+        } catch (IllegalStateException e) {
+            return Verdict.waiting(e.getMessage());
+        }
+    }
+
+    /** The topic a check needs read from the beginning (the compaction checks), if any. */
+    public static Optional<String> scanTopic(Directive check) {
+        return check.name().equals("compacted") || check.name().equals("key-absent")
+                ? Optional.of(check.text("topic")) : Optional.empty();
+    }
+
+    private static Verdict topicExists(Directive c, ClusterSnapshot s) {
+        String name = c.text("topic");
+        Optional<TopicView> topic = s.topic(name);
+        if (topic.isEmpty()) {
+            return Verdict.waiting("there is no topic " + name + " yet");
+        }
+        int partitions = topic.get().partitions().size();
+        int rf = topic.get().replicationFactor();
+        String seen = name + " has " + partitions + " partition" + (partitions == 1 ? "" : "s")
+                + ", replication factor " + rf;
+        boolean ok = c.optionalInteger("partitions").map(p -> p == partitions).orElse(true)
+                && c.optionalInteger("replication-factor").map(r -> r == rf).orElse(true);
+        return new Verdict(ok, ok ? seen : seen + "; the step asks for " + c.optional("partitions").orElse("any")
+                + " partitions and replication factor " + c.optional("replication-factor").orElse("any")
+                + " (delete it and create it again)");
+    }
+
+    private static Verdict recordsInTopic(Directive c, ClusterSnapshot s) {
+        TopicView topic = topic(c, s);
+        long records = topic.partitions().stream().mapToLong(p -> Math.max(0, p.highWatermark())
+                - Math.max(0, p.logStartOffset())).sum();
+        int atLeast = c.integer("at-least");
+        return new Verdict(records >= atLeast, topic.name() + " holds " + records + " readable record"
+                + (records == 1 ? "" : "s") + (records >= atLeast ? "" : "; waiting for " + atLeast));
+    }
+
+    private static Verdict keyInOnePartition(Directive c, Ledger ledger) {
+        String key = c.text("key");
+        Ledger.KeyRecord k = ledger.keys(c.text("topic")).get(key);
+        int atLeast = c.optionalInteger("at-least").orElse(1);
+        if (k == null || k.count() < atLeast) {
+            return Verdict.waiting((k == null ? "no" : k.count()) + " record(s) with key '" + key
+                    + "' sent yet; waiting for " + atLeast);
+        }
+        if (k.unhashed() > 0) {
+            return Verdict.waiting(k.unhashed() + " record(s) with key '" + key
+                    + "' were placed without hashing the key (another partitioner, or partitioner.ignore.keys)");
+        }
+        if (k.partitions().size() > 1) {
+            return Verdict.waiting("records with key '" + key + "' are in partitions " + k.partitions()
+                    + " (did the partition count change?)");
+        }
+        int p = k.partitions().iterator().next();
+        return new Verdict(p == k.predicted(), k.count() + " record(s) with key '" + key + "', all in partition " + p
+                + (p == k.predicted() ? ", as murmur2 predicts" : ", but murmur2 predicts " + k.predicted()));
+    }
+
+    private static Verdict keysHashed(Directive c, Ledger ledger) {
+        Map<String, Ledger.KeyRecord> keys = ledger.keys(c.text("topic"));
+        int atLeast = c.optionalInteger("at-least").orElse(2);
+        long good = keys.values().stream().filter(k -> k.unhashed() == 0 && k.partitions().size() == 1
+                && k.partitions().contains(k.predicted())).count();
+        List<String> bad = keys.entrySet().stream().filter(e -> e.getValue().partitions().size() > 1
+                || e.getValue().unhashed() > 0).map(Map.Entry::getKey).sorted().limit(3).toList();
+        if (!bad.isEmpty()) {
+            return Verdict.waiting("keys not placed by their hash: " + String.join(", ", bad));
+        }
+        return new Verdict(good >= atLeast, good + " distinct key(s) sent, each always in its murmur2 partition"
+                + (good >= atLeast ? "" : "; waiting for " + atLeast));
+    }
+
+    private static Verdict unkeyedSpread(Directive c, Ledger ledger) {
+        String topic = c.text("topic");
+        int count = ledger.unkeyedCount(topic);
+        Set<Integer> partitions = ledger.unkeyedPartitions(topic);
+        int want = c.integer("partitions");
+        int atLeast = c.optionalInteger("at-least").orElse(1);
+        boolean ok = count >= atLeast && partitions.size() >= want;
+        return new Verdict(ok, count + " unkeyed record(s) in " + partitions.size() + " partition(s) "
+                + partitions + (ok ? "" : "; waiting for " + want + " partitions"));
+    }
+
+    private static Verdict priorityRouted(Directive c, Ledger ledger) {
+        int[] p = ledger.priority(c.text("topic"));
+        int atLeast = c.optionalInteger("at-least").orElse(1);
+        if (p[1] > 0 || p[2] > 0) {
+            return Verdict.waiting(p[1] + " urgent record(s) outside partition 0, " + p[2] + " other record(s) in it");
+        }
+        return new Verdict(p[0] >= atLeast, p[0] + " urgent record(s) sent with the priority partitioner, all in partition 0"
+                + (p[0] >= atLeast ? "" : "; waiting for " + atLeast));
+    }
+
+    private static Verdict brokerState(Directive c, CheckContext ctx) {
+        // leader-of / follower-of mean the partition as it was when the step began.
+        ClusterSnapshot where = ctx.baseline().nodes().isEmpty() ? ctx.now() : ctx.baseline();
+        int id = BrokerRef.resolve(c.text("broker"), where, ctx.brokers());
+        NodeView node = ctx.now().node(id).orElseThrow(() -> new IllegalStateException("there is no broker " + id));
+        String want = c.text("state");
+        boolean ok = switch (want) {
+            case "running" -> node.process() == null ? node.serving() : node.process() == NodeState.RUNNING;
+            case "stopped" -> node.process() == NodeState.STOPPED;
+            case "killed" -> node.process() == NodeState.KILLED;
+            case "frozen" -> node.process() == NodeState.FROZEN;
+            case "fenced" -> node.fenced();
+            case "serving" -> node.serving();
+            default -> false;
+        };
+        String is = (node.process() == null ? "" : node.process().word()) + (node.fenced() ? ", fenced" : "")
+                + (node.serving() ? ", serving" : "");
+        return new Verdict(ok, "broker " + id + " is " + is + (ok ? "" : "; waiting for " + want));
+    }
+
+    private static Verdict leaderMoved(Directive c, CheckContext ctx) {
+        String topic = c.text("topic");
+        int partition = c.integer("partition");
+        PartitionView now = partition(ctx.now(), topic, partition);
+        int before = ctx.baseline().partition(topic, partition).map(PartitionView::leader)
+                .orElse(PartitionView.NO_LEADER);
+        if (now.offline()) {
+            return Verdict.waiting(now.name() + " has no leader right now (was broker " + before + ")");
+        }
+        boolean moved = now.leader() != before;
+        return new Verdict(moved, moved ? "the leader of " + now.name() + " moved from broker " + before
+                + " to broker " + now.leader() : "the leader of " + now.name() + " is still broker " + now.leader());
+    }
+
+    private static Verdict isrSize(Directive c, ClusterSnapshot s) {
+        PartitionView p = partition(s, c.text("topic"), c.integer("partition"));
+        int want = c.integer("size");
+        return new Verdict(p.isr().size() == want, "the ISR of " + p.name() + " is " + p.isr()
+                + (p.isr().size() == want ? "" : "; waiting for " + want + " member(s)"));
+    }
+
+    private static Verdict isrFull(Directive c, ClusterSnapshot s) {
+        TopicView topic = topic(c, s);
+        List<PartitionView> parts = c.optionalInteger("partition")
+                .map(n -> List.of(partition(s, topic.name(), n))).orElse(topic.partitions());
+        List<String> short_ = parts.stream().filter(PartitionView::underReplicated)
+                .map(p -> p.name() + " ISR " + p.isr() + " of " + p.replicas()).toList();
+        return new Verdict(short_.isEmpty(), short_.isEmpty() ? "every replica is in sync"
+                : "not in sync yet: " + String.join("; ", short_));
+    }
+
+    private static Verdict underReplicated(Directive c, ClusterSnapshot s) {
+        TopicView topic = topic(c, s);
+        long n = topic.partitions().stream().filter(PartitionView::underReplicated).count();
+        int want = c.integer("at-least");
+        return new Verdict(n >= want, n + " partition(s) of " + topic.name() + " under-replicated"
+                + (n >= want ? "" : "; waiting for " + want));
+    }
+
+    private static Verdict groupMembers(Directive c, ClusterSnapshot s) {
+        String id = c.text("group");
+        int n = s.group(id).map(g -> g.members().size()).orElse(0);
+        int want = c.integer("members");
+        return new Verdict(n == want, "group " + id + " has " + n + " member(s)" + (n == want ? "" : "; waiting for " + want));
+    }
+
+    private static Verdict groupBalanced(Directive c, ClusterSnapshot s) {
+        GroupView g = stableGroup(c, s);
+        TopicView topic = topic(c, s);
+        Map<String, Integer> counts = new HashMap<>();
+        Map<Integer, Integer> owners = new HashMap<>();
+        for (MemberView m : g.members()) {
+            int mine = 0;
+            for (TopicPartition tp : m.assignment()) {
+                if (tp.topic().equals(topic.name())) {
+                    mine++;
+                    owners.merge(tp.partition(), 1, Integer::sum);
+                }
+            }
+            counts.put(m.clientId(), mine);
+        }
+        int partitions = topic.partitions().size();
+        boolean covered = owners.size() == partitions && owners.values().stream().allMatch(v -> v == 1);
+        int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+        boolean ok = covered && max - min <= 1;
+        String shares = counts.values().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+        return new Verdict(ok, g.members().size() + " member(s) share " + owners.size() + " of " + partitions
+                + " partitions (" + shares + ")" + (ok ? "" : covered ? "; not evenly" : "; not all assigned"));
+    }
+
+    private static Verdict groupIdle(Directive c, ClusterSnapshot s) {
+        GroupView g = stableGroup(c, s);
+        long idle = g.members().stream().filter(m -> m.assignment().isEmpty()).count();
+        int want = c.optionalInteger("at-least").orElse(1);
+        return new Verdict(idle >= want, idle + " of " + g.members().size() + " member(s) have no partition"
+                + (idle >= want ? "" : "; waiting for " + want));
+    }
+
+    private static Verdict groupRebalanced(Directive c, CheckContext ctx) {
+        String id = c.text("group");
+        Map<String, Set<TopicPartition>> before = assignments(ctx.baseline(), id);
+        GroupView g = stableGroup(c, ctx.now());
+        Map<String, Set<TopicPartition>> now = assignments(ctx.now(), id);
+        boolean changed = !now.equals(before) && !g.members().isEmpty();
+        return new Verdict(changed, changed ? "group " + id + " has a new assignment (" + g.members().size()
+                + " member(s))" : "group " + id + " has the assignment it had when the step began");
+    }
+
+    private static Verdict memberPartitionsMoved(Directive c, CheckContext ctx) {
+        String id = c.text("group");
+        Map<String, Set<TopicPartition>> before = assignments(ctx.baseline(), id);
+        Map<String, Set<TopicPartition>> now = assignments(ctx.now(), id);
+        for (var gone : before.entrySet()) {
+            if (now.containsKey(gone.getKey()) || gone.getValue().isEmpty()) {
+                continue;
+            }
+            Set<TopicPartition> owned = now.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+            boolean moved = owned.containsAll(gone.getValue()) && isStable(ctx.now(), id);
+            return new Verdict(moved, moved ? "the partitions of the member that left (" + names(gone.getValue())
+                    + ") belong to other members now" : "a member left; its partitions " + names(gone.getValue())
+                    + " have no owner yet");
+        }
+        return Verdict.waiting("every member with partitions when the step began is still in group " + id);
+    }
+
+    private static Verdict recordsConsumed(Directive c, ClusterSnapshot s) {
+        String topic = c.text("topic");
+        long committed = s.group(c.text("group")).map(g -> g.committedOffsets().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum()).orElse(0L);
+        int want = c.integer("at-least");
+        return new Verdict(committed >= want, "group " + c.text("group") + " committed " + committed
+                + " record(s) of " + topic + (committed >= want ? "" : "; waiting for " + want));
+    }
+
+    private static Verdict consumerLag(Directive c, ClusterSnapshot s) {
+        String topic = c.text("topic");
+        long lag = s.group(c.text("group")).map(g -> g.lag().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum()).orElse(0L);
+        int want = c.integer("at-least");
+        return new Verdict(lag >= want, "group " + c.text("group") + " is " + lag + " record(s) behind on " + topic
+                + (lag >= want ? "" : "; waiting for " + want));
+    }
+
+    private static Verdict ackedLost(Directive c, CheckContext ctx, boolean wantLost) {
+        String topic = c.text("topic");
+        Map<Integer, Ledger.Acked> acked = ctx.ledger().acked(topic);
+        if (acked.isEmpty()) {
+            return Verdict.waiting("no record of " + topic + " acknowledged yet");
+        }
+        long lost = 0;
+        long unreadable = 0;
+        long total = 0;
+        for (var e : acked.entrySet()) {
+            PartitionView p = partition(ctx.now(), topic, e.getKey());
+            Ledger.Acked a = e.getValue();
+            total += a.count();
+            Long leaderEnd = p.logEndOffsets().get(p.leader());
+            if (p.offline() || leaderEnd == null || p.highWatermark() < 0) {
+                return Verdict.waiting(p.name() + " has no leader that reports its log yet");
+            }
+            // Gone means the leader's own log ends before them: not merely unreplicated yet.
+            if (leaderEnd <= a.last()) {
+                lost += a.last() + 1 - Math.max(a.first(), leaderEnd);
+            }
+            if (p.highWatermark() <= a.last()) {
+                unreadable += a.last() + 1 - Math.max(a.first(), p.highWatermark());
+            }
+        }
+        if (lost > 0) {
+            return new Verdict(wantLost, lost + " of " + total + " acknowledged record(s) are not on the leader any more");
+        }
+        if (unreadable > 0) {
+            return Verdict.waiting(unreadable + " of " + total + " acknowledged record(s) are on the leader but not"
+                    + " readable yet (high watermark)");
+        }
+        return new Verdict(!wantLost, "all " + total + " acknowledged record(s) are on the leader and readable");
+    }
+
+    private static Verdict producerMetric(Directive c, ProducerMetrics m) {
+        String name = c.text("metric");
+        double value = switch (name) {
+            case "batch-size-avg" -> m.batchSizeAvg();
+            case "records-per-request-avg" -> m.recordsPerRequestAvg();
+            case "compression-rate-avg" -> m.compressionRateAvg();
+            case "record-send-rate" -> m.sendRate();
+            case "request-latency-avg" -> m.requestLatencyAvg();
+            default -> Double.NaN;
+        };
+        if (Double.isNaN(value)) {
+            return Verdict.waiting(name + " has no value yet: send some records");
+        }
+        Optional<Double> above = c.optional("above").map(Double::parseDouble);
+        Optional<Double> below = c.optional("below").map(Double::parseDouble);
+        boolean ok = above.map(a -> value > a).orElse(true) && below.map(b -> value < b).orElse(true);
+        return new Verdict(ok, String.format(java.util.Locale.ROOT, "%s is %.2f%s", name, value, ok ? ""
+                : above.map(a -> "; waiting for more than " + a).orElseGet(() -> "; waiting for less than " + below.get())));
+    }
+
+    private static Verdict compacted(Directive c, CheckContext ctx) {
+        String topic = c.text("topic");
+        Optional<TopicScan> scan = ctx.scan(topic);
+        if (scan.isEmpty()) {
+            return Verdict.waiting("reading " + topic + "...");
+        }
+        TopicScan s = scan.get();
+        boolean ok = s.stored() > 0 && s.stored() < s.written();
+        return new Verdict(ok, topic + " stores " + s.stored() + " record(s) of " + s.written() + " written"
+                + (ok ? "" : "; waiting for the cleaner"));
+    }
+
+    private static Verdict keyAbsent(Directive c, CheckContext ctx) {
+        String topic = c.text("topic");
+        String key = c.text("key");
+        Optional<TopicScan> scan = ctx.scan(topic);
+        if (scan.isEmpty()) {
+            return Verdict.waiting("reading " + topic + "...");
+        }
+        boolean present = scan.get().keys().contains(key);
+        boolean ok = !present && scan.get().written() > 0;
+        return new Verdict(ok, ok ? "no record with key '" + key + "' is stored any more"
+                : present && scan.get().latest().get(key) == null && scan.get().latest().containsKey(key)
+                        ? "the tombstone for '" + key + "' is still stored" : "records with key '" + key + "' are stored");
+    }
+
+    private static Verdict stockSender(Directive c, CheckContext ctx) {
+        String want = c.text("state");
+        return new Verdict(want.equals(ctx.stockSender()), "the stock-price sender is " + ctx.stockSender()
+                .replace("none", "not started"));
+    }
+
+    private static TopicView topic(Directive c, ClusterSnapshot s) {
+        String name = c.text("topic");
+        return s.topic(name).orElseThrow(() -> new IllegalStateException("there is no topic " + name + " yet"));
+    }
+
+    private static PartitionView partition(ClusterSnapshot s, String topic, int partition) {
+        return s.partition(topic, partition).orElseThrow(() -> new IllegalStateException(
+                "there is no partition " + topic + "-" + partition + " yet"));
+    }
+
+    private static GroupView stableGroup(Directive c, ClusterSnapshot s) {
+        String id = c.text("group");
+        GroupView g = s.group(id).orElseThrow(() -> new IllegalStateException("there is no group " + id + " yet"));
+        if (g.state() != GroupState.STABLE) {
+            throw new IllegalStateException("group " + id + " is " + g.state().toString().toLowerCase(java.util.Locale.ROOT)
+                    + ", not stable yet");
+        }
+        return g;
+    }
+
+    private static boolean isStable(ClusterSnapshot s, String id) {
+        return s.group(id).map(g -> g.state() == GroupState.STABLE).orElse(false);
+    }
+
+    private static Map<String, Set<TopicPartition>> assignments(ClusterSnapshot s, String group) {
+        Map<String, Set<TopicPartition>> out = new HashMap<>();
+        s.group(group).ifPresent(g -> g.members().forEach(m -> out.put(m.memberId(), m.assignment())));
+        return out;
+    }
+
+    private static String names(Set<TopicPartition> parts) {
+        return parts.stream().map(tp -> tp.topic() + "-" + tp.partition()).sorted().collect(Collectors.joining(", "));
+    }
+}

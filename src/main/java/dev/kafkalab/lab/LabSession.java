@@ -1,0 +1,329 @@
+package dev.kafkalab.lab;
+
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.progress.ProgressStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One lab being worked through: the current step, its check evaluated against every snapshot,
+ * the one-click actions, and progress saved as it happens. Everything runs on the session's
+ * own thread; listeners get immutable {@link State}s and must hand them to their UI thread.
+ */
+public final class LabSession implements AutoCloseable {
+
+    /** How often a check that reads a whole topic (compaction) reads it again. */
+    private static final Duration SCAN_EVERY = Duration.ofSeconds(2);
+
+    /**
+     * The session as the lab screen draws it.
+     *
+     * @param step    the step shown, 1-based
+     * @param passed  steps whose check passed at least once (a passed step stays done)
+     * @param verdict the shown step's check right now
+     * @param busy    an action or a reset is running
+     * @param message what the last action or reset did, or why it failed
+     */
+    public record State(Lab lab, int step, Set<Integer> passed, Verdict verdict, boolean busy, String message,
+            Duration spent) {
+
+        public State {
+            passed = Set.copyOf(passed);
+        }
+
+        public Step current() {
+            return lab.steps().get(step - 1);
+        }
+
+        public boolean finished() {
+            return passed.size() == lab.steps().size();
+        }
+    }
+
+    private final Lab lab;
+    private final ActionRunner runner;
+    private final ProgressStore store;
+    private final Ledger ledger;
+    private final String prefix;
+    private final ExecutorService thread;
+    private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+
+    // Confined to the session's thread.
+    private final Map<String, Integer> remembered = new LinkedHashMap<>();
+    private final Set<Integer> passed = new TreeSet<>();
+    private final Map<String, TopicScan> scans = new HashMap<>();
+    private ClusterSnapshot latest = ClusterSnapshot.EMPTY;
+    private ClusterSnapshot baseline;
+    private Instant ignoreBefore = Instant.EPOCH;
+    private int step = 1;
+    private Verdict verdict = Verdict.waiting("waiting for the cluster...");
+    private int busy;
+    private String message = "";
+    private long spentMillis;
+    private long openedAt = System.currentTimeMillis();
+    private Instant lastScan = Instant.EPOCH;
+    private boolean scanning;
+    private volatile State state;
+
+    public LabSession(Lab lab, ActionRunner runner, ProgressStore store, Ledger ledger) {
+        this.lab = lab;
+        this.runner = runner;
+        this.store = store;
+        this.ledger = ledger;
+        this.prefix = "lab." + lab.id() + ".";
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kafka-lab-lab-" + lab.id());
+            t.setDaemon(true);
+            return t;
+        });
+        restore();
+        state = snapshotState();
+    }
+
+    private void restore() {
+        Map<String, String> saved = store.under(prefix);
+        step = Math.max(1, Math.min(lab.steps().size(), parse(saved.get("step"), 1)));
+        for (String n : saved.getOrDefault("passed", "").split(",")) {
+            int s = parse(n, 0);
+            if (s >= 1 && s <= lab.steps().size()) {
+                passed.add(s);
+            }
+        }
+        spentMillis = parse(saved.get("seconds"), 0) * 1000L;
+        saved.forEach((k, v) -> {
+            if (k.startsWith("broker.")) {
+                remembered.put(k.substring("broker.".length()), parse(v, -1));
+            }
+        });
+    }
+
+    private static int parse(String s, int fallback) {
+        try {
+            return s == null ? fallback : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public void addListener(Consumer<State> listener) {
+        listeners.add(listener);
+        listener.accept(state);
+    }
+
+    public void removeListener(Consumer<State> listener) {
+        listeners.remove(listener);
+    }
+
+    /** From the poller's thread: the step's check is evaluated against it on the session's thread. */
+    public void onSnapshot(ClusterSnapshot snapshot) {
+        submit(() -> {
+            if (snapshot.takenAt().isBefore(ignoreBefore)) {
+                return;
+            }
+            latest = snapshot;
+            if (baseline == null) {
+                baseline = snapshot;
+            }
+            evaluate();
+        });
+    }
+
+    /** Shows another step; what "since the step began" means starts from now. */
+    public CompletableFuture<State> goTo(int number) {
+        return call(() -> {
+            if (number < 1 || number > lab.steps().size()) {
+                return;
+            }
+            step = number;
+            baseline = latest.nodes().isEmpty() ? null : latest;
+            message = "";
+            save();
+            evaluate();
+        });
+    }
+
+    public CompletableFuture<State> next() {
+        return call(() -> {
+        }).thenCompose(s -> goTo(s.step() + 1));
+    }
+
+    public CompletableFuture<State> previous() {
+        return call(() -> {
+        }).thenCompose(s -> goTo(s.step() - 1));
+    }
+
+    /** Runs one of the current step's actions; the returned state carries its message. */
+    public CompletableFuture<State> run(Directive action) {
+        CompletableFuture<State> done = new CompletableFuture<>();
+        submit(() -> {
+            busy++;
+            message = "Working: " + action.optional("label").orElse(action.name()) + "...";
+            publish();
+            CompletableFuture<ActionRunner.Outcome> work;
+            try {
+                work = runner.run(action, latest, Map.copyOf(remembered));
+            } catch (RuntimeException e) {
+                work = CompletableFuture.failedFuture(e);
+            }
+            work.whenCompleteAsync((outcome, failure) -> {
+                busy--;
+                if (failure != null) {
+                    message = "Could not do it: " + dev.kafkalab.cluster.Failures.message(failure);
+                } else {
+                    message = outcome.message();
+                    action.optional("as").ifPresent(name -> {
+                        if (outcome.broker() != null) {
+                            remembered.put(name, outcome.broker());
+                            save();
+                        }
+                    });
+                }
+                evaluate();
+                done.complete(state);
+            }, thread);
+        });
+        return done;
+    }
+
+    /** Puts the lab back to its start: the cluster (topics, groups, brokers) and the progress. */
+    public CompletableFuture<State> reset() {
+        CompletableFuture<State> done = new CompletableFuture<>();
+        submit(() -> {
+            busy++;
+            message = "Resetting the lab: stopping its groups, deleting its topics, starting every broker...";
+            publish();
+            runner.reset(lab).whenCompleteAsync((said, failure) -> {
+                busy--;
+                lab.topics().forEach(ledger::forget);
+                remembered.clear();
+                passed.clear();
+                scans.clear();
+                step = 1;
+                spentMillis = 0;
+                openedAt = System.currentTimeMillis();
+                // A snapshot taken while the reset ran would be a baseline with the old topics.
+                ignoreBefore = Instant.now();
+                baseline = null;
+                message = failure == null ? said : "The reset did not finish: "
+                        + dev.kafkalab.cluster.Failures.message(failure);
+                try {
+                    store.removeUnder(prefix);
+                } catch (IOException e) {
+                    message += " (progress could not be saved: " + e.getMessage() + ")";
+                }
+                publish();
+                done.complete(state);
+            }, thread);
+        });
+        return done;
+    }
+
+    private void evaluate() {
+        if (latest.nodes().isEmpty()) {
+            publish();
+            return;
+        }
+        Step current = lab.steps().get(step - 1);
+        Optional<String> scanTopic = Checks.scanTopic(current.check());
+        scanTopic.ifPresent(this::scanSoon);
+        CheckContext ctx = new CheckContext(latest, baseline == null ? latest : baseline, ledger, remembered,
+                runner.producerMetrics(), runner.stockSenderState(), scans);
+        verdict = Checks.evaluate(current.check(), ctx);
+        if (verdict.passed() && passed.add(step)) {
+            save();
+        }
+        publish();
+    }
+
+    private void scanSoon(String topic) {
+        if (scanning || Instant.now().isBefore(lastScan.plus(SCAN_EVERY))) {
+            return;
+        }
+        scanning = true;
+        runner.scan(topic).whenCompleteAsync((scan, failure) -> {
+            scanning = false;
+            lastScan = Instant.now();
+            if (scan != null) {
+                scans.put(topic, scan);
+            }
+        }, thread);
+    }
+
+    private void save() {
+        long now = System.currentTimeMillis();
+        spentMillis += now - openedAt;
+        openedAt = now;
+        Map<String, String> values = new HashMap<>();
+        values.put(prefix + "step", Integer.toString(step));
+        values.put(prefix + "passed", passed.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        values.put(prefix + "seconds", Long.toString(spentMillis / 1000));
+        remembered.forEach((k, v) -> values.put(prefix + "broker." + k, Integer.toString(v)));
+        try {
+            store.update(values);
+        } catch (IOException e) {
+            message = "Progress could not be saved: " + e.getMessage();
+        }
+    }
+
+    private State snapshotState() {
+        long spent = spentMillis + System.currentTimeMillis() - openedAt;
+        return new State(lab, step, passed, verdict, busy > 0, message, Duration.ofMillis(spent));
+    }
+
+    private void publish() {
+        State s = snapshotState();
+        state = s;
+        listeners.forEach(l -> l.accept(s));
+    }
+
+    private CompletableFuture<State> call(Runnable work) {
+        CompletableFuture<State> done = new CompletableFuture<>();
+        submit(() -> {
+            work.run();
+            done.complete(state);
+        });
+        return done;
+    }
+
+    private void submit(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The session was closed: late snapshots and clicks are dropped.
+        }
+    }
+
+    /** Saves the time spent and stops the session's thread. */
+    @Override
+    public void close() {
+        CompletableFuture<State> saved = call(this::save);
+        try {
+            saved.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // Closing must not hang the app; the last save stands.
+        }
+        thread.shutdownNow();
+    }
+}

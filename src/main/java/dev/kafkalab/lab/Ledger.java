@@ -1,0 +1,142 @@
+package dev.kafkalab.lab;
+
+import dev.kafkalab.produce.PriorityPartitioner;
+import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
+import dev.kafkalab.produce.SendResult;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * What the app's producer sent to each topic since a lab began: where every key went, where
+ * unkeyed and urgent records went, and which offsets were acknowledged. Fed from the producer's
+ * I/O thread, read by checks on the lab's thread: every method is synchronized and cheap.
+ */
+public final class Ledger {
+
+    /** One key's records in one topic. */
+    public record KeyRecord(int count, Set<Integer> partitions, int predicted, int unhashed) {
+    }
+
+    /** The acknowledged records of one partition. */
+    public record Acked(int count, long first, long last) {
+    }
+
+    private static final class TopicLedger {
+        final Map<String, int[]> keyCounts = new HashMap<>();
+        final Map<String, Set<Integer>> keyPartitions = new HashMap<>();
+        final Map<String, Integer> predicted = new HashMap<>();
+        final Map<String, Integer> unhashed = new HashMap<>();
+        final Set<Integer> unkeyedPartitions = new TreeSet<>();
+        int unkeyed;
+        int urgent;
+        int urgentElsewhere;
+        int otherInZero;
+        final Map<Integer, long[]> acked = new HashMap<>();
+    }
+
+    private final Map<String, TopicLedger> topics = new HashMap<>();
+
+    /** Takes note of one answered send; failed sends are not acknowledged and count nowhere. */
+    public synchronized void sent(String topic, SendResult r) {
+        if (!r.ok()) {
+            return;
+        }
+        TopicLedger t = topics.computeIfAbsent(topic, x -> new TopicLedger());
+        acked(t, r.partition(), r.offset(), r.offset(), 1);
+        if (r.key() == null) {
+            t.unkeyed++;
+            t.unkeyedPartitions.add(r.partition());
+            return;
+        }
+        t.keyCounts.computeIfAbsent(r.key(), k -> new int[1])[0]++;
+        t.keyPartitions.computeIfAbsent(r.key(), k -> new TreeSet<>()).add(r.partition());
+        PartitionerChoice partitioner = r.settings().partitioner();
+        boolean hashed = partitioner == PartitionerChoice.BUILT_IN && !r.settings().ignoreKeys();
+        if (hashed) {
+            t.predicted.put(r.key(), murmur2Partition(r.key(), r.partitions()));
+        } else {
+            t.unhashed.merge(r.key(), 1, Integer::sum);
+        }
+        if (partitioner == PartitionerChoice.PRIORITY) {
+            boolean urgent = r.key().startsWith(PriorityPartitioner.URGENT_PREFIX);
+            if (urgent) {
+                t.urgent++;
+                if (r.partition() != 0) {
+                    t.urgentElsewhere++;
+                }
+            } else if (r.partition() == 0) {
+                t.otherInZero++;
+            }
+        }
+    }
+
+    /** Acknowledged offsets from outside the app's producer (the durability demo's own producer). */
+    public synchronized void acked(String topic, int partition, long first, long last, int count) {
+        acked(topics.computeIfAbsent(topic, x -> new TopicLedger()), partition, first, last, count);
+    }
+
+    private static void acked(TopicLedger t, int partition, long first, long last, int count) {
+        if (count <= 0) {
+            return;
+        }
+        long[] a = t.acked.computeIfAbsent(partition, p -> new long[] {0, Long.MAX_VALUE, -1});
+        a[0] += count;
+        a[1] = Math.min(a[1], first);
+        a[2] = Math.max(a[2], last);
+    }
+
+    public synchronized Map<String, KeyRecord> keys(String topic) {
+        TopicLedger t = topics.get(topic);
+        Map<String, KeyRecord> out = new HashMap<>();
+        if (t != null) {
+            t.keyCounts.forEach((k, c) -> out.put(k, new KeyRecord(c[0], Set.copyOf(t.keyPartitions.get(k)),
+                    t.predicted.getOrDefault(k, -1), t.unhashed.getOrDefault(k, 0))));
+        }
+        return out;
+    }
+
+    public synchronized int unkeyedCount(String topic) {
+        TopicLedger t = topics.get(topic);
+        return t == null ? 0 : t.unkeyed;
+    }
+
+    public synchronized Set<Integer> unkeyedPartitions(String topic) {
+        TopicLedger t = topics.get(topic);
+        return t == null ? Set.of() : Set.copyOf(t.unkeyedPartitions);
+    }
+
+    /** Urgent records sent with the priority partitioner, those not in partition 0, others in it. */
+    public synchronized int[] priority(String topic) {
+        TopicLedger t = topics.get(topic);
+        return t == null ? new int[3] : new int[] {t.urgent, t.urgentElsewhere, t.otherInZero};
+    }
+
+    public synchronized Map<Integer, Acked> acked(String topic) {
+        TopicLedger t = topics.get(topic);
+        Map<Integer, Acked> out = new HashMap<>();
+        if (t != null) {
+            t.acked.forEach((p, a) -> out.put(p, new Acked((int) a[0], a[1], a[2])));
+        }
+        return out;
+    }
+
+    /** Forgets a topic, as a lab reset deletes it. */
+    public synchronized void forget(String topic) {
+        topics.remove(topic);
+    }
+
+    public synchronized Set<String> topics() {
+        return new HashSet<>(topics.keySet());
+    }
+
+    /** The built-in partitioner's choice for a String key: toPositive(murmur2(UTF-8 bytes)) % partitions. */
+    public static int murmur2Partition(String key, int partitions) {
+        return partitions <= 0 ? -1
+                : Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+}
