@@ -64,8 +64,37 @@ public final class LabCatalog {
         return labs().stream().filter(l -> l.id().equals(id)).findFirst();
     }
 
-    /** Where the labs are: {@code labs/} beside the working directory, or a folder given by -Dkafkalab.labs. */
+    /**
+     * Where the labs are: a folder given by -Dkafkalab.labs, else {@code labs/} in the working
+     * directory (the repository, for {@code ./mvnw javafx:run}), else beside the folder of the
+     * jar ({@code target/kafka-lab.jar} finds the repository's {@code labs/}).
+     */
     public static Path defaultFolder() {
-        return Path.of(System.getProperty("kafkalab.labs", "labs"));
+        return besideTheApp("kafkalab.labs", "labs");
+    }
+
+    /** A content folder ({@code labs}, {@code slides}, {@code assets}) found as {@link #defaultFolder()} says. */
+    public static Path besideTheApp(String property, String name) {
+        String given = System.getProperty(property);
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path here = Path.of(name);
+        if (Files.isDirectory(here)) {
+            return here;
+        }
+        try {
+            Path jar = Path.of(LabCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // target/classes or target/kafka-lab.jar: the repository is one or two levels up.
+            Path dir = jar.getParent();
+            for (int up = 0; up < 2 && dir != null; up++, dir = dir.getParent()) {
+                if (Files.isDirectory(dir.resolve(name))) {
+                    return dir.resolve(name);
+                }
+            }
+        } catch (Exception ignored) {
+            // No code source (tests, odd class loaders): the working directory it is.
+        }
+        return here;
     }
 }

@@ -3,12 +3,12 @@ package dev.kafkalab.ui.cluster;
 import javafx.geometry.Insets;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 
 /** The cluster screen: node cards on top; topics, partitions and the timeline below. */
 public final class ClusterScreen extends BorderPane {
 
-    private final HBox cards = new HBox(10);
+    // Cards wrap onto a second row when a lab's steps take part of the window.
+    private final javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(10, 10);
 
     public ClusterScreen(ClusterViewModel vm) {
         setId("clusterScreen");

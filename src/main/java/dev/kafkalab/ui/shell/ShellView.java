@@ -16,6 +16,13 @@ import dev.kafkalab.ui.common.FontScale;
 import dev.kafkalab.ui.common.Theme;
 import dev.kafkalab.ui.consume.ConsumeScreen;
 import dev.kafkalab.ui.consume.ConsumeViewModel;
+import dev.kafkalab.lab.LabCatalog;
+import dev.kafkalab.lab.Ledger;
+import dev.kafkalab.lab.Workbench;
+import dev.kafkalab.progress.ProgressStore;
+import dev.kafkalab.ui.lab.LabPanel;
+import dev.kafkalab.ui.lab.LabViewModel;
+import dev.kafkalab.ui.lab.LabsScreen;
 import dev.kafkalab.ui.produce.ProduceScreen;
 import dev.kafkalab.ui.produce.ProduceViewModel;
 import java.util.concurrent.Executor;
@@ -64,6 +71,16 @@ public final class ShellView {
     private ProduceViewModel produceVm;
     private GroupOffsets offsets;
     private ConsumeViewModel consumeVm;
+    private Workbench workbench;
+    private ProgressStore progress;
+    private LabViewModel labVm;
+    private LabPanel labPanel;
+    private final javafx.scene.control.SplitPane labSplit = new javafx.scene.control.SplitPane();
+    private ToggleButton navCluster;
+    private ToggleButton navProduce;
+    private ToggleButton navConsume;
+    private ToggleButton navLabs;
+    private ClusterViewModel clusterVm;
     private final ToggleGroup screens = new ToggleGroup();
     private final VBox nav = new VBox();
     private boolean closed;
@@ -158,6 +175,9 @@ public final class ShellView {
         produce = new ProduceService(cluster.bootstrapServers());
         offsets = new GroupOffsets(cluster.bootstrapServers());
         poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
+        Ledger ledger = new Ledger();
+        workbench = new Workbench(cluster, topics, produce, ledger);
+        progress = new ProgressStore(ProgressStore.defaultFile());
         return new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(), ui);
     }
 
@@ -183,17 +203,67 @@ public final class ShellView {
                 }
             }
         });
-        content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen);
-        addScreen("Cluster", "navCluster", clusterScreen, KeyCode.DIGIT1);
-        addScreen("Produce", "navProduce", produceScreen, KeyCode.DIGIT2);
-        addScreen("Consume", "navConsume", consumeScreen, KeyCode.DIGIT3);
+        clusterVm = vm;
+        labVm = new LabViewModel(LabCatalog.defaultFolder(), workbench, progress, workbench.ledger(), poller::latest, ui);
+        poller.addSnapshotListener(labVm::onSnapshot);
+        LabsScreen labsScreen = new LabsScreen(labVm, this::openLab);
+        labVm.reload();
+        content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen, labsScreen);
+        navCluster = addScreen("Cluster", "navCluster", clusterScreen, KeyCode.DIGIT1);
+        navProduce = addScreen("Produce", "navProduce", produceScreen, KeyCode.DIGIT2);
+        navConsume = addScreen("Consume", "navConsume", consumeScreen, KeyCode.DIGIT3);
+        navLabs = addScreen("Labs", "navLabs", labsScreen, KeyCode.DIGIT4);
+        labPanel = new LabPanel(labVm, this::closeLab);
+        labVm.state().addListener((o, was, now) -> {
+            if (now != null && (was == null || was.step() != now.step() || was.lab() != now.lab())) {
+                followStep(now.current());
+            }
+        });
+        var acc = root.getScene().getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), labVm::next);
+        acc.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), labVm::previous);
         screens.getToggles().get(0).setSelected(true);
         fillStrip(vm);
         fillCliBar(vm);
     }
 
+    /** Docks the lab's steps beside the screens and shows the screen its current step is about. */
+    private void openLab(String id) {
+        labVm.open(id);
+        if (labVm.state().get() == null && labVm.lab(id).isEmpty()) {
+            return;
+        }
+        if (root.getCenter() != labSplit) {
+            labSplit.getItems().setAll(labPanel, content);
+            labSplit.setDividerPositions(0.36);
+            javafx.scene.control.SplitPane.setResizableWithParent(labPanel, false);
+            root.setCenter(labSplit);
+        }
+        labVm.lab(id).ifPresent(lab -> followStep(lab.steps().get(0)));
+    }
+
+    private void closeLab() {
+        labVm.close();
+        labSplit.getItems().clear();
+        root.setCenter(content);
+        navLabs.setSelected(true);
+    }
+
+    private void followStep(dev.kafkalab.lab.Step step) {
+        switch (LabViewModel.screenFor(step)) {
+            case PRODUCE -> navProduce.setSelected(true);
+            case CONSUME -> navConsume.setSelected(true);
+            default -> navCluster.setSelected(true);
+        }
+        LabViewModel.topicOf(step).ifPresent(t -> {
+            clusterVm.selectedTopic().set(t);
+            produceVm.topic().set(t);
+            consumeVm.topic().set(t);
+        });
+    }
+
     /** A navigation button for a screen, also reached with Ctrl+digit. */
-    private void addScreen(String name, String id, javafx.scene.Node screen, KeyCode key) {
+    private ToggleButton addScreen(String name, String id, javafx.scene.Node screen, KeyCode key) {
         ToggleButton button = new ToggleButton(name);
         button.setId(id);
         button.setToggleGroup(screens);
@@ -202,6 +272,7 @@ public final class ShellView {
         nav.getChildren().add(button);
         root.getScene().getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN),
                 () -> button.setSelected(true));
+        return button;
     }
 
     private void fillStrip(ClusterViewModel vm) {
@@ -277,6 +348,16 @@ public final class ShellView {
             p = poller;
             t = topics;
             ps = produce;
+        }
+        if (labVm != null) {
+            labVm.shutdown();
+        }
+        Workbench w;
+        synchronized (this) {
+            w = workbench;
+        }
+        if (w != null) {
+            w.close();
         }
         if (produceVm != null) {
             produceVm.close();

@@ -1,0 +1,223 @@
+package dev.kafkalab.ui.lab;
+
+import dev.kafkalab.lab.ActionRunner;
+import dev.kafkalab.lab.Directive;
+import dev.kafkalab.lab.Lab;
+import dev.kafkalab.lab.LabCatalog;
+import dev.kafkalab.lab.LabSession;
+import dev.kafkalab.lab.Ledger;
+import dev.kafkalab.lab.Step;
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.progress.ProgressStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The labs: the catalog with each lab's progress (and the files that did not load, with why),
+ * and the lab being worked through. The session runs on its own thread; its states arrive here
+ * through the UI executor, whole.
+ */
+public final class LabViewModel implements AutoCloseable {
+
+    /**
+     * One row of the lab list.
+     *
+     * @param problem null for a lab; for a file that did not load, "file:line: reason"
+     */
+    public record Row(String id, String title, int module, int minutes, int done, int steps, String problem) {
+
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /** Which screen shows what a step is about. */
+    public enum Screen { CLUSTER, PRODUCE, CONSUME }
+
+    private final Path folder;
+    private final ActionRunner runner;
+    private final ProgressStore store;
+    private final Ledger ledger;
+    private final Supplier<ClusterSnapshot> latest;
+    private final Executor ui;
+
+    // Properties
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<LabSession.State> state = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private volatile LabSession session;
+    private List<LabCatalog.Entry> entries = List.of();
+
+    public LabViewModel(Path folder, ActionRunner runner, ProgressStore store, Ledger ledger,
+            Supplier<ClusterSnapshot> latest, Executor ui) {
+        this.folder = folder;
+        this.runner = runner;
+        this.store = store;
+        this.ledger = ledger;
+        this.latest = latest;
+        this.ui = ui;
+        store.problem().ifPresent(message::set);
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    /** The open lab's session state; null when no lab is open. */
+    public ReadOnlyObjectProperty<LabSession.State> state() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty message() {
+        return message;
+    }
+
+    // Commands
+
+    /** Reads the lab folder again (off the UI thread) and lists what it holds. */
+    public CompletableFuture<Void> reload() {
+        return CompletableFuture.supplyAsync(() -> LabCatalog.load(folder)).thenAcceptAsync(catalog -> {
+            entries = catalog.entries();
+            refreshRows();
+        }, ui);
+    }
+
+    private void refreshRows() {
+        rows.setAll(entries.stream().map(this::row).toList());
+    }
+
+    private Row row(LabCatalog.Entry e) {
+        if (!e.ok()) {
+            var p = e.problem();
+            return new Row(e.file().getFileName().toString(), e.file().getFileName().toString(), 0, 0, 0, 0,
+                    p.file().getFileName() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.reason());
+        }
+        Lab lab = e.lab();
+        String passed = store.get("lab." + lab.id() + ".passed").orElse("");
+        int done = passed.isBlank() ? 0 : passed.split(",").length;
+        return new Row(lab.id(), lab.title(), lab.module(), lab.minutes(), Math.min(done, lab.steps().size()),
+                lab.steps().size(), null);
+    }
+
+    public Optional<Lab> lab(String id) {
+        return entries.stream().filter(LabCatalog.Entry::ok).map(LabCatalog.Entry::lab)
+                .filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** Opens a lab where the learner left it. */
+    public void open(String id) {
+        Optional<Lab> lab = lab(id);
+        if (lab.isEmpty()) {
+            message.set("There is no lab '" + id + "'.");
+            return;
+        }
+        close();
+        LabSession s = new LabSession(lab.get(), runner, store, ledger);
+        session = s;
+        s.addListener(next -> ui.execute(() -> {
+            if (session == s) {
+                state.set(next);
+            }
+        }));
+        ClusterSnapshot now = latest.get();
+        if (now != null) {
+            s.onSnapshot(now);
+        }
+    }
+
+    /** From the poller's thread. */
+    public void onSnapshot(ClusterSnapshot snapshot) {
+        LabSession s = session;
+        if (s != null) {
+            s.onSnapshot(snapshot);
+        }
+    }
+
+    public void next() {
+        with(LabSession::next);
+    }
+
+    public void previous() {
+        with(LabSession::previous);
+    }
+
+    public void goTo(int step) {
+        with(s -> s.goTo(step));
+    }
+
+    public void run(Directive action) {
+        with(s -> s.run(action));
+    }
+
+    public void reset() {
+        with(LabSession::reset);
+    }
+
+    private void with(java.util.function.Function<LabSession, CompletableFuture<LabSession.State>> command) {
+        LabSession s = session;
+        if (s != null) {
+            command.apply(s);
+        }
+    }
+
+    /** Closes the open lab (progress is saved) and shows the list again. */
+    @Override
+    public void close() {
+        LabSession s = session;
+        session = null;
+        state.set(null);
+        if (s != null) {
+            // Saving touches the disk: not on the UI thread.
+            CompletableFuture.runAsync(s::close).thenRunAsync(this::refreshRows, ui);
+        }
+    }
+
+    /** When the app quits, from any thread: saves the open lab's progress before returning. */
+    public void shutdown() {
+        LabSession s = session;
+        session = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** The screen that shows what a step is about: produce, consumer groups, or the cluster. */
+    public static Screen screenFor(Step step) {
+        for (Directive a : step.actions()) {
+            if (a.name().equals("produce") || a.name().contains("stock")) {
+                return Screen.PRODUCE;
+            }
+            if (a.name().endsWith("-group") || a.name().endsWith("-member")) {
+                return Screen.CONSUME;
+            }
+        }
+        String check = step.check().name();
+        if (check.startsWith("group") || check.startsWith("member") || check.equals("records-consumed")
+                || check.equals("consumer-lag")) {
+            return Screen.CONSUME;
+        }
+        if (check.startsWith("key") || check.equals("unkeyed-spread") || check.equals("priority-routed")
+                || check.equals("producer-metric")) {
+            return Screen.PRODUCE;
+        }
+        return Screen.CLUSTER;
+    }
+
+    /** The topic a step is about, to select it on the screens. */
+    public static Optional<String> topicOf(Step step) {
+        return step.check().optional("topic").or(() -> step.actions().stream()
+                .map(a -> a.optional("topic")).flatMap(Optional::stream).findFirst());
+    }
+}
