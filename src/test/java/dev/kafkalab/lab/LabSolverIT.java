@@ -1,0 +1,117 @@
+package dev.kafkalab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.produce.ProduceService;
+import dev.kafkalab.progress.ProgressStore;
+import dev.kafkalab.testkit.LocalClusterExtension;
+import dev.kafkalab.topics.TopicService;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every lab in {@code labs/}, solved on the real cluster the way a learner clicking its buttons
+ * would: for each step, its check is false when the step begins, the step's actions run, and
+ * then its check passes. Each lab starts from its reset.
+ */
+class LabSolverIT {
+
+    /** Longest a step's check may take after its actions: a crashed member's session timeout is 10 s. */
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
+
+    @RegisterExtension
+    static final LocalClusterExtension kafka = new LocalClusterExtension();
+
+    private static TopicService topics;
+    private static ProduceService produce;
+    private static Workbench bench;
+    private static Ledger ledger;
+
+    @BeforeAll
+    static void workbench() {
+        String bootstrap = kafka.cluster().bootstrapServers();
+        topics = new TopicService(bootstrap);
+        produce = new ProduceService(bootstrap);
+        ledger = new Ledger();
+        produce.addSendListener(ledger::sent);
+        bench = new Workbench(kafka.cluster(), topics, produce, ledger);
+    }
+
+    @AfterAll
+    static void close() {
+        bench.close();
+        produce.close();
+        topics.close();
+    }
+
+    static Stream<Lab> labs() {
+        LabCatalog catalog = LabCatalog.load(Path.of("labs"));
+        catalog.entries().stream().filter(e -> !e.ok()).findFirst().ifPresent(e -> {
+            throw new AssertionError(e.problem().getMessage());
+        });
+        return catalog.labs().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("labs")
+    void everyStepIsFalseBeforeItsActionsAndTrueAfter(Lab lab, @TempDir Path dir) throws Exception {
+        AtomicLong snapshots = new AtomicLong();
+        try (LabSession session = new LabSession(lab, bench, new ProgressStore(dir.resolve("progress.properties")),
+                ledger)) {
+            Consumer<ClusterSnapshot> feed = s -> {
+                session.onSnapshot(s);
+                snapshots.incrementAndGet();
+            };
+            kafka.poller().addSnapshotListener(feed);
+            try {
+                LabSession.State reset = session.reset().get(3, TimeUnit.MINUTES);
+                assertTrue(reset.message().startsWith("The lab is back at its start"), lab.id() + ": " + reset.message());
+                for (Step step : lab.steps()) {
+                    solve(lab, session, step, snapshots);
+                }
+            } finally {
+                kafka.poller().removeSnapshotListener(feed);
+            }
+        }
+    }
+
+    private static void solve(Lab lab, LabSession session, Step step, AtomicLong snapshots) throws Exception {
+        String where = lab.id() + " step " + step.number() + " '" + step.title() + "' (" + step.check().source() + ")";
+        session.goTo(step.number()).get(10, TimeUnit.SECONDS);
+        // Two snapshots after the step began: the verdict is about the cluster as the step found it.
+        long seen = snapshots.get();
+        awaitState(() -> snapshots.get() >= seen + 2, where + ": two fresh snapshots");
+        LabSession.State before = session.state();
+        assertFalse(before.verdict().passed(), where + " passes before its actions: " + before.verdict().seen());
+        for (Directive action : step.actions()) {
+            LabSession.State after = session.run(action).get(3, TimeUnit.MINUTES);
+            assertFalse(after.message().startsWith("Could not do it"), where + ", action " + action.source() + ": "
+                    + after.message());
+        }
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (!session.state().verdict().passed()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(where + " did not pass within " + STEP_TIMEOUT.toSeconds()
+                        + " s after its actions; last seen: " + session.state().verdict().seen());
+            }
+            LockSupport.parkNanos(50_000_000L);
+        }
+    }
+
+    private static void awaitState(java.util.function.BooleanSupplier condition, String what) {
+        dev.kafkalab.testkit.Await.until(condition, Duration.ofSeconds(20), what);
+    }
+}
