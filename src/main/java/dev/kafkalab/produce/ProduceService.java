@@ -42,6 +42,7 @@ public final class ProduceService implements AutoCloseable {
     private final Admin admin;
     private volatile KafkaProducer<String, String> producer;
     private final java.util.Set<RecordStream> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<SendListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ProducerSettings current;
     private int made;
 
@@ -57,7 +58,8 @@ public final class ProduceService implements AutoCloseable {
 
     /**
      * Sends one record and completes with where it landed and why, or with the error explained.
-     * Never completes exceptionally: a failed send is a result the screen shows.
+     * Never completes exceptionally: a failed send is a result the screen shows. A null
+     * {@code value} sends a tombstone; null {@code headers} means none.
      */
     public CompletableFuture<SendResult> send(String topic, String key, String value, Map<String, String> headers,
             ProducerSettings settings) {
@@ -66,23 +68,53 @@ public final class ProduceService implements AutoCloseable {
             try {
                 KafkaProducer<String, String> p = producerFor(settings);
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-                headers.forEach((k, v) -> record.headers().add(new RecordHeader(k,
-                        v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                if (headers != null) {
+                    headers.forEach((k, v) -> record.headers().add(new RecordHeader(k,
+                            v == null ? null : v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                }
                 int partitions = p.partitionsFor(topic).size();
                 p.send(record, (metadata, failure) -> {
                     if (failure == null) {
-                        result.complete(new SendResult(key, value, metadata.partition(), metadata.offset(), partitions,
-                                settings, null));
+                        completed(result, topic, new SendResult(key, value, metadata.partition(), metadata.offset(),
+                                partitions, settings, null));
                     } else {
-                        thread.execute(() -> result.complete(SendResult.failed(key, value, settings,
+                        thread.execute(() -> completed(result, topic, SendResult.failed(key, value, settings,
                                 explain(topic, settings, failure, true))));
                     }
                 });
             } catch (RuntimeException e) {
-                result.complete(SendResult.failed(key, value, settings, explain(topic, settings, e, true)));
+                completed(result, topic, SendResult.failed(key, value, settings, explain(topic, settings, e, true)));
             }
         });
         return result;
+    }
+
+    /**
+     * {@code listener} hears of every send that completes from now on, from {@link #send},
+     * {@link #sendAll} and {@link #stream}, on the thread that completed it.
+     */
+    public void addSendListener(SendListener listener) {
+        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeSendListener(SendListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Listeners first, so whoever waits on the future sees the listeners already told. */
+    private void completed(CompletableFuture<SendResult> future, String topic, SendResult result) {
+        tell(topic, result);
+        future.complete(result);
+    }
+
+    private void tell(String topic, SendResult result) {
+        for (SendListener listener : listeners) {
+            try {
+                listener.sent(topic, result);
+            } catch (RuntimeException e) {
+                // A listener's bug must not lose the answer for the screen.
+            }
+        }
     }
 
     /**
@@ -117,7 +149,9 @@ public final class ProduceService implements AutoCloseable {
             stream.startNanos = System.nanoTime();
             stream.failed.incrementAndGet();
             stream.sent.incrementAndGet();
-            sink.accept(SendResult.failed(null, null, settings, explain(topic, settings, cause, true)));
+            SendResult failed = SendResult.failed(null, null, settings, explain(topic, settings, cause, true));
+            tell(topic, failed);
+            sink.accept(failed);
             stream.sending = false;
             stream.maybeFinish();
             return;
@@ -154,13 +188,19 @@ public final class ProduceService implements AutoCloseable {
                     p.send(new ProducerRecord<>(topic, key, value), (metadata, failure) -> {
                         if (failure == null) {
                             stream.acked.incrementAndGet();
-                            sink.accept(new SendResult(key, value, metadata.partition(), metadata.offset(), partitions,
-                                    settings, null));
+                            SendResult acked = new SendResult(key, value, metadata.partition(), metadata.offset(),
+                                    partitions, settings, null);
+                            tell(topic, acked);
+                            sink.accept(acked);
                         } else {
                             stream.failed.incrementAndGet();
                             // Asking the cluster why takes a round trip: once per stream, off the I/O thread.
                             boolean ask = explainedOnce.compareAndSet(false, true);
-                            sink.accept(SendResult.failed(key, value, settings, explain(topic, settings, failure, false)));
+                            SendResult failed = SendResult.failed(key, value, settings,
+                                    explain(topic, settings, failure, false));
+                            // The explained copy below is the same send told again: listeners hear it once.
+                            tell(topic, failed);
+                            sink.accept(failed);
                             if (ask) {
                                 thread.execute(() -> sink.accept(SendResult.failed(key, value, settings,
                                         explain(topic, settings, failure, true))));
@@ -170,7 +210,9 @@ public final class ProduceService implements AutoCloseable {
                     });
                 } catch (RuntimeException e) {
                     stream.failed.incrementAndGet();
-                    sink.accept(SendResult.failed(key, value, settings, explain(topic, settings, e, false)));
+                    SendResult failed = SendResult.failed(key, value, settings, explain(topic, settings, e, false));
+                    tell(topic, failed);
+                    sink.accept(failed);
                     stream.stop();
                 }
             }

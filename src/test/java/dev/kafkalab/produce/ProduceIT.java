@@ -156,6 +156,56 @@ class ProduceIT {
         assertEquals(e.sent(), e.acked(), "every record sent before the stop was acknowledged");
     }
 
+    @Test
+    void listenersHearEverySendOnceWithItsTopicKeyPartitionAndOffset() throws Exception {
+        String topic = "listened";
+        kafka.createTopic(topic, 3, 3, Map.of());
+        List<Map.Entry<String, SendResult>> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SendListener listener = (t, r) -> heard.add(Map.entry(t, r));
+        service.addSendListener(listener);
+        try {
+            SendResult one = service.send(topic, "employee-3", "hello", null, ProducerSettings.DEFAULTS)
+                    .get(30, TimeUnit.SECONDS);
+            SendResult tombstone = service.send(topic, "employee-3", null, Map.of(), ProducerSettings.DEFAULTS)
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(tombstone.ok(), tombstone.error());
+            assertTrue(tombstone.tombstone());
+            assertEquals(one.partition(), tombstone.partition(), "a tombstone lands with its key");
+            assertEquals(one.offset() + 1, tombstone.offset());
+            assertTrue(tombstone.why().contains("tombstone"), tombstone.why());
+            List<SendResult> all = service.sendAll(topic, List.of("a", "b", "c"), "v", ProducerSettings.DEFAULTS)
+                    .get(30, TimeUnit.SECONDS);
+            RecordStream burst = service.stream(StreamRequest.burst(topic, KeyPattern.distinct(4), 40,
+                    ProducerSettings.DEFAULTS), r -> { });
+            assertEquals(40, burst.done().get(30, TimeUnit.SECONDS).acked());
+            // The stream's sink and the listeners are told on the I/O thread; the summary may come first.
+            dev.kafkalab.testkit.Await.until(() -> heard.size() >= 45, WAIT, "45 sends heard, heard " + heard.size());
+
+            assertEquals(45, heard.size(), "each send heard once: " + heard);
+            assertTrue(heard.stream().allMatch(e -> e.getKey().equals(topic) && e.getValue().ok()), heard.toString());
+            assertEquals(Map.entry(topic, one), heard.get(0), "a send's listener hears what its future gives");
+            assertEquals(Map.entry(topic, tombstone), heard.get(1));
+            for (SendResult r : all) {
+                assertTrue(heard.contains(Map.entry(topic, r)), "sendAll's " + r + " heard");
+            }
+            for (Map.Entry<String, SendResult> e : heard) {
+                SendResult r = e.getValue();
+                assertTrue(r.offset() >= 0 && r.partition() >= 0 && r.partition() < 3, r.toString());
+                if (r.key() != null && r.key().startsWith("employee-") && !r.tombstone()) {
+                    assertEquals(KeyPlacement.of(r.key(), 3).partition(), r.partition(), r.toString());
+                }
+            }
+            assertEquals(45, heard.stream().map(e -> e.getValue().partition() + "@" + e.getValue().offset())
+                    .distinct().count(), "every send heard has its own partition and offset");
+
+            service.removeSendListener(listener);
+            service.send(topic, "after", "v", Map.of(), ProducerSettings.DEFAULTS).get(30, TimeUnit.SECONDS);
+            assertEquals(45, heard.size(), "a removed listener hears nothing more");
+        } finally {
+            service.removeSendListener(listener);
+        }
+    }
+
     private static int switches(List<SendResult> results) {
         int n = 0;
         for (int i = 1; i < results.size(); i++) {

@@ -1,0 +1,471 @@
+package dev.kafkalab.produce;
+
+import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.cluster.NodeState;
+import dev.kafkalab.cluster.NodeStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * Loses acknowledged records on purpose, or shows that acks=all does not: the deterministic
+ * sequence of DESIGN.md on one partition with three replicas and min.insync.replicas=2.
+ *
+ * <p>Freeze both followers, wait for their pending fetches to expire, write, kill the leader,
+ * resume the followers at once. They were frozen for less than the session timeout, so they are
+ * still in the ISR and one of them becomes leader without the records only the dead leader had.
+ * With acks=1 the producer was told those records were stored; with acks=all it was told
+ * nothing until the new leader and a second replica had them.
+ */
+public final class DurabilityDemo {
+
+    /** More would not fit the few requests in flight when acks=all holds every answer back. */
+    public static final int MAX_RECORDS = 10_000;
+    /** Longer than replica.fetch.wait.max.ms (500 ms), so no follower has a fetch pending at the leader. */
+    private static final Duration FETCH_EXPIRY = Duration.ofSeconds(1);
+    /** Short: the followers stay frozen meanwhile, and must not reach the 3 s session timeout. */
+    private static final Duration LEADER_HOLDS_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration BACK_IN_ISR_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SENDS_TIMEOUT = Duration.ofSeconds(90);
+    private static final int PARTITION = 0;
+
+    /**
+     * What happened.
+     *
+     * @param sent             records the demo wrote after freezing the followers (the warm-up record not counted)
+     * @param acked            how many of them the producer was told were stored
+     * @param firstAckedOffset the lowest offset acknowledged, -1 when none was
+     * @param lastAckedOffset  the highest offset acknowledged, -1 when none was
+     * @param summary          what it means, in one paragraph
+     */
+    public record Result(String topic, int partition, ProducerSettings.Acks acks, int sent, int acked,
+            long firstAckedOffset, long lastAckedOffset, int oldLeader, int newLeader, String summary) {
+    }
+
+    /** Why the demo could not start or did not finish, in words for whoever pressed the button. */
+    public static final class DemoException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public DemoException(String message) {
+            super(message);
+        }
+
+        public DemoException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final LocalCluster cluster;
+    private final String topic;
+    private final TopicPartition tp;
+    private final ProducerSettings.Acks acks;
+    private final int records;
+    private final Consumer<String> progress;
+    private final List<Integer> frozen = new ArrayList<>();
+    private int killed = -1;
+
+    private DurabilityDemo(LocalCluster cluster, String topic, ProducerSettings.Acks acks, int records,
+            Consumer<String> progress) {
+        this.cluster = cluster;
+        this.topic = topic;
+        this.tp = new TopicPartition(topic, PARTITION);
+        this.acks = acks;
+        this.records = records;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the sequence on its own thread. {@code progress} hears one sentence per stage on that
+     * thread. Completes exceptionally with a {@link DemoException} when a precondition does not
+     * hold or a stage times out; whatever happened, no broker is left frozen or killed.
+     */
+    public static CompletableFuture<Result> run(LocalCluster cluster, String topic, ProducerSettings.Acks acks,
+            int records, Consumer<String> progress) {
+        Objects.requireNonNull(cluster, "cluster");
+        if (topic == null || topic.isBlank()) {
+            return CompletableFuture.failedFuture(new DemoException("Choose a topic for the demo."));
+        }
+        if (acks != ProducerSettings.Acks.LEADER && acks != ProducerSettings.Acks.ALL) {
+            return CompletableFuture.failedFuture(new DemoException("The demo compares acks=1 and acks=all; with acks="
+                    + (acks == null ? "(none)" : acks.value()) + " the producer is never told a record was stored,"
+                    + " so there is no acknowledged record to lose."));
+        }
+        if (records < 1 || records > MAX_RECORDS) {
+            return CompletableFuture.failedFuture(new DemoException("The demo sends between 1 and " + MAX_RECORDS
+                    + " records, not " + records + "."));
+        }
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        DurabilityDemo demo = new DurabilityDemo(cluster, topic.trim(), acks, records,
+                progress == null ? s -> { } : progress);
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(demo.runHere());
+            } catch (Throwable t) {
+                Throwable cause = Failures.rootCause(t);
+                result.completeExceptionally(cause instanceof DemoException ? cause
+                        : new DemoException("The demo stopped: " + Failures.message(cause), cause));
+            }
+        }, "kafka-lab-durability-demo");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private Result runHere() throws Exception {
+        try (Admin admin = admin(cluster.bootstrapServers())) {
+            TopicPartitionInfo before = checkPreconditions(admin);
+            int leader = before.leader().id();
+            List<Integer> followers = before.replicas().stream().map(Node::id).filter(id -> id != leader).sorted()
+                    .toList();
+            KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties());
+            Result result = null;
+            try {
+                result = runSequence(admin, producer, leader, followers);
+                return result;
+            } finally {
+                List<String> problems = restore();
+                // Only undelivered records could keep it: their answers no longer matter.
+                producer.close(Duration.ofSeconds(5));
+                if (result != null && !problems.isEmpty()) {
+                    throw new DemoException("The demo ran, but the cluster could not be repaired after it: "
+                            + String.join("; ", problems) + ".");
+                }
+            }
+        }
+    }
+
+    private Result runSequence(Admin admin, KafkaProducer<String, String> producer, int leader,
+            List<Integer> followers) throws Exception {
+        // Sent before any freeze: the producer learns the leader and opens its connection now, and
+        // every replica holds this record, so what is lost later is exactly what follows.
+        RecordMetadata first = producer.send(new ProducerRecord<>(topic, PARTITION, null, "before the freeze"))
+                .get(30, TimeUnit.SECONDS);
+        long base = first.offset() + 1;
+        awaitAdmin(admin, a -> highWatermark(a) >= base, Duration.ofSeconds(15),
+                "every replica of " + tp + " to copy the first record");
+        say("Sent one record with acks=" + acks.value() + " to broker " + leader + ", the leader, and waited until"
+                + " all three replicas had it (offset " + first.offset() + ").");
+
+        for (int follower : followers) {
+            cluster.pause(follower).get(10, TimeUnit.SECONDS);
+            frozen.add(follower);
+        }
+        long frozenAt = System.nanoTime();
+        say("Froze " + brokers(followers) + " (the followers).");
+        // Part of the demo, not a synchronisation: a follower's fetch waits at the leader for up to
+        // replica.fetch.wait.max.ms; one still pending would carry the new records into the frozen
+        // follower's socket buffer, and it would have them after all.
+        Thread.sleep(FETCH_EXPIRY.toMillis());
+        say("Waited " + FETCH_EXPIRY.toSeconds() + " s, so the followers' pending fetch requests expired: nothing"
+                + " written now can reach them.");
+
+        ConcurrentLinkedQueue<Long> ackedOffsets = new ConcurrentLinkedQueue<>();
+        AtomicInteger failed = new AtomicInteger();
+        List<CompletableFuture<Void>> answers = new ArrayList<>(records);
+        long sendStart = System.nanoTime();
+        for (int i = 0; i < records; i++) {
+            CompletableFuture<Void> answered = new CompletableFuture<>();
+            answers.add(answered);
+            producer.send(new ProducerRecord<>(topic, PARTITION, null, "record " + i), (metadata, error) -> {
+                if (error == null) {
+                    ackedOffsets.add(metadata.offset());
+                } else {
+                    failed.incrementAndGet();
+                }
+                answered.complete(null);
+            });
+        }
+        if (acks == ProducerSettings.Acks.LEADER) {
+            producer.flush();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sendStart);
+            say("Sent " + records + " records with acks=1 and flushed: the leader acknowledged " + ackedOffsets.size()
+                    + " of them in " + ms + " ms" + range(ackedOffsets) + ", and no follower has them.");
+        } else {
+            // Nothing will be acknowledged before the failover, so a flush would wait for it: watch
+            // the leader's own log instead, as the broker reports it.
+            boolean holds = awaitQuietly(() -> leaderLogEnd(leader) >= base + records, LEADER_HOLDS_TIMEOUT);
+            say("Sent " + records + " records with acks=all: the leader " + (holds ? "has all of them"
+                    : "has " + Math.max(0, leaderLogEnd(leader) - base) + " of them") + " and acknowledged "
+                    + (ackedOffsets.isEmpty() ? "none" : ackedOffsets.size())
+                    + ": it waits for a second in-sync replica, and both followers are frozen.");
+        }
+        int ackedBeforeKill = ackedOffsets.size();
+
+        killed = leader;
+        cluster.kill(leader).get(10, TimeUnit.SECONDS);
+        long killedAt = System.nanoTime();
+        say("Killed broker " + leader + ", the leader (SIGKILL): the records it alone held are in no other log.");
+        for (int follower : followers) {
+            cluster.resume(follower).get(10, TimeUnit.SECONDS);
+            frozen.remove(Integer.valueOf(follower));
+        }
+        long frozenMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - frozenAt);
+        say("Resumed " + brokers(followers) + " at once: frozen " + frozenMs + " ms, under the "
+                + cluster.spec().timing().sessionTimeoutMs() / 1000.0 + " s session timeout and the "
+                + cluster.spec().timing().replicaLagTimeMaxMs() / 1000.0 + " s replica lag limit, so both are"
+                + " still in the ISR.");
+
+        Duration leaderTimeout = Duration.ofMillis(cluster.spec().timing().sessionTimeoutMs() + 20_000L);
+        int newLeader = awaitAdmin(admin, a -> {
+            TopicPartitionInfo p = partition(a);
+            return p.leader() != null && followers.contains(p.leader().id()) ? p.leader().id() : null;
+        }, leaderTimeout, "a follower of " + tp + " to take over from broker " + leader);
+        long electedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+        say("Broker " + newLeader + " leads partition " + PARTITION + " now, " + electedMs / 1000.0 + " s after the"
+                + " kill: the controller waited for broker " + leader + "'s session to expire.");
+
+        cluster.start(leader).get(cluster.spec().startTimeout().toSeconds(), TimeUnit.SECONDS);
+        killed = -1;
+        awaitAdmin(admin, a -> partition(a).isr().stream().anyMatch(n -> n.id() == leader) ? Boolean.TRUE : null,
+                BACK_IN_ISR_TIMEOUT, "broker " + leader + " to rejoin the ISR of " + tp + " after its restart");
+        say("Started broker " + leader + " again: it truncated its log to broker " + newLeader + "'s, dropping what"
+                + " only it had, and is back in the ISR.");
+
+        try {
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(SENDS_TIMEOUT.toSeconds(),
+                    TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            long open = answers.stream().filter(f -> !f.isDone()).count();
+            throw new DemoException(open + " of " + records + " sends still had no answer "
+                    + SENDS_TIMEOUT.toSeconds() + " s after the failover.");
+        }
+        long highWatermark = highWatermark(admin);
+        return result(leader, newLeader, List.copyOf(ackedOffsets), ackedBeforeKill, failed.get(), highWatermark);
+    }
+
+    private Result result(int oldLeader, int newLeader, List<Long> acked, int ackedBeforeKill, int failed,
+            long highWatermark) {
+        long firstAcked = acked.stream().mapToLong(Long::longValue).min().orElse(-1);
+        long lastAcked = acked.stream().mapToLong(Long::longValue).max().orElse(-1);
+        long lost = acked.stream().filter(o -> o >= highWatermark).count();
+        StringBuilder s = new StringBuilder("acks=" + acks.value() + ": ");
+        if (acks == ProducerSettings.Acks.LEADER) {
+            s.append("broker ").append(oldLeader).append(" acknowledged ").append(ackedBeforeKill).append(" of ")
+                    .append(records).append(" records on its own and died before a follower copied them. ");
+        } else {
+            s.append(ackedBeforeKill == 0 ? "no record was acknowledged while only the leader had it; "
+                    : ackedBeforeKill + " records were acknowledged before the kill; ")
+                    .append(acked.size() - ackedBeforeKill).append(" were acknowledged after broker ")
+                    .append(newLeader).append(" took over and a second replica had them. ");
+        }
+        s.append("The partition now ends at offset ").append(highWatermark).append(": ");
+        if (acked.isEmpty()) {
+            s.append("nothing was acknowledged, so nothing acknowledged was lost.");
+        } else if (lost == 0) {
+            s.append("every acknowledged record (offsets ").append(firstAcked).append("-").append(lastAcked)
+                    .append(") is there.");
+        } else {
+            s.append(lost == acked.size() ? "all " : lost + " of the ").append(acked.size())
+                    .append(" acknowledged records (offsets ").append(firstAcked).append("-").append(lastAcked)
+                    .append(") are gone.");
+        }
+        if (failed > 0) {
+            s.append(' ').append(failed).append(" sends failed and were never acknowledged.");
+        }
+        return new Result(topic, PARTITION, acks, records, acked.size(), firstAcked, lastAcked, oldLeader, newLeader,
+                s.toString());
+    }
+
+    private TopicPartitionInfo checkPreconditions(Admin admin) throws Exception {
+        List<String> notRunning = cluster.nodes().stream().filter(n -> n.state() != NodeState.RUNNING)
+                .map(n -> n.label() + " is " + n.state().word()).toList();
+        if (!notRunning.isEmpty()) {
+            throw new DemoException("Every node must be running for the demo, and " + String.join(", ", notRunning)
+                    + ": start or resume it first.");
+        }
+        if (cluster.brokerIds().size() < 3) {
+            throw new DemoException("The demo needs three brokers; this cluster has " + cluster.brokerIds().size() + ".");
+        }
+        TopicDescription d;
+        try {
+            d = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new DemoException("There is no topic '" + topic + "': create it with 1 partition, replication"
+                        + " factor 3 and min.insync.replicas=2.");
+            }
+            throw e;
+        }
+        String create = " The demo needs 1 partition, replication factor 3 and min.insync.replicas=2: create a"
+                + " topic for it.";
+        if (d.partitions().size() != 1) {
+            throw new DemoException("'" + topic + "' has " + d.partitions().size() + " partitions." + create);
+        }
+        TopicPartitionInfo p = d.partitions().get(0);
+        if (p.replicas().size() != 3) {
+            throw new DemoException("'" + topic + "' has replication factor " + p.replicas().size() + "." + create);
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        String minIsr = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
+                .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value();
+        if (!"2".equals(minIsr)) {
+            throw new DemoException("'" + topic + "' has min.insync.replicas=" + minIsr + "." + create);
+        }
+        if (p.leader() == null || p.isr().size() != 3) {
+            throw new DemoException("Partition " + tp + " has " + (p.leader() == null ? "no leader and " : "")
+                    + "in-sync replicas " + p.isr().stream().map(Node::id).toList() + " of "
+                    + p.replicas().stream().map(Node::id).toList() + ": wait until all three are in sync.");
+        }
+        return p;
+    }
+
+    /** Never leaves a broker frozen or killed, whatever stage failed; says what could not be repaired. */
+    private List<String> restore() {
+        List<String> problems = new ArrayList<>();
+        for (int id : List.copyOf(frozen)) {
+            try {
+                if (cluster.node(id).state() == NodeState.FROZEN) {
+                    cluster.resume(id).get(10, TimeUnit.SECONDS);
+                }
+                frozen.remove(Integer.valueOf(id));
+            } catch (Exception e) {
+                problems.add("resume broker " + id + ": " + Failures.message(e));
+            }
+        }
+        if (killed > 0) {
+            NodeStatus status = cluster.node(killed);
+            try {
+                if (!status.state().isAlive()) {
+                    cluster.start(killed).get(cluster.spec().startTimeout().toSeconds(), TimeUnit.SECONDS);
+                }
+                killed = -1;
+            } catch (Exception e) {
+                problems.add("start broker " + status.id() + ": " + Failures.message(e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            say("Could not repair the cluster after the demo (" + String.join("; ", problems) + ").");
+        }
+        return problems;
+    }
+
+    private Properties producerProperties() {
+        // acks=1 needs idempotence off; acks=all keeps Kafka's default, so its retries after the
+        // failover never write a record twice. A long linger and a large batch put every record in
+        // one request: with acks=all the leader then holds all of them before it is killed, where
+        // 5 ms made a first request of ~100 records and held the rest back (measured). acks=1
+        // flushes, which sends at once.
+        ProducerSettings settings = ProducerSettings.DEFAULTS.withAcks(acks).withBatching(100, 512 * 1024);
+        Properties p = settings.toProperties(cluster.bootstrapServers(), "kafka-lab-durability-demo");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(1024 * 1024));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
+        p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "500");
+        return p;
+    }
+
+    private static Admin admin(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-durability-demo");
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        p.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
+        return Admin.create(p);
+    }
+
+    private TopicPartitionInfo partition(Admin admin) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions()
+                .get(PARTITION);
+    }
+
+    private long highWatermark(Admin admin) throws Exception {
+        return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get(5, TimeUnit.SECONDS)
+                .offset();
+    }
+
+    private long leaderLogEnd(int leader) {
+        return cluster.logEndOffsets().getOrDefault(leader, Map.of()).getOrDefault(tp, -1L);
+    }
+
+    /** A question to the cluster whose answer is null (or false) until it holds. */
+    private interface Check<T> {
+        T ask(Admin admin) throws Exception;
+    }
+
+    /**
+     * Asks every 100 ms until the answer is there: a cluster under repair has no event to wait on,
+     * and a call that fails on the way (a broker just died) is asked again.
+     */
+    private <T> T awaitAdmin(Admin admin, Check<T> check, Duration timeout, String what) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String lastError = null;
+        while (true) {
+            try {
+                T answer = check.ask(admin);
+                if (answer != null && !Boolean.FALSE.equals(answer)) {
+                    return answer;
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                lastError = Failures.message(e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DemoException("Waited " + timeout.toSeconds() + " s for " + what + ", in vain"
+                        + (lastError == null ? "." : " (last error: " + lastError + ")."));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean awaitQuietly(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    private void say(String sentence) {
+        try {
+            progress.accept(sentence);
+        } catch (RuntimeException e) {
+            // Whoever listens must not break the demo half-way, with brokers frozen.
+        }
+    }
+
+    private static String range(java.util.Collection<Long> offsets) {
+        if (offsets.isEmpty()) {
+            return "";
+        }
+        long min = offsets.stream().mapToLong(Long::longValue).min().getAsLong();
+        long max = offsets.stream().mapToLong(Long::longValue).max().getAsLong();
+        return " (offsets " + min + "-" + max + ")";
+    }
+
+    private static String brokers(List<Integer> ids) {
+        List<String> names = ids.stream().map(String::valueOf).toList();
+        return (ids.size() == 1 ? "broker " : "brokers ")
+                + (names.size() <= 1 ? String.join("", names)
+                        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
+    }
+}
