@@ -47,7 +47,10 @@ public final class Ledger {
             return;
         }
         TopicLedger t = topics.computeIfAbsent(topic, x -> new TopicLedger());
-        acked(t, r.partition(), r.offset(), r.offset(), 1);
+        // acks=0 gets no answer from the broker: the record is sent, never acknowledged (offset -1).
+        if (r.settings().acks() != dev.kafkalab.produce.ProducerSettings.Acks.NONE && r.offset() >= 0) {
+            acked(t, r.partition(), r.offset(), r.offset(), 1);
+        }
         if (r.key() == null) {
             t.unkeyed++;
             t.unkeyedPartitions.add(r.partition());

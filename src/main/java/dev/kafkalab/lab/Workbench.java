@@ -427,7 +427,16 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     private CompletableFuture<Outcome> durability(Directive a) {
-        return refused("the durability demo is not here yet");
+        String topic = a.text("topic");
+        Acks acks = a.text("acks").equals("1") ? Acks.LEADER : Acks.ALL;
+        int records = a.optionalInteger("records").orElse(1000);
+        return dev.kafkalab.produce.DurabilityDemo.run(cluster, topic, acks, records, line -> { })
+                .thenApply(r -> {
+                    if (r.acked() > 0) {
+                        ledger.acked(r.topic(), r.partition(), r.firstAckedOffset(), r.lastAckedOffset(), r.acked());
+                    }
+                    return new Outcome(r.summary(), r.oldLeader());
+                });
     }
 
     private CompletableFuture<Outcome> startStock(Directive a) {

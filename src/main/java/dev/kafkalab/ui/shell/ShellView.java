@@ -176,6 +176,7 @@ public final class ShellView {
         offsets = new GroupOffsets(cluster.bootstrapServers());
         poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
         Ledger ledger = new Ledger();
+        produce.addSendListener(ledger::sent);
         workbench = new Workbench(cluster, topics, produce, ledger);
         progress = new ProgressStore(ProgressStore.defaultFile());
         return new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(), ui);
