@@ -1,0 +1,831 @@
+package dev.kafkalab.lab;
+
+import static dev.kafkalab.lab.Snapshots.cluster;
+import static dev.kafkalab.lab.Snapshots.group;
+import static dev.kafkalab.lab.Snapshots.led;
+import static dev.kafkalab.lab.Snapshots.member;
+import static dev.kafkalab.lab.Snapshots.offsets;
+import static dev.kafkalab.lab.Snapshots.partition;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkalab.cluster.NodeRole;
+import dev.kafkalab.cluster.NodeState;
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.monitor.GroupView;
+import dev.kafkalab.monitor.MemberView;
+import dev.kafkalab.monitor.NodeView;
+import dev.kafkalab.monitor.PartitionView;
+import dev.kafkalab.produce.ProducerMetrics;
+import dev.kafkalab.produce.ProducerSettings;
+import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
+import dev.kafkalab.produce.SendResult;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every check of the vocabulary against hand-made snapshots, a hand-fed ledger and hand-made
+ * scans: whether it passes, and that its sentence tells the fact a learner needs.
+ */
+class ChecksTest {
+
+    private static final ProducerSettings BUILT_IN = ProducerSettings.DEFAULTS;
+    private static final ProducerSettings ROUND_ROBIN = BUILT_IN.withPartitioner(PartitionerChoice.ROUND_ROBIN);
+    private static final ProducerSettings PRIORITY = BUILT_IN.withPartitioner(PartitionerChoice.PRIORITY);
+    private static final ProducerMetrics METRICS = new ProducerMetrics(250.0, 1200.5, 3.25, 4.0, 0.42, 0.0);
+
+    // ---- one case that passes and one that does not, for every check
+
+    /** One row of the table: a check line as a lab writes it, the world it sees, and what it says. */
+    record Case(String check, Ctx ctx, boolean passes, String fact) {
+    }
+
+    static Stream<Arguments> everyCheck() {
+        return cases().stream().map(c -> Arguments.of(Named.of(c.check() + (c.passes() ? " passes" : " waits"), c)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyCheck")
+    void everyCheckPassesOrWaitsAndSaysWhatItSees(Case c) {
+        assertVerdict(c.passes(), c.fact(), evaluate(c.check(), c.ctx()));
+    }
+
+    @Test
+    void theTableHasAPassingAndAWaitingCaseForEveryCheckOfTheVocabulary() {
+        Map<Boolean, Set<String>> covered = cases().stream().collect(Collectors.partitioningBy(Case::passes,
+                Collectors.mapping(c -> c.check().split(" ")[0], Collectors.toCollection(TreeSet::new))));
+        assertEquals(new TreeSet<>(Vocabulary.CHECKS.keySet()), covered.get(true), "checks with a passing case");
+        assertEquals(new TreeSet<>(Vocabulary.CHECKS.keySet()), covered.get(false), "checks with a waiting case");
+    }
+
+    private static List<Case> cases() {
+        int alice = Ledger.murmur2Partition("alice", 3);
+        return List.of(
+                new Case("topic-exists topic=orders partitions=3 replication-factor=3", on(orders()), true,
+                        "orders has 3 partitions, replication factor 3"),
+                new Case("topic-exists topic=orders partitions=6", on(orders()), false,
+                        "orders has 3 partitions, replication factor 3; the step asks for 6 partitions"),
+
+                new Case("records-in-topic topic=orders at-least=8", on(ordersWithOffsets()), true,
+                        "orders holds 8 readable records"),
+                new Case("records-in-topic topic=orders at-least=9", on(ordersWithOffsets()), false,
+                        "orders holds 8 readable records; waiting for 9"),
+
+                new Case("key-in-one-partition topic=orders key=alice at-least=3",
+                        on(orders()).sent("orders", hashed("alice", 3), hashed("alice", 3), hashed("alice", 3)), true,
+                        "3 record(s) with key 'alice', all in partition " + alice + ", as murmur2 predicts"),
+                new Case("key-in-one-partition topic=orders key=alice at-least=4",
+                        on(orders()).sent("orders", hashed("alice", 3), hashed("alice", 3), hashed("alice", 3)), false,
+                        "3 record(s) with key 'alice' sent yet; waiting for 4"),
+
+                new Case("keys-hashed topic=orders at-least=3",
+                        on(orders()).sent("orders", hashed("alice", 3), hashed("bob", 3), hashed("carol", 3)), true,
+                        "3 distinct key(s) sent, each always in its murmur2 partition"),
+                new Case("keys-hashed topic=orders at-least=2",
+                        on(orders()).sent("orders", hashed("bob", 3), send("alice", 0, 3, BUILT_IN),
+                                send("alice", 1, 3, BUILT_IN)), false,
+                        "keys not placed by their hash: alice"),
+
+                new Case("unkeyed-spread topic=orders partitions=3",
+                        on(orders()).sent("orders", send(null, 0, 3, BUILT_IN), send(null, 1, 3, BUILT_IN),
+                                send(null, 2, 3, BUILT_IN)), true,
+                        "3 unkeyed record(s) in 3 partition(s)"),
+                new Case("unkeyed-spread topic=orders partitions=2",
+                        on(orders()).sent("orders", send(null, 1, 3, BUILT_IN), send(null, 1, 3, BUILT_IN)), false,
+                        "2 unkeyed record(s) in 1 partition(s) [1]; waiting for 2 partitions"),
+
+                new Case("priority-routed topic=orders",
+                        on(orders()).sent("orders", send("urgent-1", 0, 3, PRIORITY), send("routine", 2, 3, PRIORITY)),
+                        true, "1 urgent record(s) sent with the priority partitioner, all in partition 0"),
+                new Case("priority-routed topic=orders",
+                        on(orders()).sent("orders", send("urgent-1", 2, 3, PRIORITY), send("routine", 0, 3, PRIORITY)),
+                        false, "1 urgent record(s) outside partition 0, 1 other record(s) in it"),
+
+                new Case("broker-state broker=2 state=killed",
+                        on(cluster().broker(2, NodeState.KILLED, true).build()), true, "broker 2 is killed, fenced"),
+                new Case("broker-state broker=2 state=killed", on(orders()), false,
+                        "broker 2 is running, serving; waiting for killed"),
+
+                new Case("leader-moved topic=orders partition=0", on(orders(2)).baseline(orders(1)), true,
+                        "the leader of orders-0 moved from broker 1 to broker 2"),
+                new Case("leader-moved topic=orders partition=0", on(orders(1)).baseline(orders(1)), false,
+                        "the leader of orders-0 is still broker 1"),
+
+                new Case("isr-size topic=orders partition=0 size=2", on(ordersShort()), true,
+                        "the ISR of orders-0 is [1, 2]"),
+                new Case("isr-size topic=orders partition=0 size=3", on(ordersShort()), false,
+                        "the ISR of orders-0 is [1, 2]; waiting for 3 member(s)"),
+
+                new Case("isr-full topic=orders", on(orders()), true, "every replica is in sync"),
+                new Case("isr-full topic=orders", on(ordersShort()), false,
+                        "not in sync yet: orders-0 ISR [1, 2] of [1, 2, 3]"),
+
+                new Case("under-replicated topic=orders at-least=1", on(ordersShort()), true,
+                        "1 partition(s) of orders under-replicated"),
+                new Case("under-replicated topic=orders at-least=1", on(orders()), false,
+                        "0 partition(s) of orders under-replicated; waiting for 1"),
+
+                new Case("group-members group=readers members=2", on(readers(member("a", 0, 1), member("b", 2))), true,
+                        "group readers has 2 member(s)"),
+                new Case("group-members group=readers members=3", on(readers(member("a", 0, 1), member("b", 2))), false,
+                        "group readers has 2 member(s); waiting for 3"),
+
+                new Case("group-balanced group=readers topic=orders", on(readers(member("a", 0, 1), member("b", 2))),
+                        true, "2 member(s) share 3 of 3 partitions (1, 2)"),
+                new Case("group-balanced group=readers topic=orders", on(readers(member("a", 0, 1), member("b"))),
+                        false, "2 member(s) share 2 of 3 partitions (0, 2); not all assigned"),
+                new Case("group-balanced group=readers topic=orders", on(readers(member("a", 0, 1, 2), member("b"))),
+                        false, "2 member(s) share 3 of 3 partitions (0, 3); not evenly"),
+
+                new Case("group-idle-members group=readers", on(readers(member("a", 0, 1, 2), member("b"))), true,
+                        "1 of 2 member(s) have no partition"),
+                new Case("group-idle-members group=readers", on(readers(member("a", 0, 1), member("b", 2))), false,
+                        "0 of 2 member(s) have no partition; waiting for 1"),
+
+                new Case("group-rebalanced group=readers", on(readers(member("a", 0, 1), member("b", 2)))
+                        .baseline(readers(member("a", 0, 1, 2))), true,
+                        "group readers has a new assignment (2 member(s))"),
+                new Case("group-rebalanced group=readers", on(readers(member("a", 0, 1, 2)))
+                        .baseline(readers(member("a", 0, 1, 2))), false,
+                        "group readers has the assignment it had when the step began"),
+
+                new Case("member-partitions-moved group=readers", on(readers(member("a", 0, 1, 2)))
+                        .baseline(readers(member("a", 0, 1), member("b", 2))), true,
+                        "the partitions of the member that left (orders-2) belong to other members now"),
+                new Case("member-partitions-moved group=readers", on(readers(member("a", 0, 1)))
+                        .baseline(readers(member("a", 0, 1), member("b", 2))), false,
+                        "a member left; its partitions orders-2 have no owner yet"),
+
+                new Case("records-consumed group=readers topic=orders at-least=12", on(readersWithOffsets()), true,
+                        "group readers committed 12 record(s) of orders"),
+                new Case("records-consumed group=readers topic=orders at-least=13", on(readersWithOffsets()), false,
+                        "group readers committed 12 record(s) of orders; waiting for 13"),
+
+                new Case("consumer-lag group=readers topic=orders at-least=7", on(readersWithOffsets()), true,
+                        "group readers is 7 record(s) behind on orders"),
+                new Case("consumer-lag group=readers topic=orders at-least=8", on(readersWithOffsets()), false,
+                        "group readers is 7 record(s) behind on orders; waiting for 8"),
+
+                new Case("acked-records-lost topic=orders", on(ordersLogEnding(7, 7)).acked("orders", 0, 5, 9, 5), true,
+                        "3 of 5 acknowledged record(s) are not on the leader any more"),
+                new Case("acked-records-lost topic=orders", on(ordersLogEnding(10, 10)).acked("orders", 0, 5, 9, 5),
+                        false, "all 5 acknowledged record(s) are on the leader and readable"),
+                new Case("acked-records-kept topic=orders", on(ordersLogEnding(10, 10)).acked("orders", 0, 5, 9, 5),
+                        true, "all 5 acknowledged record(s) are on the leader and readable"),
+                new Case("acked-records-kept topic=orders", on(ordersLogEnding(7, 7)).acked("orders", 0, 5, 9, 5), false,
+                        "3 of 5 acknowledged record(s) are not on the leader any more"),
+
+                new Case("producer-metric metric=batch-size-avg above=1000", on(orders()).metrics(METRICS), true,
+                        "batch-size-avg is 1200.50"),
+                new Case("producer-metric metric=batch-size-avg below=1000", on(orders()).metrics(METRICS), false,
+                        "batch-size-avg is 1200.50; waiting for less than 1000.0"),
+
+                new Case("compacted topic=prices", on(orders()).scan(new TopicScan("prices", 3, 10,
+                        Map.of("AAPL", "101", "MSFT", "402", "IBM", "180"), Set.of("AAPL", "MSFT", "IBM"))), true,
+                        "prices stores 3 record(s) of 10 written"),
+                new Case("compacted topic=prices", on(orders()).scan(new TopicScan("prices", 10, 10,
+                        Map.of("AAPL", "101"), Set.of("AAPL"))), false,
+                        "prices stores 10 record(s) of 10 written; waiting for the cleaner"),
+
+                new Case("key-absent topic=prices key=IBM", on(orders()).scan(new TopicScan("prices", 2, 10,
+                        Map.of("AAPL", "101", "MSFT", "402"), Set.of("AAPL", "MSFT"))), true,
+                        "no record with key 'IBM' is stored any more"),
+                new Case("key-absent topic=prices key=IBM", on(orders()).scan(new TopicScan("prices", 3, 10,
+                        tombstoneFor("IBM"), Set.of("AAPL", "IBM"))), false,
+                        "the tombstone for 'IBM' is still stored"),
+
+                new Case("stock-sender state=running", on(orders()).stockSender("running"), true,
+                        "the stock-price sender is running"),
+                new Case("stock-sender state=running", on(orders()), false, "the stock-price sender is not started"));
+    }
+
+    // ---- leader-moved
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # leader when the step began, leader now, passes, sentence
+            1,  2, true,  the leader of orders-0 moved from broker 1 to broker 2
+            3,  1, true,  the leader of orders-0 moved from broker 3 to broker 1
+            2,  2, false, the leader of orders-0 is still broker 2
+            1, -1, false, orders-0 has no leader right now (was broker 1)
+            2, -1, false, orders-0 has no leader right now (was broker 2)
+            """)
+    void leaderMovedComparesWithTheStepsBaselineAndNeedsALeader(int before, int now, boolean passes, String sentence) {
+        Verdict v = evaluate("leader-moved topic=orders partition=0", on(orders(now)).baseline(orders(before)));
+        assertEquals(new Verdict(passes, sentence), v);
+    }
+
+    @Test
+    @Disabled("bug: Checks.leaderMoved treats a partition missing from the baseline as leader -1, so it passes"
+            + " ('moved from broker -1') as soon as the partition shows up, without any leader change")
+    void leaderMovedDoesNotPassForAPartitionTheStepsBaselineDidNotShow() {
+        Verdict v = evaluate("leader-moved topic=orders partition=0", on(orders(1)).baseline(cluster().build()));
+        assertFalse(v.passed(), v.seen());
+        assertFalse(v.seen().contains("broker -1"), v.seen());
+    }
+
+    // ---- broker-state
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # process, fenced, state asked, passes, what the broker is
+            RUNNING,  false, running, true,  'running, serving'
+            RUNNING,  false, serving, true,  'running, serving'
+            RUNNING,  true,  serving, false, 'running, fenced'
+            RUNNING,  true,  fenced,  true,  'running, fenced'
+            STARTING, false, running, false, starting
+            STOPPED,  true,  stopped, true,  'stopped, fenced'
+            STOPPED,  true,  running, false, 'stopped, fenced'
+            KILLED,   false, killed,  true,  killed
+            KILLED,   false, stopped, false, killed
+            FROZEN,   false, frozen,  true,  frozen
+            FROZEN,   false, serving, false, frozen
+            """)
+    void brokerStateReadsTheProcessAndTheControllersView(NodeState process, boolean fenced, String state,
+            boolean passes, String is) {
+        Verdict v = evaluate("broker-state broker=2 state=" + state, on(cluster().broker(2, process, fenced).build()));
+        assertEquals(new Verdict(passes, "broker 2 is " + is + (passes ? "" : "; waiting for " + state)), v);
+    }
+
+    @Test
+    void brokerStateResolvesLeaderOfAsThePartitionWasWhenTheStepBegan() {
+        ClusterSnapshot before = cluster().topic("orders", led("orders", 0, 1)).build();
+        ClusterSnapshot after = cluster().broker(1, NodeState.KILLED, true)
+                .topic("orders", partition("orders", 0, 2, List.of(2, 3))).build();
+        assertVerdict(true, "broker 1 is killed", evaluate("broker-state broker=leader-of:orders/0 state=killed",
+                on(after).baseline(before)));
+        assertVerdict(true, "broker 2 is running", evaluate("broker-state broker=follower-of:orders/0 state=running",
+                on(after).baseline(before)));
+    }
+
+    @Test
+    void brokerStateResolvesAgainstNowWhenTheBaselineHasNoBrokers() {
+        ClusterSnapshot now = cluster().broker(2, NodeState.FROZEN, false).topic("orders", led("orders", 0, 2)).build();
+        assertVerdict(true, "broker 2 is frozen", evaluate("broker-state broker=leader-of:orders/0 state=frozen",
+                on(now).baseline(ClusterSnapshot.EMPTY)));
+    }
+
+    @Test
+    void brokerStateResolvesANameAnEarlierActionRemembered() {
+        Ctx ctx = on(cluster().broker(3, NodeState.STOPPED, true).build()).remember("victim", 3);
+        assertVerdict(true, "broker 3 is stopped", evaluate("broker-state broker=$victim state=stopped", ctx));
+        assertVerdict(false, "broker 3 is stopped, fenced; waiting for running",
+                evaluate("broker-state broker=$victim state=running", ctx));
+    }
+
+    @Test
+    void brokerStateWaitsForANameNoActionRememberedYet() {
+        assertVerdict(false, "$victim is not known yet", evaluate("broker-state broker=$victim state=killed",
+                on(orders()).remember("other", 1)));
+    }
+
+    @Test
+    void aBrokerTheAppDoesNotRunIsRunningWhenItServes() {
+        assertTrue(evaluate("broker-state broker=2 state=running", on(notRunByTheApp(false))).passed());
+        assertFalse(evaluate("broker-state broker=2 state=running", on(notRunByTheApp(true))).passed());
+        assertFalse(evaluate("broker-state broker=2 state=killed", on(notRunByTheApp(true))).passed(),
+                "the app cannot know it was killed");
+    }
+
+    @Test
+    @Disabled("bug: Checks.brokerState starts the sentence with ', ' for a broker the app does not run"
+            + " (process null): 'broker 2 is , serving'")
+    void theSentenceForABrokerTheAppDoesNotRunHasNoStrayComma() {
+        assertEquals("broker 2 is serving", evaluate("broker-state broker=2 state=running",
+                on(notRunByTheApp(false))).seen());
+    }
+
+    // ---- consumer groups
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # check, state of the group now, what it says
+            group-balanced group=readers topic=orders, RECONCILING,          'group readers is reconciling, not stable yet'
+            group-balanced group=readers topic=orders, EMPTY,                'group readers is empty, not stable yet'
+            group-idle-members group=readers,          PREPARING_REBALANCE,  not stable yet
+            group-rebalanced group=readers,            COMPLETING_REBALANCE, not stable yet
+            group-rebalanced group=readers,            ASSIGNING,            'group readers is assigning, not stable yet'
+            member-partitions-moved group=readers,     RECONCILING,          a member left
+            """)
+    void groupChecksPassOnlyOnceTheGroupIsStable(String check, GroupState state, String sentence) {
+        assertTrue(evaluate(check, groupStory(check, GroupState.STABLE)).passed(), "the same story passes when stable");
+        assertVerdict(false, sentence, evaluate(check, groupStory(check, state)));
+    }
+
+    /** A group whose story passes the check when the group is stable now. */
+    private static Ctx groupStory(String check, GroupState now) {
+        Function<MemberView[], ClusterSnapshot> readers = members -> cluster().topic("orders", led("orders", 0, 1),
+                led("orders", 1, 2), led("orders", 2, 3)).group(group("readers", now, members)).build();
+        return switch (check.split(" ")[0]) {
+            case "group-balanced" -> on(readers.apply(new MemberView[] {member("a", 0, 1), member("b", 2)}));
+            case "group-idle-members" -> on(readers.apply(new MemberView[] {member("a", 0, 1, 2), member("b")}));
+            case "group-rebalanced" -> on(readers.apply(new MemberView[] {member("a", 0, 1), member("b", 2)}))
+                    .baseline(readers(member("a", 0, 1, 2)));
+            case "member-partitions-moved" -> on(readers.apply(new MemberView[] {member("a", 0, 1, 2)}))
+                    .baseline(readers(member("a", 0, 1), member("b", 2)));
+            default -> throw new IllegalArgumentException(check);
+        };
+    }
+
+    @Test
+    void memberPartitionsMovedWaitsWhileEveryMemberThatOwnedPartitionsIsThere() {
+        Ctx sameMembers = on(readers(member("a", 0), member("b", 1, 2)))
+                .baseline(readers(member("a", 0, 1), member("b", 2), member("idle")));
+        assertVerdict(false, "every member with partitions when the step began is still in group readers",
+                evaluate("member-partitions-moved group=readers", sameMembers));
+    }
+
+    @Test
+    void memberPartitionsMovedNamesEveryPartitionOfTheMemberThatLeft() {
+        Ctx moved = on(readers(member("a", 0, 1, 2), member("c", 3)))
+                .baseline(readers(member("a", 0), member("b", 1, 2), member("c", 3)));
+        assertVerdict(true, "(orders-1, orders-2) belong to other members now",
+                evaluate("member-partitions-moved group=readers", moved));
+    }
+
+    @Test
+    @Disabled("bug: Checks.groupBalanced counts partitions per client id, so members sharing one (two console"
+            + " consumers are both consumer-<group>-1) collapse into one and an uneven group looks balanced")
+    void groupBalancedCountsEveryMemberEvenWhenTheyShareAClientId() {
+        MemberView all = new MemberView("m-1", "consumer-readers-1", "/10.0.0.1", null,
+                Set.of(new TopicPartition("orders", 0), new TopicPartition("orders", 1), new TopicPartition("orders", 2)),
+                null);
+        MemberView none = new MemberView("m-2", "consumer-readers-1", "/10.0.0.2", null, Set.of(), null);
+        Verdict v = evaluate("group-balanced group=readers topic=orders", on(readers(all, none)));
+        assertVerdict(false, "not evenly", v);
+    }
+
+    // ---- acknowledged records
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # leader's log end, high watermark, lost passes, kept passes, sentence (offsets 5..9 acknowledged)
+            10, 10, false, true,  all 5 acknowledged record(s) are on the leader and readable
+            12, 11, false, true,  all 5 acknowledged record(s) are on the leader and readable
+            7,   7, true,  false, 3 of 5 acknowledged record(s) are not on the leader any more
+            3,   3, true,  false, 5 of 5 acknowledged record(s) are not on the leader any more
+            10,  7, false, false, 3 of 5 acknowledged record(s) are on the leader but not readable yet (high watermark)
+            10,  5, false, false, 5 of 5 acknowledged record(s) are on the leader but not readable yet (high watermark)
+            """)
+    void ackedRecordsAreLostWhenTheLeadersLogEndsBeforeThemAndWaitingUnderTheHighWatermark(long leaderEnd,
+            long highWatermark, boolean lost, boolean kept, String sentence) {
+        Ctx ctx = on(ordersLogEnding(leaderEnd, highWatermark)).acked("orders", 0, 5, 9, 5);
+        assertEquals(new Verdict(lost, sentence), evaluate("acked-records-lost topic=orders", ctx));
+        assertEquals(new Verdict(kept, sentence), evaluate("acked-records-kept topic=orders", ctx));
+    }
+
+    @Test
+    void lossIsJudgedOnTheLeadersLogNotTheFollowers() {
+        PartitionView led1 = offsets(led("orders", 0, 1), 0, 7, Map.of(1, 7L, 2, 10L, 3, 10L));
+        PartitionView led2 = offsets(led("orders", 0, 2), 0, 10, Map.of(1, 7L, 2, 10L, 3, 10L));
+        Ctx followersHaveThem = on(cluster().topic("orders", led1).build()).acked("orders", 0, 5, 9, 5);
+        Ctx leaderHasThem = on(cluster().topic("orders", led2).build()).acked("orders", 0, 5, 9, 5);
+        assertTrue(evaluate("acked-records-lost topic=orders", followersHaveThem).passed());
+        assertTrue(evaluate("acked-records-kept topic=orders", leaderHasThem).passed());
+    }
+
+    @Test
+    void aLossInOnePartitionIsALossOfTheTopic() {
+        ClusterSnapshot s = cluster().topic("orders",
+                offsets(led("orders", 0, 1), 0, 10, Map.of(1, 10L)),
+                offsets(led("orders", 1, 2), 0, 2, Map.of(2, 2L))).build();
+        Ctx ctx = on(s).acked("orders", 0, 0, 9, 10).acked("orders", 1, 0, 3, 4);
+        assertVerdict(true, "2 of 14 acknowledged record(s) are not on the leader any more",
+                evaluate("acked-records-lost topic=orders", ctx));
+        assertFalse(evaluate("acked-records-kept topic=orders", ctx).passed());
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # leader, leader's log end reported, high watermark, sentence
+            -1, true,  10, orders-0 has no leader that reports its log yet
+             1, false, 10, orders-0 has no leader that reports its log yet
+             1, true,  -1, orders-0 has no leader that reports its log yet
+            """)
+    void ackedChecksWaitForALeaderThatReportsItsLog(int leader, boolean reported, long highWatermark, String sentence) {
+        PartitionView p = offsets(partition("orders", 0, leader, List.of(2, 3)), 0, highWatermark,
+                reported ? Map.of(1, 10L, 2, 10L) : Map.of(2, 10L));
+        Ctx ctx = on(cluster().topic("orders", p).build()).acked("orders", 0, 5, 9, 5);
+        assertEquals(Verdict.waiting(sentence), evaluate("acked-records-lost topic=orders", ctx));
+        assertEquals(Verdict.waiting(sentence), evaluate("acked-records-kept topic=orders", ctx));
+    }
+
+    @Test
+    void nothingAcknowledgedIsNeitherLostNorKept() {
+        assertEquals(Verdict.waiting("no record of orders acknowledged yet"),
+                evaluate("acked-records-kept topic=orders", on(ordersLogEnding(10, 10))));
+        assertEquals(Verdict.waiting("no record of orders acknowledged yet"),
+                evaluate("acked-records-lost topic=orders", on(ordersLogEnding(10, 10))));
+    }
+
+    @Test
+    @Disabled("bug: Checks.ackedLost counts every offset from the first lost one to the last acknowledged one,"
+            + " so acknowledged offsets with others' records between them give '11 of 2 acknowledged record(s)'")
+    void neverMoreRecordsAreLostThanWereAcknowledged() {
+        Ctx ctx = on(ordersLogEnding(0, 0)).acked("orders", 0, 0, 0, 1).acked("orders", 0, 10, 10, 1);
+        assertVerdict(true, "2 of 2 acknowledged record(s) are not on the leader any more",
+                evaluate("acked-records-lost topic=orders", ctx));
+    }
+
+    // ---- the producer's ledger: keys and partitioners
+
+    @Test
+    void aKeyedRecordPlacedByAnotherPartitionerDoesNotCountAsHashed() {
+        int predicted = Ledger.murmur2Partition("alice", 3);
+        Ctx ctx = on(orders()).sent("orders", hashed("alice", 3), hashed("alice", 3),
+                send("alice", predicted, 3, ROUND_ROBIN));
+        assertVerdict(false, "1 record(s) with key 'alice' were placed without hashing the key",
+                evaluate("key-in-one-partition topic=orders key=alice", ctx));
+        assertVerdict(false, "keys not placed by their hash: alice", evaluate("keys-hashed topic=orders at-least=1", ctx));
+    }
+
+    @Test
+    void aKeyInTwoPartitionsIsNotInOne() {
+        assertNotEquals(Ledger.murmur2Partition("alice", 3), Ledger.murmur2Partition("alice", 6),
+                "the story needs a key that moves when partitions are added");
+        Ctx ctx = on(orders()).sent("orders", hashed("alice", 3), hashed("alice", 6));
+        Verdict v = evaluate("key-in-one-partition topic=orders key=alice at-least=2", ctx);
+        assertVerdict(false, "records with key 'alice' are in partitions [", v);
+        assertVerdict(false, "] (did the partition count change?)", v);
+        assertTrue(v.seen().contains("0") && v.seen().contains("3"), v.seen());
+    }
+
+    @Test
+    void aKeyAllInOnePartitionThatMurmur2DoesNotPredictFails() {
+        int predicted = Ledger.murmur2Partition("alice", 3);
+        int other = (predicted + 1) % 3;
+        Ctx ctx = on(orders()).sent("orders", send("alice", other, 3, BUILT_IN));
+        assertVerdict(false, "1 record(s) with key 'alice', all in partition " + other + ", but murmur2 predicts "
+                + predicted, evaluate("key-in-one-partition topic=orders key=alice", ctx));
+    }
+
+    @Test
+    void aKeyNeverSentIsWaitedFor() {
+        assertVerdict(false, "no record(s) with key 'alice' sent yet; waiting for 1",
+                evaluate("key-in-one-partition topic=orders key=alice", on(orders()).sent("orders", hashed("bob", 3))));
+    }
+
+    @Test
+    void keysHashedCountsOnlyDistinctKeys() {
+        Ctx ctx = on(orders()).sent("orders", hashed("alice", 3), hashed("alice", 3), hashed("bob", 3));
+        assertVerdict(false, "2 distinct key(s) sent, each always in its murmur2 partition; waiting for 3",
+                evaluate("keys-hashed topic=orders at-least=3", ctx));
+        assertTrue(evaluate("keys-hashed topic=orders", ctx).passed(), "two keys by default");
+    }
+
+    @Test
+    void unkeyedSpreadNeedsAsManyRecordsAsAsked() {
+        Ctx ctx = on(orders()).sent("orders", send(null, 0, 3, BUILT_IN), send(null, 1, 3, BUILT_IN));
+        assertTrue(evaluate("unkeyed-spread topic=orders partitions=2", ctx).passed());
+        assertVerdict(false, "2 unkeyed record(s) in 2 partition(s)",
+                evaluate("unkeyed-spread topic=orders partitions=2 at-least=3", ctx));
+    }
+
+    @Test
+    @Disabled("bug: Checks.unkeyedSpread says 'waiting for 2 partitions' when the partitions are there and only"
+            + " records are missing (at-least)")
+    void unkeyedSpreadSaysWhatItWaitsFor() {
+        Ctx ctx = on(orders()).sent("orders", send(null, 0, 3, BUILT_IN), send(null, 1, 3, BUILT_IN));
+        Verdict v = evaluate("unkeyed-spread topic=orders partitions=2 at-least=3", ctx);
+        assertFalse(v.seen().contains("waiting for 2 partitions"), v.seen());
+        assertTrue(v.seen().contains("3"), v.seen());
+    }
+
+    @Test
+    @Disabled("bug: Ledger.keys and Ledger.unkeyedPartitions copy TreeSets with Set.copyOf, whose order is"
+            + " random per JVM, so sentences list partitions unsorted ('[7, 2, 0, ...]'); fails on most runs")
+    void partitionsAreListedInOrder() {
+        Ctx ctx = on(orders());
+        List<Integer> all = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        for (int p : all) {
+            ctx.sent("orders", send(null, p, 12, BUILT_IN));
+        }
+        assertVerdict(true, "12 unkeyed record(s) in 12 partition(s) " + all,
+                evaluate("unkeyed-spread topic=orders partitions=12", ctx));
+    }
+
+    @Test
+    void priorityRoutedWaitsForUrgentRecordsAndIgnoresOtherPartitioners() {
+        Ctx ctx = on(orders()).sent("orders", send("urgent-1", 2, 3, BUILT_IN), send("routine", 1, 3, PRIORITY));
+        assertVerdict(false, "0 urgent record(s) sent with the priority partitioner, all in partition 0; waiting for 1",
+                evaluate("priority-routed topic=orders", ctx));
+    }
+
+    // ---- producer metrics
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # metric, above, below, passes, sentence (metrics: 250 rec/s, 1200.5 B, 3.25 ms, 4 per request, 0.42)
+            batch-size-avg,          1000,   ,     true,  batch-size-avg is 1200.50
+            batch-size-avg,          1200.5, ,     false, batch-size-avg is 1200.50; waiting for more than 1200.5
+            batch-size-avg,          ,       2000, true,  batch-size-avg is 1200.50
+            records-per-request-avg, ,       3,    false, records-per-request-avg is 4.00; waiting for less than 3.0
+            records-per-request-avg, 3,      ,     true,  records-per-request-avg is 4.00
+            compression-rate-avg,    ,       0.5,  true,  compression-rate-avg is 0.42
+            compression-rate-avg,    0.5,    ,     false, compression-rate-avg is 0.42; waiting for more than 0.5
+            record-send-rate,        100,    ,     true,  record-send-rate is 250.00
+            request-latency-avg,     ,       3,    false, request-latency-avg is 3.25; waiting for less than 3.0
+            """)
+    void producerMetricIsAboveOrBelowItsValue(String metric, String above, String below, boolean passes,
+            String sentence) {
+        String check = "producer-metric metric=" + metric + (above == null ? "" : " above=" + above)
+                + (below == null ? "" : " below=" + below);
+        assertEquals(new Verdict(passes, sentence), evaluate(check, on(orders()).metrics(METRICS)));
+    }
+
+    @Test
+    void aMetricWithoutAValueYetIsWaitedFor() {
+        assertEquals(Verdict.waiting("batch-size-avg has no value yet: send some records"),
+                evaluate("producer-metric metric=batch-size-avg below=1000", on(orders())));
+    }
+
+    // ---- compaction, from the session's scans
+
+    @Test
+    void compactionChecksWaitForTheirScan() {
+        assertEquals(Verdict.waiting("reading prices..."), evaluate("compacted topic=prices", on(orders())));
+        assertEquals(Verdict.waiting("reading prices..."), evaluate("key-absent topic=prices key=IBM",
+                on(orders()).scan(new TopicScan("other", 1, 2, Map.of(), Set.of()))));
+    }
+
+    @Test
+    void anEmptyTopicIsNotCompacted() {
+        assertVerdict(false, "prices stores 0 record(s) of 0 written",
+                evaluate("compacted topic=prices", on(orders()).scan(new TopicScan("prices", 0, 0, Map.of(), Set.of()))));
+    }
+
+    @Test
+    void aKeyWithAValueIsStored() {
+        Ctx ctx = on(orders()).scan(new TopicScan("prices", 2, 10, Map.of("IBM", "180"), Set.of("IBM")));
+        assertEquals(Verdict.waiting("records with key 'IBM' are stored"), evaluate("key-absent topic=prices key=IBM", ctx));
+    }
+
+    @Test
+    @Disabled("bug: Checks.keyAbsent says \"records with key 'IBM' are stored\" about a topic nothing was written to")
+    void keyAbsentOnATopicWithNothingWrittenDoesNotSayTheKeyIsStored() {
+        Verdict v = evaluate("key-absent topic=prices key=IBM",
+                on(orders()).scan(new TopicScan("prices", 0, 0, Map.of(), Set.of())));
+        assertFalse(v.passed());
+        assertFalse(v.seen().contains("are stored"), v.seen());
+    }
+
+    @Test
+    void onlyTheCompactionChecksReadTheirTopic() {
+        assertEquals(Optional.of("prices"), Checks.scanTopic(directive("compacted topic=prices")));
+        assertEquals(Optional.of("prices"), Checks.scanTopic(directive("key-absent topic=prices key=IBM")));
+        assertEquals(Optional.empty(), Checks.scanTopic(directive("records-in-topic topic=prices at-least=1")));
+    }
+
+    // ---- the stock-price sender
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # the sender is, the step asks, passes, sentence
+            running, running, true,  the stock-price sender is running
+            stopped, stopped, true,  the stock-price sender is stopped
+            running, stopped, false, the stock-price sender is running
+            failed,  stopped, false, the stock-price sender is failed
+            none,    running, false, the stock-price sender is not started
+            """)
+    void stockSenderComparesTheSendersState(String is, String asked, boolean passes, String sentence) {
+        assertEquals(new Verdict(passes, sentence), evaluate("stock-sender state=" + asked, on(orders()).stockSender(is)));
+    }
+
+    // ---- what is not there
+
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', textBlock = """
+            # check, what it says
+            topic-exists topic=ghost,                           there is no topic ghost yet
+            records-in-topic topic=ghost at-least=1,            there is no topic ghost yet
+            isr-full topic=ghost,                               there is no topic ghost yet
+            isr-full topic=orders partition=9,                  there is no partition orders-9 yet
+            isr-size topic=ghost partition=0 size=3,            there is no partition ghost-0 yet
+            under-replicated topic=ghost at-least=1,            there is no topic ghost yet
+            leader-moved topic=ghost partition=0,               there is no partition ghost-0 yet
+            leader-moved topic=orders partition=7,              there is no partition orders-7 yet
+            broker-state broker=leader-of:ghost/0 state=killed, there is no partition ghost-0 (yet)
+            broker-state broker=7 state=running,                there is no broker 7
+            group-balanced group=readers topic=ghost,           there is no topic ghost yet
+            group-balanced group=ghosts topic=orders,           there is no group ghosts yet
+            group-idle-members group=ghosts,                    there is no group ghosts yet
+            group-rebalanced group=ghosts,                      there is no group ghosts yet
+            acked-records-lost topic=ghost,                     no record of ghost acknowledged yet
+            acked-records-kept topic=vanished,                  there is no partition vanished-0 yet
+            key-in-one-partition topic=ghost key=a,             no record(s) with key 'a' sent yet
+            keys-hashed topic=ghost,                            0 distinct key(s) sent
+            unkeyed-spread topic=ghost partitions=1,            0 unkeyed record(s) in 0 partition(s)
+            priority-routed topic=ghost,                        0 urgent record(s)
+            compacted topic=ghost,                              reading ghost...
+            key-absent topic=ghost key=a,                       reading ghost...
+            """)
+    void aCheckOnSomethingMissingWaitsAndSaysSo(String check, String sentence) {
+        Ctx ctx = on(readers(member("a", 0, 1), member("b", 2))).acked("vanished", 0, 0, 4, 5);
+        assertVerdict(false, sentence, evaluate(check, ctx));
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            group-members group=ghosts members=2
+            records-consumed group=ghosts topic=orders at-least=1
+            consumer-lag group=ghosts topic=orders at-least=1
+            member-partitions-moved group=ghosts
+            """)
+    void groupCountsOnAMissingGroupWait(String check) {
+        assertFalse(evaluate(check, on(orders())).passed());
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            group-members group=ghosts members=2
+            records-consumed group=ghosts topic=orders at-least=1
+            consumer-lag group=ghosts topic=orders at-least=1
+            member-partitions-moved group=ghosts
+            """)
+    @Disabled("bug: Checks.groupMembers, recordsConsumed and consumerLag read a missing group as 0 members or"
+            + " records ('group ghosts committed 0 record(s)'), memberPartitionsMoved says 'every member ... is still"
+            + " in group ghosts', instead of saying there is no such group")
+    void groupCountsOnAMissingGroupSaySo(String check) {
+        assertVerdict(false, "there is no group ghosts", evaluate(check, on(orders())));
+    }
+
+    @Test
+    void aCheckThisAppDoesNotKnowWaitsAndSaysSo() {
+        assertEquals(Verdict.waiting("this app does not know the check 'leader-elected'"),
+                Checks.evaluate(new Directive("leader-elected", Map.of("topic", "orders"), 4), on(orders()).build()));
+    }
+
+    // ---- helpers
+
+    private static Verdict evaluate(String check, Ctx ctx) {
+        return Checks.evaluate(directive(check), ctx.build());
+    }
+
+    /** A check line as a lab file writes it, refused if the vocabulary would refuse it. */
+    static Directive directive(String line) {
+        int space = line.indexOf(' ');
+        String name = space < 0 ? line : line.substring(0, space);
+        try {
+            Map<String, String> args = LabParser.arguments(space < 0 ? "" : line.substring(space + 1),
+                    Path.of("test.md"), 1);
+            assertEquals(List.of(), Vocabulary.problems(Vocabulary.CHECKS, name, args), line);
+            return new Directive(name, args, 1);
+        } catch (LabFormatException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertVerdict(boolean passed, String fact, Verdict v) {
+        assertEquals(passed, v.passed(), () -> (passed ? "should pass: " : "should wait: ") + v.seen());
+        assertTrue(v.seen().contains(fact), () -> "'" + v.seen() + "' should say '" + fact + "'");
+    }
+
+    /** orders: three partitions led by brokers 1, 2, 3; partition 0 led by {@code leader0}. */
+    private static ClusterSnapshot orders(int leader0) {
+        PartitionView p0 = leader0 == PartitionView.NO_LEADER
+                ? partition("orders", 0, PartitionView.NO_LEADER, List.of())
+                : led("orders", 0, leader0);
+        return cluster().topic("orders", p0, led("orders", 1, 2), led("orders", 2, 3)).build();
+    }
+
+    private static ClusterSnapshot orders() {
+        return orders(1);
+    }
+
+    /** orders with partition 0's ISR short of broker 3. */
+    private static ClusterSnapshot ordersShort() {
+        return cluster().topic("orders", partition("orders", 0, 1, List.of(1, 2)), led("orders", 1, 2),
+                led("orders", 2, 3)).build();
+    }
+
+    /** 4 + 4 + 0 readable records: partition 1's first two were deleted, partition 2's offsets are unknown. */
+    private static ClusterSnapshot ordersWithOffsets() {
+        return cluster().topic("orders", offsets(led("orders", 0, 1), 0, 4, Map.of()),
+                offsets(led("orders", 1, 2), 2, 6, Map.of()), led("orders", 2, 3)).build();
+    }
+
+    /** orders-0, led by broker 1, whose log ends at {@code leaderEnd}; the followers have more. */
+    private static ClusterSnapshot ordersLogEnding(long leaderEnd, long highWatermark) {
+        return cluster().topic("orders", offsets(led("orders", 0, 1), 0, highWatermark,
+                Map.of(1, leaderEnd, 2, 20L, 3, 20L)), led("orders", 1, 2), led("orders", 2, 3)).build();
+    }
+
+    /** orders, and the group readers, stable, with these members. */
+    private static ClusterSnapshot readers(MemberView... members) {
+        return cluster().topic("orders", led("orders", 0, 1), led("orders", 1, 2), led("orders", 2, 3))
+                .group(group("readers", GroupState.STABLE, members)).build();
+    }
+
+    private static ClusterSnapshot readersWithOffsets() {
+        TopicPartition o0 = new TopicPartition("orders", 0);
+        TopicPartition o1 = new TopicPartition("orders", 1);
+        TopicPartition o2 = new TopicPartition("orders", 2);
+        TopicPartition audit = new TopicPartition("audit", 0);
+        GroupView g = new GroupView("readers", GroupType.CLASSIC, GroupState.STABLE, "range", null,
+                List.of(member("a", 0, 1, 2)), Map.of(o0, 5L, o1, 7L, audit, 100L), Map.of(o0, 3L, o2, 4L, audit, 50L));
+        return cluster().topic("orders", led("orders", 0, 1), led("orders", 1, 2), led("orders", 2, 3)).group(g).build();
+    }
+
+    private static ClusterSnapshot notRunByTheApp(boolean fenced) {
+        ClusterSnapshot s = orders();
+        List<NodeView> nodes = s.nodes().stream().map(n -> n.id() == 2
+                ? new NodeView(2, NodeRole.BROKER, null, 9092, true, fenced, false) : n).toList();
+        return new ClusterSnapshot(s.takenAt(), nodes, s.topics(), s.groups(), s.unreadable());
+    }
+
+    private static Map<String, String> tombstoneFor(String key) {
+        Map<String, String> latest = new HashMap<>();
+        latest.put("AAPL", "101");
+        latest.put(key, null);
+        return latest;
+    }
+
+    private static SendResult hashed(String key, int partitions) {
+        return send(key, Ledger.murmur2Partition(key, partitions), partitions, BUILT_IN);
+    }
+
+    private static SendResult send(String key, int partition, int partitions, ProducerSettings settings) {
+        return new SendResult(key, "v", partition, 0, partitions, settings, null);
+    }
+
+    private static Ctx on(ClusterSnapshot now) {
+        return new Ctx(now);
+    }
+
+    /** A check context being described: the baseline is {@code now} unless given, as a session does. */
+    static final class Ctx {
+        private final ClusterSnapshot now;
+        private ClusterSnapshot baseline;
+        private final Ledger ledger = new Ledger();
+        private final Map<String, Integer> remembered = new HashMap<>();
+        private ProducerMetrics metrics = ProducerMetrics.NONE;
+        private String stockSender = "none";
+        private final Map<String, TopicScan> scans = new HashMap<>();
+
+        Ctx(ClusterSnapshot now) {
+            this.now = now;
+        }
+
+        Ctx baseline(ClusterSnapshot value) {
+            baseline = value;
+            return this;
+        }
+
+        Ctx sent(String topic, SendResult... results) {
+            for (SendResult r : results) {
+                ledger.sent(topic, r);
+            }
+            return this;
+        }
+
+        Ctx acked(String topic, int partition, long first, long last, int count) {
+            ledger.acked(topic, partition, first, last, count);
+            return this;
+        }
+
+        Ctx remember(String name, int broker) {
+            remembered.put(name, broker);
+            return this;
+        }
+
+        Ctx metrics(ProducerMetrics value) {
+            metrics = value;
+            return this;
+        }
+
+        Ctx stockSender(String value) {
+            stockSender = value;
+            return this;
+        }
+
+        Ctx scan(TopicScan scan) {
+            scans.put(scan.topic(), scan);
+            return this;
+        }
+
+        CheckContext build() {
+            return new CheckContext(now, baseline == null ? now : baseline, ledger, remembered, metrics, stockSender,
+                    scans);
+        }
+    }
+}
