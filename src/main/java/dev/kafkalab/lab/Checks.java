@@ -135,8 +135,10 @@ public final class Checks {
         int want = c.integer("partitions");
         int atLeast = c.optionalInteger("at-least").orElse(1);
         boolean ok = count >= atLeast && partitions.size() >= want;
+        String missing = count < atLeast && partitions.size() < want ? atLeast + " records in " + want + " partitions"
+                : count < atLeast ? atLeast + " records" : want + " partitions";
         return new Verdict(ok, count + " unkeyed record(s) in " + partitions.size() + " partition(s) "
-                + partitions + (ok ? "" : "; waiting for " + want + " partitions"));
+                + partitions + (ok ? "" : "; waiting for " + missing));
     }
 
     private static Verdict priorityRouted(Directive c, Ledger ledger) {
@@ -145,8 +147,10 @@ public final class Checks {
         if (p[1] > 0 || p[2] > 0) {
             return Verdict.waiting(p[1] + " urgent record(s) outside partition 0, " + p[2] + " other record(s) in it");
         }
-        return new Verdict(p[0] >= atLeast, p[0] + " urgent record(s) sent with the priority partitioner, all in partition 0"
-                + (p[0] >= atLeast ? "" : "; waiting for " + atLeast));
+        boolean ok = p[0] > 0 && p[3] >= atLeast;
+        return new Verdict(ok, p[3] + " record(s) sent with the priority partitioner, " + p[0]
+                + " urgent ones all in partition 0 and no other there" + (ok ? "" : p[0] == 0
+                        ? "; waiting for urgent records" : "; waiting for " + atLeast));
     }
 
     private static Verdict brokerState(Directive c, CheckContext ctx) {
@@ -164,8 +168,17 @@ public final class Checks {
             case "serving" -> node.serving();
             default -> false;
         };
-        String is = (node.process() == null ? "" : node.process().word()) + (node.fenced() ? ", fenced" : "")
-                + (node.serving() ? ", serving" : "");
+        List<String> parts = new java.util.ArrayList<>();
+        if (node.process() != null) {
+            parts.add(node.process().word());
+        }
+        if (node.fenced()) {
+            parts.add("fenced");
+        }
+        if (node.serving()) {
+            parts.add("serving");
+        }
+        String is = parts.isEmpty() ? "unknown" : String.join(", ", parts);
         return new Verdict(ok, "broker " + id + " is " + is + (ok ? "" : "; waiting for " + want));
     }
 
@@ -173,8 +186,13 @@ public final class Checks {
         String topic = c.text("topic");
         int partition = c.integer("partition");
         PartitionView now = partition(ctx.now(), topic, partition);
-        int before = ctx.baseline().partition(topic, partition).map(PartitionView::leader)
-                .orElse(PartitionView.NO_LEADER);
+        Optional<PartitionView> was = ctx.baseline().partition(topic, partition);
+        if (was.isEmpty() || was.get().offline()) {
+            // Nothing to compare with: the step began before the partition (or its leader) was seen.
+            return Verdict.waiting("the leader of " + now.name() + " is broker " + now.leader()
+                    + "; the step began before it had one, so nothing has moved yet");
+        }
+        int before = was.get().leader();
         if (now.offline()) {
             return Verdict.waiting(now.name() + " has no leader right now (was broker " + before + ")");
         }
@@ -210,7 +228,7 @@ public final class Checks {
 
     private static Verdict groupMembers(Directive c, ClusterSnapshot s) {
         String id = c.text("group");
-        int n = s.group(id).map(g -> g.members().size()).orElse(0);
+        int n = group(s, id).members().size();
         int want = c.integer("members");
         return new Verdict(n == want, "group " + id + " has " + n + " member(s)" + (n == want ? "" : "; waiting for " + want));
     }
@@ -228,7 +246,7 @@ public final class Checks {
                     owners.merge(tp.partition(), 1, Integer::sum);
                 }
             }
-            counts.put(m.clientId(), mine);
+            counts.put(m.memberId(), mine);
         }
         int partitions = topic.partitions().size();
         boolean covered = owners.size() == partitions && owners.values().stream().allMatch(v -> v == 1);
@@ -260,6 +278,7 @@ public final class Checks {
 
     private static Verdict memberPartitionsMoved(Directive c, CheckContext ctx) {
         String id = c.text("group");
+        group(ctx.now(), id);
         Map<String, Set<TopicPartition>> before = assignments(ctx.baseline(), id);
         Map<String, Set<TopicPartition>> now = assignments(ctx.now(), id);
         for (var gone : before.entrySet()) {
@@ -267,18 +286,19 @@ public final class Checks {
                 continue;
             }
             Set<TopicPartition> owned = now.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-            boolean moved = owned.containsAll(gone.getValue()) && isStable(ctx.now(), id);
+            boolean owners = owned.containsAll(gone.getValue());
+            boolean moved = owners && isStable(ctx.now(), id);
             return new Verdict(moved, moved ? "the partitions of the member that left (" + names(gone.getValue())
-                    + ") belong to other members now" : "a member left; its partitions " + names(gone.getValue())
-                    + " have no owner yet");
+                    + ") belong to other members now" : owners ? "a member left; the group is still rebalancing"
+                    : "a member left; its partitions " + names(gone.getValue()) + " have no owner yet");
         }
         return Verdict.waiting("every member with partitions when the step began is still in group " + id);
     }
 
     private static Verdict recordsConsumed(Directive c, ClusterSnapshot s) {
         String topic = c.text("topic");
-        long committed = s.group(c.text("group")).map(g -> g.committedOffsets().entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum()).orElse(0L);
+        long committed = group(s, c.text("group")).committedOffsets().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
         int want = c.integer("at-least");
         return new Verdict(committed >= want, "group " + c.text("group") + " committed " + committed
                 + " record(s) of " + topic + (committed >= want ? "" : "; waiting for " + want));
@@ -286,8 +306,8 @@ public final class Checks {
 
     private static Verdict consumerLag(Directive c, ClusterSnapshot s) {
         String topic = c.text("topic");
-        long lag = s.group(c.text("group")).map(g -> g.lag().entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum()).orElse(0L);
+        long lag = group(s, c.text("group")).lag().entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
         int want = c.integer("at-least");
         return new Verdict(lag >= want, "group " + c.text("group") + " is " + lag + " record(s) behind on " + topic
                 + (lag >= want ? "" : "; waiting for " + want));
@@ -312,10 +332,10 @@ public final class Checks {
             }
             // Gone means the leader's own log ends before them: not merely unreplicated yet.
             if (leaderEnd <= a.last()) {
-                lost += a.last() + 1 - Math.max(a.first(), leaderEnd);
+                lost += Math.min(a.count(), a.last() + 1 - Math.max(a.first(), leaderEnd));
             }
             if (p.highWatermark() <= a.last()) {
-                unreadable += a.last() + 1 - Math.max(a.first(), p.highWatermark());
+                unreadable += Math.min(a.count(), a.last() + 1 - Math.max(a.first(), p.highWatermark()));
             }
         }
         if (lost > 0) {
@@ -367,6 +387,9 @@ public final class Checks {
         if (scan.isEmpty()) {
             return Verdict.waiting("reading " + topic + "...");
         }
+        if (scan.get().written() == 0) {
+            return Verdict.waiting(topic + " has no records yet");
+        }
         boolean present = scan.get().keys().contains(key);
         boolean ok = !present && scan.get().written() > 0;
         return new Verdict(ok, ok ? "no record with key '" + key + "' is stored any more"
@@ -390,14 +413,22 @@ public final class Checks {
                 "there is no partition " + topic + "-" + partition + " yet"));
     }
 
+    private static GroupView group(ClusterSnapshot s, String id) {
+        return s.group(id).orElseThrow(() -> new IllegalStateException("there is no group " + id + " yet"));
+    }
+
     private static GroupView stableGroup(Directive c, ClusterSnapshot s) {
         String id = c.text("group");
-        GroupView g = s.group(id).orElseThrow(() -> new IllegalStateException("there is no group " + id + " yet"));
+        GroupView g = group(s, id);
         if (g.state() != GroupState.STABLE) {
-            throw new IllegalStateException("group " + id + " is " + g.state().toString().toLowerCase(java.util.Locale.ROOT)
-                    + ", not stable yet");
+            throw new IllegalStateException("group " + id + " is " + stateWord(g.state()) + ", not stable yet");
         }
         return g;
+    }
+
+    /** PREPARING_REBALANCE as "preparing rebalance". */
+    private static String stateWord(GroupState state) {
+        return state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static boolean isStable(ClusterSnapshot s, String id) {

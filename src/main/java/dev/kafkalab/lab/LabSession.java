@@ -214,7 +214,13 @@ public final class LabSession implements AutoCloseable {
             busy++;
             message = "Resetting the lab: stopping its groups, deleting its topics, starting every broker...";
             publish();
-            runner.reset(lab).whenCompleteAsync((said, failure) -> {
+            CompletableFuture<String> work;
+            try {
+                work = runner.reset(lab);
+            } catch (RuntimeException e) {
+                work = CompletableFuture.failedFuture(e);
+            }
+            work.whenCompleteAsync((said, failure) -> {
                 busy--;
                 lab.topics().forEach(ledger::forget);
                 remembered.clear();
@@ -226,6 +232,8 @@ public final class LabSession implements AutoCloseable {
                 // A snapshot taken while the reset ran would be a baseline with the old topics.
                 ignoreBefore = Instant.now();
                 baseline = null;
+                latest = ClusterSnapshot.EMPTY;
+                verdict = Verdict.waiting("waiting for the cluster...");
                 message = failure == null ? said : "The reset did not finish: "
                         + dev.kafkalab.cluster.Failures.message(failure);
                 try {
@@ -318,6 +326,9 @@ public final class LabSession implements AutoCloseable {
     /** Saves the time spent and stops the session's thread. */
     @Override
     public void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
         CompletableFuture<State> saved = call(this::save);
         try {
             saved.get(2, java.util.concurrent.TimeUnit.SECONDS);

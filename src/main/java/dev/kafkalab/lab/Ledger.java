@@ -36,6 +36,7 @@ public final class Ledger {
         int urgent;
         int urgentElsewhere;
         int otherInZero;
+        int priority;
         final Map<Integer, long[]> acked = new HashMap<>();
     }
 
@@ -66,6 +67,7 @@ public final class Ledger {
             t.unhashed.merge(r.key(), 1, Integer::sum);
         }
         if (partitioner == PartitionerChoice.PRIORITY) {
+            t.priority++;
             boolean urgent = r.key().startsWith(PriorityPartitioner.URGENT_PREFIX);
             if (urgent) {
                 t.urgent++;
@@ -97,7 +99,7 @@ public final class Ledger {
         TopicLedger t = topics.get(topic);
         Map<String, KeyRecord> out = new HashMap<>();
         if (t != null) {
-            t.keyCounts.forEach((k, c) -> out.put(k, new KeyRecord(c[0], Set.copyOf(t.keyPartitions.get(k)),
+            t.keyCounts.forEach((k, c) -> out.put(k, new KeyRecord(c[0], java.util.Collections.unmodifiableSortedSet(new TreeSet<>(t.keyPartitions.get(k))),
                     t.predicted.getOrDefault(k, -1), t.unhashed.getOrDefault(k, 0))));
         }
         return out;
@@ -110,13 +112,16 @@ public final class Ledger {
 
     public synchronized Set<Integer> unkeyedPartitions(String topic) {
         TopicLedger t = topics.get(topic);
-        return t == null ? Set.of() : Set.copyOf(t.unkeyedPartitions);
+        return t == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(t.unkeyedPartitions));
     }
 
-    /** Urgent records sent with the priority partitioner, those not in partition 0, others in it. */
+    /**
+     * Records sent with the priority partitioner: urgent ones, urgent ones not in partition 0,
+     * other ones in partition 0, and all of them.
+     */
     public synchronized int[] priority(String topic) {
         TopicLedger t = topics.get(topic);
-        return t == null ? new int[3] : new int[] {t.urgent, t.urgentElsewhere, t.otherInZero};
+        return t == null ? new int[4] : new int[] {t.urgent, t.urgentElsewhere, t.otherInZero, t.priority};
     }
 
     public synchronized Map<Integer, Acked> acked(String topic) {

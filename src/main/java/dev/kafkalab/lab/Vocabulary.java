@@ -47,7 +47,7 @@ public final class Vocabulary {
                     req("topic"), num("at-least")),
             entry("unkeyed-spread", "records without a key reached at least this many partitions",
                     req("topic"), reqNum("partitions"), num("at-least")),
-            entry("priority-routed", "urgent records all went to partition 0 and the others never did",
+            entry("priority-routed", "at least N records were sent with the priority partitioner: the urgent ones all to partition 0, no other one there",
                     req("topic"), num("at-least")),
             entry("broker-state", "a broker is in this state",
                     new Param("broker", true, Type.BROKER, List.of()),
