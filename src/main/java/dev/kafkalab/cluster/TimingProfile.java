@@ -4,16 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How fast the cluster notices failures. {@link #DEMO} makes a class see a killed broker fenced
- * in about three seconds and a crashed consumer of either group protocol replaced in about ten;
+ * How fast the cluster notices failures and cleans compacted topics. {@link #DEMO} makes a class
+ * see a killed broker fenced in about three seconds, a crashed consumer of either group protocol
+ * replaced in about ten, and a compacted topic cleaned within a second of its segment rolling;
  * {@link #KAFKA_DEFAULTS} shows real-world timing.
  */
 public enum TimingProfile {
-    DEMO(3_000, 500, 5_000, 0, 10_000, 1_000),
-    KAFKA_DEFAULTS(9_000, 2_000, 30_000, 3_000, 45_000, 5_000);
+    DEMO(3_000, 500, 5_000, 0, 10_000, 1_000, 500),
+    KAFKA_DEFAULTS(9_000, 2_000, 30_000, 3_000, 45_000, 5_000, 15_000);
 
     /** Kafka's own {@code group.consumer.session.timeout.ms}: its minimum is the same 45 s. */
     public static final int KAFKA_CONSUMER_GROUP_SESSION_TIMEOUT_MS = 45_000;
+    /** Kafka's own {@code log.cleaner.backoff.ms}. */
+    public static final int KAFKA_LOG_CLEANER_BACKOFF_MS = 15_000;
 
     private final int sessionTimeoutMs;
     private final int heartbeatIntervalMs;
@@ -21,15 +24,18 @@ public enum TimingProfile {
     private final int initialRebalanceDelayMs;
     private final int consumerGroupSessionTimeoutMs;
     private final int consumerGroupHeartbeatIntervalMs;
+    private final int logCleanerBackoffMs;
 
     TimingProfile(int sessionTimeoutMs, int heartbeatIntervalMs, int replicaLagTimeMaxMs,
-            int initialRebalanceDelayMs, int consumerGroupSessionTimeoutMs, int consumerGroupHeartbeatIntervalMs) {
+            int initialRebalanceDelayMs, int consumerGroupSessionTimeoutMs, int consumerGroupHeartbeatIntervalMs,
+            int logCleanerBackoffMs) {
         this.sessionTimeoutMs = sessionTimeoutMs;
         this.heartbeatIntervalMs = heartbeatIntervalMs;
         this.replicaLagTimeMaxMs = replicaLagTimeMaxMs;
         this.initialRebalanceDelayMs = initialRebalanceDelayMs;
         this.consumerGroupSessionTimeoutMs = consumerGroupSessionTimeoutMs;
         this.consumerGroupHeartbeatIntervalMs = consumerGroupHeartbeatIntervalMs;
+        this.logCleanerBackoffMs = logCleanerBackoffMs;
     }
 
     /** After this long without a heartbeat the controller fences a broker. */
@@ -56,6 +62,17 @@ public enum TimingProfile {
         return consumerGroupHeartbeatIntervalMs;
     }
 
+    /**
+     * How long the log cleaner sleeps when it found no compacted partition worth cleaning. A
+     * compacted topic is cleaned at most this long after its dirty part became cleanable: a
+     * segment rolled (segment.ms or segment.bytes, checked when a record arrives) and the dirty
+     * share passed min.cleanable.dirty.ratio. A tombstone goes in a later cleaning, once
+     * delete.retention.ms has passed since the first cleaning that kept it.
+     */
+    public int logCleanerBackoffMs() {
+        return logCleanerBackoffMs;
+    }
+
     /** The name used on the command line: {@code demo}, {@code kafka-defaults}. */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -76,6 +93,10 @@ public enum TimingProfile {
         p.put("broker.heartbeat.interval.ms", Integer.toString(heartbeatIntervalMs));
         p.put("replica.lag.time.max.ms", Integer.toString(replicaLagTimeMaxMs));
         p.put("group.initial.rebalance.delay.ms", Integer.toString(initialRebalanceDelayMs));
+        if (logCleanerBackoffMs != KAFKA_LOG_CLEANER_BACKOFF_MS) {
+            // Costs a look at the cleaner checkpoints twice a second per broker: nothing a laptop feels.
+            p.put("log.cleaner.backoff.ms", Integer.toString(logCleanerBackoffMs));
+        }
         if (consumerGroupSessionTimeoutMs != KAFKA_CONSUMER_GROUP_SESSION_TIMEOUT_MS) {
             // Kafka's minimums equal its defaults (45 s session, 5 s heartbeat), so a shorter value
             // needs a lower minimum too. The broker checks min <= value <= max for both, and

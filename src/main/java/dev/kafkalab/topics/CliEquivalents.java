@@ -1,5 +1,6 @@
 package dev.kafkalab.topics;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,14 +14,37 @@ public final class CliEquivalents {
 
     public static String createTopic(String bootstrap, String name, int partitions, int rf, Optional<Integer> minIsr,
             String cleanupPolicy) {
+        return createTopic(bootstrap, name, partitions, rf, minIsr, cleanupPolicy, Map.of());
+    }
+
+    /**
+     * With a {@code --config k=v} for each of {@code configs} too, in the map's order (a
+     * LinkedHashMap keeps the order typed); one that repeats min.insync.replicas or
+     * cleanup.policy is not written twice.
+     */
+    public static String createTopic(String bootstrap, String name, int partitions, int rf, Optional<Integer> minIsr,
+            String cleanupPolicy, Map<String, String> configs) {
         StringBuilder b = new StringBuilder("kafka-topics.sh --bootstrap-server ").append(bootstrap)
                 .append(" --create --topic ").append(name).append(" --partitions ").append(partitions)
                 .append(" --replication-factor ").append(rf);
         minIsr.ifPresent(m -> b.append(" --config min.insync.replicas=").append(m));
-        if (cleanupPolicy != null && !cleanupPolicy.isBlank() && !cleanupPolicy.equals("delete")) {
+        boolean policyWritten = cleanupPolicy != null && !cleanupPolicy.isBlank() && !cleanupPolicy.equals("delete");
+        if (policyWritten) {
             b.append(" --config cleanup.policy=").append(cleanupPolicy);
         }
+        configs.forEach((k, v) -> {
+            boolean written = k.equals("min.insync.replicas") && minIsr.isPresent()
+                    || k.equals("cleanup.policy") && policyWritten;
+            if (!written) {
+                b.append(" --config ").append(shellWord(k + "=" + v));
+            }
+        });
         return b.toString();
+    }
+
+    /** Quoted for a POSIX shell when it holds anything but the characters configs are usually made of. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9._,:=/+@%-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     public static String deleteTopic(String bootstrap, String name) {

@@ -7,5 +7,14 @@ public interface TopicOperations {
 
     CompletableFuture<Void> create(TopicRequest request);
 
+    /**
+     * Creates a topic with more configs than the request's fields. Those that only create plain
+     * topics need not implement it: they refuse any config.
+     */
+    default CompletableFuture<Void> create(TopicRequest request, java.util.Map<String, String> configs) {
+        return configs.isEmpty() ? create(request) : CompletableFuture.failedFuture(
+                new UnsupportedOperationException("Topic configs are not supported here: " + configs.keySet()));
+    }
+
     CompletableFuture<Void> delete(String name);
 }

@@ -16,6 +16,8 @@ public final class TopicRules {
     public static final String REPLICATION_FACTOR = "replicationFactor";
     public static final String MIN_ISR = "minInsyncReplicas";
     public static final String CLEANUP_POLICY = "cleanupPolicy";
+    /** Any other topic config, given by name: the message names it. */
+    public static final String CONFIGS = "configs";
 
     /** Kafka's own limit: a partition directory is "name-N" and file names stop at 255. */
     static final int MAX_NAME_LENGTH = 249;

@@ -2,7 +2,6 @@ package dev.kafkalab.topics;
 
 import dev.kafkalab.cluster.Failures;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,16 +34,29 @@ public final class TopicService implements TopicOperations, AutoCloseable {
     /** Creates a checked request; fails with a {@link TopicException} naming the field at fault. */
     @Override
     public CompletableFuture<Void> create(TopicRequest r) {
-        Map<String, String> configs = new HashMap<>();
-        r.minIsr().ifPresent(m -> configs.put("min.insync.replicas", Integer.toString(m)));
-        if (r.cleanupPolicy() != null && !r.cleanupPolicy().isBlank()) {
-            configs.put("cleanup.policy", r.cleanupPolicy().trim());
+        return create(r, Map.of());
+    }
+
+    /**
+     * Creates a checked request with more topic configs ({@code retention.ms}, {@code segment.bytes}...),
+     * given to Kafka as they are. A config Kafka refuses fails the future with a {@link TopicException}
+     * that names it and gives Kafka's reason; nothing is created then.
+     */
+    @Override
+    public CompletableFuture<Void> create(TopicRequest r, Map<String, String> configs) {
+        Map<String, String> all;
+        try {
+            all = TopicConfigs.merge(r, configs);
+        } catch (TopicException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        NewTopic topic = new NewTopic(r.name().trim(), Integer.parseInt(r.partitions().trim()),
-                Short.parseShort(r.replicationFactor().trim())).configs(configs);
+        String name = r.name().trim();
+        NewTopic topic = new NewTopic(name, Integer.parseInt(r.partitions().trim()),
+                Short.parseShort(r.replicationFactor().trim())).configs(all);
         return admin.createTopics(List.of(topic), new CreateTopicsOptions().timeoutMs(15_000)).all()
                 .toCompletionStage().toCompletableFuture()
-                .exceptionallyCompose(t -> CompletableFuture.failedFuture(explain(r.name().trim(), t)));
+                .exceptionallyCompose(t -> CompletableFuture.failedFuture(
+                        TopicConfigs.refused(all, t).orElseGet(() -> explain(name, t))));
     }
 
     @Override

@@ -35,4 +35,15 @@ class TimingProfileTest {
         Map<String, String> p = Map.of("group.consumer.session.timeout.ms", "10000");
         assertThrows(IllegalArgumentException.class, () -> GroupCoordinatorConfig.fromProps(p));
     }
+
+    @Test
+    void theDemoProfileWakesTheLogCleanerTwiceASecondAndKafkaDefaultsLeaveItAlone() {
+        assertEquals("500", TimingProfile.DEMO.properties().get("log.cleaner.backoff.ms"));
+        assertFalse(TimingProfile.KAFKA_DEFAULTS.properties().containsKey("log.cleaner.backoff.ms"));
+        assertEquals(TimingProfile.KAFKA_LOG_CLEANER_BACKOFF_MS, TimingProfile.KAFKA_DEFAULTS.logCleanerBackoffMs());
+        // The broker's own definition of the setting accepts the demo's value.
+        Map<String, Object> parsed = org.apache.kafka.storage.internals.log.CleanerConfig.CONFIG_DEF
+                .parse(Map.of("log.cleaner.backoff.ms", TimingProfile.DEMO.properties().get("log.cleaner.backoff.ms")));
+        assertEquals(500L, parsed.get("log.cleaner.backoff.ms"));
+    }
 }
