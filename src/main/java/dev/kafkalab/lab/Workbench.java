@@ -14,6 +14,7 @@ import dev.kafkalab.produce.ProducerSettings.Acks;
 import dev.kafkalab.produce.ProducerSettings.Compression;
 import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
+import dev.kafkalab.produce.stock.StockPriceSender;
 import dev.kafkalab.topics.TopicRequest;
 import dev.kafkalab.topics.TopicService;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile Object stock;
+    private volatile StockPriceSender stock;
 
     public Workbench(LocalCluster cluster, TopicService topics, ProduceService produce, Ledger ledger) {
         this.cluster = cluster;
@@ -419,11 +420,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         }
     }
 
-    // The pieces below arrive with the durability demo, the stock sender and topic configs.
-
     private CompletableFuture<Void> createWithConfigs(TopicRequest r, Map<String, String> configs) {
-        return configs.isEmpty() ? topics.create(r)
-                : CompletableFuture.failedFuture(new IllegalStateException("topic configs are not supported yet"));
+        return topics.create(r, configs);
     }
 
     private CompletableFuture<Outcome> durability(Directive a) {
@@ -440,19 +438,37 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     private CompletableFuture<Outcome> startStock(Directive a) {
-        return refused("the stock-price sender is not here yet");
+        String topic = a.text("topic");
+        int rate = a.optionalInteger("rate").orElse(10);
+        return CompletableFuture.supplyAsync(() -> {
+            stopStockQuietly();
+            // All three brokers: the sender still finds the cluster when the first one is down.
+            stock = StockPriceSender.start(bootstrap, topic, rate);
+            return said("The stock-price sender sends " + rate + " prices a second to " + topic + " for "
+                    + String.join(", ", StockPriceSender.SYMBOLS) + " (key = symbol, value = its own serializer).");
+        }, worker);
     }
 
     private CompletableFuture<Outcome> stopStock() {
-        return refused("the stock-price sender is not here yet");
+        StockPriceSender s = stock;
+        if (s == null || s.state() != StockPriceSender.State.RUNNING) {
+            return refused("the stock-price sender is not running");
+        }
+        return s.stop().thenApply(v -> said("The sender stopped: it flushed its buffer and closed the producer; "
+                + s.acked() + " of " + s.sent() + " prices acknowledged."));
     }
 
     private void stopStockQuietly() {
+        StockPriceSender s = stock;
+        if (s != null) {
+            s.close();
+        }
     }
 
     @Override
     public String stockSenderState() {
-        return "none";
+        StockPriceSender s = stock;
+        return s == null ? "none" : s.state().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
