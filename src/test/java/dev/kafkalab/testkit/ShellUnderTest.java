@@ -36,6 +36,8 @@ public final class ShellUnderTest {
     /** Shows the window on {@code stage} and starts its cluster, as the app does. */
     public static ShellUnderTest start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("kafka-lab-ui-it-");
+        // Each window starts with no lab progress, whatever an earlier test did.
+        System.setProperty("kafkalab.progress", dir.resolve("progress.properties").toString());
         LocalCluster cluster = new LocalCluster(ClusterSpec.builder().dataDir(dir).firstBrokerPort(0).build());
         ShellView shell = new ShellView(cluster, Platform::runLater, () -> { });
         shell.show(stage);
