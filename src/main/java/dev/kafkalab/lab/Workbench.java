@@ -130,9 +130,31 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         });
         TopicRequest r = new TopicRequest(a.text("topic"), a.text("partitions"), a.text("replication-factor"),
                 a.optional("min-insync-replicas").orElse(""), a.optional("cleanup-policy").orElse("delete"));
-        return createWithConfigs(r, configs).thenApply(v -> said("Created topic " + r.name() + ": " + r.partitions()
+        return createWithConfigs(r, configs).thenRunAsync(() -> awaitLeaders(r.name()), worker).thenApply(v -> said("Created topic " + r.name() + ": " + r.partitions()
                 + " partition(s), replication factor " + r.replicationFactor()
                 + a.optional("min-insync-replicas").map(m -> ", min.insync.replicas " + m).orElse("") + "."));
+    }
+
+    /**
+     * Waits until every partition of a new topic has a leader: the producer's built-in
+     * partitioner only spreads over partitions whose leader it knows.
+     */
+    private void awaitLeaders(String topic) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                var d = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
+                if (d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception retry) {
+                // Not known to every broker yet: ask again.
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
     }
 
     private CompletableFuture<Outcome> produce(Directive a) {
@@ -245,9 +267,9 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             }
             s = s.withAssignor(assignor);
         }
-        if (a.optional("commit").map("manual"::equals).orElse(false)) {
-            s = s.withAutoCommit(false, s.autoCommitIntervalMs());
-        }
+        // Auto-commit every second, not Kafka's 5 s: a learner watching lag should not wait.
+        s = a.optional("commit").map("manual"::equals).orElse(false) ? s.withAutoCommit(false, s.autoCommitIntervalMs())
+                : s.withAutoCommit(true, 1_000);
         GroupSettings settings = s;
         int members = a.integer("members");
         return CompletableFuture.supplyAsync(() -> {
@@ -308,6 +330,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             }
             said.add(restoreBrokers().join());
             awaitBrokersServing();
+            // A new producer for a new lab: its metrics start at zero, its connections are new.
+            produce.fresh().exceptionally(e -> null).join();
             List<String> existing = existingTopics(lab.topics());
             for (String topic : existing) {
                 topics.delete(topic).join();

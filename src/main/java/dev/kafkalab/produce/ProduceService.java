@@ -222,6 +222,28 @@ public final class ProduceService implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the current producer (it flushes first) so the next send makes a new one: fresh
+     * metrics and connections, as a lab starting over wants. Refused while a stream runs.
+     */
+    public CompletableFuture<Void> fresh() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        thread.execute(() -> {
+            if (!streams.isEmpty()) {
+                done.completeExceptionally(new IllegalStateException("a stream is running: stop it first"));
+                return;
+            }
+            KafkaProducer<String, String> p = producer;
+            producer = null;
+            current = null;
+            if (p != null) {
+                p.close(Duration.ofSeconds(5));
+            }
+            done.complete(null);
+        });
+        return done;
+    }
+
     /** The current producer's metrics, or {@link ProducerMetrics#NONE} before the first send. */
     public ProducerMetrics metrics() {
         KafkaProducer<String, String> p = producer;
