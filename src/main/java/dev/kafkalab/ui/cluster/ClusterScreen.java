@@ -7,8 +7,7 @@ import javafx.scene.layout.BorderPane;
 /** The cluster screen: node cards on top; topics, partitions and the timeline below. */
 public final class ClusterScreen extends BorderPane {
 
-    // Cards wrap onto a second row when a lab's steps take part of the window.
-    private final javafx.scene.layout.FlowPane cards = new javafx.scene.layout.FlowPane(10, 10);
+    private final javafx.scene.layout.HBox cards = new javafx.scene.layout.HBox(10);
 
     public ClusterScreen(ClusterViewModel vm) {
         setId("clusterScreen");
@@ -16,7 +15,14 @@ public final class ClusterScreen extends BorderPane {
             cards.getChildren().add(new NodeCardView(vm, id));
         }
         cards.setPadding(new Insets(0, 0, 10, 0));
-        setTop(cards);
+        // When a lab's steps take part of the window the cards scroll sideways instead of being cut off.
+        javafx.scene.control.ScrollPane cardScroll = new javafx.scene.control.ScrollPane(cards);
+        cardScroll.setFitToHeight(true);
+        cardScroll.setFitToWidth(true);
+        cardScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        cardScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        cardScroll.getStyleClass().add("edge-to-edge");
+        setTop(cardScroll);
         // At projector font sizes the topics column is taller than the window: it scrolls.
         javafx.scene.control.ScrollPane topics = new javafx.scene.control.ScrollPane(new TopicsView(vm));
         topics.setFitToWidth(true);

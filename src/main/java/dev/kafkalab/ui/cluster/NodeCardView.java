@@ -38,7 +38,7 @@ public final class NodeCardView extends VBox {
         getStyleClass().addAll("node-card", initial.role() == NodeRole.CONTROLLER ? "controller" : "broker-" + id);
         setFocusTraversable(true);
         // Four cards share the row equally; their buttons wrap rather than push the window wider.
-        setMinWidth(0);
+        // Never narrower than the name and state: below that the row scrolls (a lab beside it).
         setPrefWidth(0);
         HBox.setHgrow(this, Priority.ALWAYS);
         setMaxWidth(Double.MAX_VALUE);
