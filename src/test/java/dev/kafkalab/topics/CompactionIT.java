@@ -93,8 +93,8 @@ class CompactionIT {
                 return gone;
             }, CLEANED_WITHIN, "no record of " + deleted + " in " + TOPIC + " after its tombstone");
             long goneMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - tombstoneRolled);
-            System.out.printf("Compaction: tombstone of %s gone %d ms after the roll that closed its segment"
-                    + " (%d ms after it was written, %d rolls)%n", deleted, goneMs,
+            System.out.printf("Compaction: tombstone of %s gone %d ms after the roll that closed its segment,"
+                    + " %d ms after the last write, %d ms after the tombstone (%d rolls)%n", deleted, goneMs, ageMs(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - tombstoneAt), rolls[0]);
 
             Map<String, String> left = latest(consumer);
