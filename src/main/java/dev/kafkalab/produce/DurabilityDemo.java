@@ -15,10 +15,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,9 +22,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Loses acknowledged records on purpose, or shows that acks=all does not: the deterministic
@@ -108,10 +101,13 @@ public final class DurabilityDemo {
         if (topic == null || topic.isBlank()) {
             return CompletableFuture.failedFuture(new DemoException("Choose a topic for the demo."));
         }
+        if (acks == null) {
+            return CompletableFuture.failedFuture(new DemoException("Choose acks=1 or acks=all for the demo."));
+        }
         if (acks != ProducerSettings.Acks.LEADER && acks != ProducerSettings.Acks.ALL) {
             return CompletableFuture.failedFuture(new DemoException("The demo compares acks=1 and acks=all; with acks="
-                    + (acks == null ? "(none)" : acks.value()) + " the producer is never told a record was stored,"
-                    + " so there is no acknowledged record to lose."));
+                    + acks.value() + " the producer is never told a record was stored, so there is no acknowledged"
+                    + " record to lose."));
         }
         if (records < 1 || records > MAX_RECORDS) {
             return CompletableFuture.failedFuture(new DemoException("The demo sends between 1 and " + MAX_RECORDS
@@ -125,8 +121,10 @@ public final class DurabilityDemo {
                 result.complete(demo.runHere());
             } catch (Throwable t) {
                 Throwable cause = Failures.rootCause(t);
+                String why = cause instanceof java.util.concurrent.TimeoutException
+                        ? "the cluster did not answer in time" : Failures.message(cause);
                 result.completeExceptionally(cause instanceof DemoException ? cause
-                        : new DemoException("The demo stopped: " + Failures.message(cause), cause));
+                        : new DemoException("The demo stopped: " + why + ".", cause));
             }
         }, "kafka-lab-durability-demo");
         thread.setDaemon(true);
@@ -135,15 +133,15 @@ public final class DurabilityDemo {
     }
 
     private Result runHere() throws Exception {
-        try (Admin admin = admin(cluster.bootstrapServers())) {
-            TopicPartitionInfo before = checkPreconditions(admin);
+        try (DemoPartition partition = new DemoPartition(cluster.bootstrapServers(), tp)) {
+            TopicPartitionInfo before = partition.checkReady(cluster);
             int leader = before.leader().id();
             List<Integer> followers = before.replicas().stream().map(Node::id).filter(id -> id != leader).sorted()
                     .toList();
             KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties());
             Result result = null;
             try {
-                result = runSequence(admin, producer, leader, followers);
+                result = runSequence(partition, producer, leader, followers);
                 return result;
             } finally {
                 List<String> problems = restore();
@@ -157,14 +155,14 @@ public final class DurabilityDemo {
         }
     }
 
-    private Result runSequence(Admin admin, KafkaProducer<String, String> producer, int leader,
+    private Result runSequence(DemoPartition partition, KafkaProducer<String, String> producer, int leader,
             List<Integer> followers) throws Exception {
         // Sent before any freeze: the producer learns the leader and opens its connection now, and
         // every replica holds this record, so what is lost later is exactly what follows.
         RecordMetadata first = producer.send(new ProducerRecord<>(topic, PARTITION, null, "before the freeze"))
                 .get(30, TimeUnit.SECONDS);
         long base = first.offset() + 1;
-        awaitAdmin(admin, a -> highWatermark(a) >= base, Duration.ofSeconds(15),
+        partition.await(p -> p.highWatermark() >= base, Duration.ofSeconds(15),
                 "every replica of " + tp + " to copy the first record");
         say("Sent one record with acks=" + acks.value() + " to broker " + leader + ", the leader, and waited until"
                 + " all three replicas had it (offset " + first.offset() + ").");
@@ -229,9 +227,9 @@ public final class DurabilityDemo {
                 + " still in the ISR.");
 
         Duration leaderTimeout = Duration.ofMillis(cluster.spec().timing().sessionTimeoutMs() + 20_000L);
-        int newLeader = awaitAdmin(admin, a -> {
-            TopicPartitionInfo p = partition(a);
-            return p.leader() != null && followers.contains(p.leader().id()) ? p.leader().id() : null;
+        int newLeader = partition.await(p -> {
+            TopicPartitionInfo now = p.describe();
+            return now.leader() != null && followers.contains(now.leader().id()) ? now.leader().id() : null;
         }, leaderTimeout, "a follower of " + tp + " to take over from broker " + leader);
         long electedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
         say("Broker " + newLeader + " leads partition " + PARTITION + " now, " + electedMs / 1000.0 + " s after the"
@@ -239,7 +237,7 @@ public final class DurabilityDemo {
 
         cluster.start(leader).get(cluster.spec().startTimeout().toSeconds(), TimeUnit.SECONDS);
         killed = -1;
-        awaitAdmin(admin, a -> partition(a).isr().stream().anyMatch(n -> n.id() == leader) ? Boolean.TRUE : null,
+        partition.await(p -> p.describe().isr().stream().anyMatch(n -> n.id() == leader),
                 BACK_IN_ISR_TIMEOUT, "broker " + leader + " to rejoin the ISR of " + tp + " after its restart");
         say("Started broker " + leader + " again: it truncated its log to broker " + newLeader + "'s, dropping what"
                 + " only it had, and is back in the ISR.");
@@ -252,7 +250,7 @@ public final class DurabilityDemo {
             throw new DemoException(open + " of " + records + " sends still had no answer "
                     + SENDS_TIMEOUT.toSeconds() + " s after the failover.");
         }
-        long highWatermark = highWatermark(admin);
+        long highWatermark = partition.highWatermark();
         return result(leader, newLeader, List.copyOf(ackedOffsets), ackedBeforeKill, failed.get(), highWatermark);
     }
 
@@ -287,49 +285,6 @@ public final class DurabilityDemo {
         }
         return new Result(topic, PARTITION, acks, records, acked.size(), firstAcked, lastAcked, oldLeader, newLeader,
                 s.toString());
-    }
-
-    private TopicPartitionInfo checkPreconditions(Admin admin) throws Exception {
-        List<String> notRunning = cluster.nodes().stream().filter(n -> n.state() != NodeState.RUNNING)
-                .map(n -> n.label() + " is " + n.state().word()).toList();
-        if (!notRunning.isEmpty()) {
-            throw new DemoException("Every node must be running for the demo, and " + String.join(", ", notRunning)
-                    + ": start or resume it first.");
-        }
-        if (cluster.brokerIds().size() < 3) {
-            throw new DemoException("The demo needs three brokers; this cluster has " + cluster.brokerIds().size() + ".");
-        }
-        TopicDescription d;
-        try {
-            d = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new DemoException("There is no topic '" + topic + "': create it with 1 partition, replication"
-                        + " factor 3 and min.insync.replicas=2.");
-            }
-            throw e;
-        }
-        String create = " The demo needs 1 partition, replication factor 3 and min.insync.replicas=2: create a"
-                + " topic for it.";
-        if (d.partitions().size() != 1) {
-            throw new DemoException("'" + topic + "' has " + d.partitions().size() + " partitions." + create);
-        }
-        TopicPartitionInfo p = d.partitions().get(0);
-        if (p.replicas().size() != 3) {
-            throw new DemoException("'" + topic + "' has replication factor " + p.replicas().size() + "." + create);
-        }
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        String minIsr = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
-                .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value();
-        if (!"2".equals(minIsr)) {
-            throw new DemoException("'" + topic + "' has min.insync.replicas=" + minIsr + "." + create);
-        }
-        if (p.leader() == null || p.isr().size() != 3) {
-            throw new DemoException("Partition " + tp + " has " + (p.leader() == null ? "no leader and " : "")
-                    + "in-sync replicas " + p.isr().stream().map(Node::id).toList() + " of "
-                    + p.replicas().stream().map(Node::id).toList() + ": wait until all three are in sync.");
-        }
-        return p;
     }
 
     /** Never leaves a broker frozen or killed, whatever stage failed; says what could not be repaired. */
@@ -379,58 +334,8 @@ public final class DurabilityDemo {
         return p;
     }
 
-    private static Admin admin(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-durability-demo");
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
-        p.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
-        return Admin.create(p);
-    }
-
-    private TopicPartitionInfo partition(Admin admin) throws Exception {
-        return admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic).partitions()
-                .get(PARTITION);
-    }
-
-    private long highWatermark(Admin admin) throws Exception {
-        return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get(5, TimeUnit.SECONDS)
-                .offset();
-    }
-
     private long leaderLogEnd(int leader) {
         return cluster.logEndOffsets().getOrDefault(leader, Map.of()).getOrDefault(tp, -1L);
-    }
-
-    /** A question to the cluster whose answer is null (or false) until it holds. */
-    private interface Check<T> {
-        T ask(Admin admin) throws Exception;
-    }
-
-    /**
-     * Asks every 100 ms until the answer is there: a cluster under repair has no event to wait on,
-     * and a call that fails on the way (a broker just died) is asked again.
-     */
-    private <T> T awaitAdmin(Admin admin, Check<T> check, Duration timeout, String what) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String lastError = null;
-        while (true) {
-            try {
-                T answer = check.ask(admin);
-                if (answer != null && !Boolean.FALSE.equals(answer)) {
-                    return answer;
-                }
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                lastError = Failures.message(e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new DemoException("Waited " + timeout.toSeconds() + " s for " + what + ", in vain"
-                        + (lastError == null ? "." : " (last error: " + lastError + ")."));
-            }
-            Thread.sleep(100);
-        }
     }
 
     private boolean awaitQuietly(java.util.function.BooleanSupplier condition, Duration timeout)

@@ -32,7 +32,7 @@ public final class CliEquivalents {
         if (policyWritten) {
             b.append(" --config cleanup.policy=").append(cleanupPolicy);
         }
-        configs.forEach((k, v) -> {
+        (configs == null ? Map.<String, String>of() : configs).forEach((k, v) -> {
             boolean written = k.equals("min.insync.replicas") && minIsr.isPresent()
                     || k.equals("cleanup.policy") && policyWritten;
             if (!written) {

@@ -46,7 +46,7 @@ public final class TopicService implements TopicOperations, AutoCloseable {
     public CompletableFuture<Void> create(TopicRequest r, Map<String, String> configs) {
         Map<String, String> all;
         try {
-            all = TopicConfigs.merge(r, configs);
+            all = TopicConfigs.merge(r, configs == null ? Map.of() : configs);
         } catch (TopicException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -123,6 +123,12 @@ public final class StockPriceSender implements AutoCloseable {
             while (!stopping && failure.get() == null) {
                 long due = start + n * 1_000_000_000L / ratePerSecond;
                 long wait = due - System.nanoTime();
+                if (wait < -1_000_000_000L) {
+                    // More than a second behind (send blocked while the cluster was away): a ticker
+                    // goes on from now rather than fire the missed prices in one burst.
+                    start = System.nanoTime() - n * 1_000_000_000L / ratePerSecond;
+                    continue;
+                }
                 if (wait > 0) {
                     // Pacing, not synchronisation; stop() unparks.
                     LockSupport.parkNanos(wait);
