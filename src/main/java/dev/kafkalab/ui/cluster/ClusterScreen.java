@@ -27,7 +27,7 @@ public final class ClusterScreen extends BorderPane {
         javafx.scene.control.ScrollPane topics = new javafx.scene.control.ScrollPane(new TopicsView(vm));
         topics.setFitToWidth(true);
         topics.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        topics.setMinWidth(240);
+        topics.setMinWidth(200);
         PartitionsView partitions = new PartitionsView(vm);
         TimelineView timeline = new TimelineView(vm);
         SplitPane split = new SplitPane(topics, partitions, timeline);

@@ -35,7 +35,7 @@ public final class PartitionsView extends VBox {
         list.setCellFactory(v -> new RowCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         setSpacing(6);
-        setMinWidth(300);
+        setMinWidth(280);
         getChildren().addAll(title, list, legend);
     }
 

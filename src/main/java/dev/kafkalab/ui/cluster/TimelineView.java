@@ -35,7 +35,7 @@ public final class TimelineView extends VBox {
 
     public TimelineView(ClusterViewModel vm) {
         setSpacing(6);
-        setMinWidth(200);
+        setMinWidth(160);
         Label title = new Label("Timeline");
         title.getStyleClass().add("section-title");
         TextField filter = new TextField();

@@ -65,6 +65,7 @@ public final class LabPanel extends VBox {
         meta.setMinHeight(Region.USE_PREF_SIZE);
         title.setMinHeight(Region.USE_PREF_SIZE);
         progress.setMaxWidth(Double.MAX_VALUE);
+        progress.setMinWidth(60);
         HBox.setHgrow(progress, Priority.ALWAYS);
         progressText.setId("labProgress");
         progressText.setMinWidth(Region.USE_PREF_SIZE);

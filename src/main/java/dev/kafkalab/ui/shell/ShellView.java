@@ -236,7 +236,7 @@ public final class ShellView {
         }
         if (root.getCenter() != labSplit) {
             labSplit.getItems().setAll(labPanel, content);
-            labSplit.setDividerPositions(0.36);
+            labSplit.setDividerPositions(0.34);
             javafx.scene.control.SplitPane.setResizableWithParent(labPanel, false);
             root.setCenter(labSplit);
         }
