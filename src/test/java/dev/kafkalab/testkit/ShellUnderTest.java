@@ -54,6 +54,15 @@ public final class ShellUnderTest {
         }
     }
 
+    /** The text a label or a text field shows. */
+    public static String text(org.testfx.api.FxRobot robot, String query) {
+        javafx.scene.Node node = robot.lookup(query).query();
+        if (node instanceof javafx.scene.control.Label label) {
+            return label.getText();
+        }
+        return ((javafx.scene.control.TextInputControl) node).getText();
+    }
+
     /** Waits for a condition on the screen; one that throws counts as not yet. */
     public static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {

@@ -2,11 +2,10 @@ package dev.kafkalab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.kafkalab.testkit.ShellUnderTest.text;
 
 import dev.kafkalab.testkit.ShellUnderTest;
 import dev.kafkalab.ui.common.PseudoStates;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,13 +78,5 @@ class ClusterScreenIT {
     private static boolean isInSync(FxRobot robot, int partition, int broker) {
         return robot.lookup("#replica-" + partition + "-" + broker).tryQuery()
                 .map(n -> PseudoStates.has(n, "in-sync")).orElse(false);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        if (node instanceof Label label) {
-            return label.getText();
-        }
-        return ((javafx.scene.control.TextInputControl) node).getText();
     }
 }

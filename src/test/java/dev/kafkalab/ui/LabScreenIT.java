@@ -3,13 +3,13 @@ package dev.kafkalab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.kafkalab.testkit.ShellUnderTest.text;
 
 import dev.kafkalab.lab.Lab;
 import dev.kafkalab.lab.LabParser;
 import dev.kafkalab.lab.Step;
 import dev.kafkalab.testkit.ShellUnderTest;
 import java.nio.file.Path;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -104,10 +104,5 @@ class LabScreenIT {
 
     private static String leaderOfPartition0(FxRobot robot) {
         return robot.lookup("#leader-0").tryQuery().map(n -> ((Label) n).getText()).orElse("");
-    }
-
-    private static String text(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        return node instanceof Label label ? label.getText() : "";
     }
 }

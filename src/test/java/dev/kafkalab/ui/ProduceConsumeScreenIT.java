@@ -2,6 +2,7 @@ package dev.kafkalab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.kafkalab.testkit.ShellUnderTest.text;
 
 import dev.kafkalab.produce.KeyPlacement;
 import dev.kafkalab.produce.SendResult;
@@ -121,9 +122,5 @@ class ProduceConsumeScreenIT {
     private static List<Long> bars(BarChart<?, ?> chart) {
         return chart.getData().get(0).getData().stream().map(d -> ((XYChart.Data<?, ?>) d).getYValue())
                 .map(v -> ((Number) v).longValue()).toList();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
     }
 }
