@@ -67,6 +67,11 @@ public final class Checks {
                 ? Optional.of(check.text("topic")) : Optional.empty();
     }
 
+    /** Whether a check reads the app's producer metrics (the only check that does). */
+    public static boolean readsProducerMetrics(Directive check) {
+        return check.name().equals("producer-metric");
+    }
+
     private static Verdict topicExists(Directive c, ClusterSnapshot s) {
         String name = c.text("topic");
         Optional<TopicView> topic = s.topic(name);

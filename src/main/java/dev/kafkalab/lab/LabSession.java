@@ -97,18 +97,29 @@ public final class LabSession implements AutoCloseable {
     private void restore() {
         Map<String, String> saved = store.under(prefix);
         step = Math.max(1, Math.min(lab.steps().size(), parse(saved.get("step"), 1)));
-        for (String n : saved.getOrDefault("passed", "").split(",")) {
-            int s = parse(n, 0);
-            if (s >= 1 && s <= lab.steps().size()) {
-                passed.add(s);
-            }
-        }
+        passed.addAll(passedSteps(saved.get("passed"), lab));
         spentMillis = parse(saved.get("seconds"), 0) * 1000L;
         saved.forEach((k, v) -> {
             if (k.startsWith("broker.")) {
                 remembered.put(k.substring("broker.".length()), parse(v, -1));
             }
         });
+    }
+
+    /** The steps a lab's saved progress says passed, as the lab list shows them without opening the lab. */
+    public static Set<Integer> passedSteps(ProgressStore store, Lab lab) {
+        return passedSteps(store.get("lab." + lab.id() + ".passed").orElse(null), lab);
+    }
+
+    private static Set<Integer> passedSteps(String saved, Lab lab) {
+        Set<Integer> steps = new TreeSet<>();
+        for (String n : (saved == null ? "" : saved).split(",")) {
+            int s = parse(n, 0);
+            if (s >= 1 && s <= lab.steps().size()) {
+                steps.add(s);
+            }
+        }
+        return steps;
     }
 
     private static int parse(String s, int fallback) {
@@ -256,8 +267,10 @@ public final class LabSession implements AutoCloseable {
         Step current = lab.steps().get(step - 1);
         Optional<String> scanTopic = Checks.scanTopic(current.check());
         scanTopic.ifPresent(this::scanSoon);
+        // Reading the producer's metrics builds a map of them all: only for the check that needs it.
         CheckContext ctx = new CheckContext(latest, baseline == null ? latest : baseline, ledger, remembered,
-                runner.producerMetrics(), runner.stockSenderState(), scans);
+                Checks.readsProducerMetrics(current.check()) ? runner.producerMetrics()
+                        : dev.kafkalab.produce.ProducerMetrics.NONE, runner.stockSenderState(), scans);
         verdict = Checks.evaluate(current.check(), ctx);
         if (verdict.passed() && passed.add(step)) {
             save();

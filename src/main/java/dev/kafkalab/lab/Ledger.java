@@ -1,15 +1,14 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.produce.KeyPlacement;
 import dev.kafkalab.produce.PriorityPartitioner;
 import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * What the app's producer sent to each topic since a lab began: where every key went, where
@@ -142,9 +141,8 @@ public final class Ledger {
         return new HashSet<>(topics.keySet());
     }
 
-    /** The built-in partitioner's choice for a String key: toPositive(murmur2(UTF-8 bytes)) % partitions. */
+    /** The built-in partitioner's choice for a String key ({@link KeyPlacement}), or -1 without partitions. */
     public static int murmur2Partition(String key, int partitions) {
-        return partitions <= 0 ? -1
-                : Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return partitions <= 0 ? -1 : KeyPlacement.of(key, partitions).partition();
     }
 }

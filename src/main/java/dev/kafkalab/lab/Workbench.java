@@ -7,6 +7,7 @@ import dev.kafkalab.consume.InAppGroup;
 import dev.kafkalab.consume.MemberSnapshot;
 import dev.kafkalab.consume.MemberState;
 import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.produce.KeyPattern;
 import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.produce.ProducerMetrics;
 import dev.kafkalab.produce.ProducerSettings;
@@ -140,21 +141,32 @@ public final class Workbench implements ActionRunner, AutoCloseable {
      * partitioner only spreads over partitions whose leader it knows.
      */
     private void awaitLeaders(String topic) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        awaitQuietly(Duration.ofSeconds(30), () -> admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(5, TimeUnit.SECONDS).get(topic).partitions().stream()
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+    }
+
+    /**
+     * Asks {@code done} every 200 ms until it holds or {@code timeout} passes; an answer that
+     * throws (a broker still starting, a topic not yet known everywhere) counts as not yet.
+     * Returns whether it held.
+     */
+    private static boolean awaitQuietly(Duration timeout, java.util.concurrent.Callable<Boolean> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                var d = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic);
-                if (d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-                    return;
+                if (done.call()) {
+                    return true;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             } catch (Exception retry) {
-                // Not known to every broker yet: ask again.
+                // Not yet: ask again.
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
+        return false;
     }
 
     private CompletableFuture<Outcome> produce(Directive a) {
@@ -163,16 +175,10 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         int count = a.optionalInteger("count").orElse(1);
         int urgentEvery = a.optionalInteger("urgent-every").orElse(0);
         boolean tombstone = a.optional("tombstone").map(Boolean::parseBoolean).orElse(false);
-        String keys = a.optional("keys").orElse("none");
-        java.util.Random random = new java.util.Random();
+        KeyPattern pattern = keyPattern(a);
         List<CompletableFuture<SendResult>> sends = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String key = a.optional("key").orElse(null);
-            if (key == null && keys.startsWith("distinct:")) {
-                key = "employee-" + (i % Integer.parseInt(keys.substring("distinct:".length())) + 1);
-            } else if (key == null && keys.equals("random")) {
-                key = "key-" + Integer.toHexString(random.nextInt());
-            }
+            String key = pattern.keyFor(i);
             if (urgentEvery > 0 && (i + 1) % urgentEvery == 0) {
                 key = "urgent-" + (i + 1);
             }
@@ -192,6 +198,18 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                     + s.acks().value() + "): per partition " + perPartition
                     + (failed.isEmpty() ? "" : "; " + failed.size() + " failed: " + failed.get(0).error()));
         });
+    }
+
+    /** {@code key=K} is one fixed key; {@code keys=} none, random, or distinct:N (employee-1..N), as on the produce screen. */
+    private static KeyPattern keyPattern(Directive a) {
+        if (a.optional("key").isPresent()) {
+            return KeyPattern.fixed(a.text("key"));
+        }
+        String keys = a.optional("keys").orElse("none");
+        if (keys.startsWith("distinct:")) {
+            return KeyPattern.distinct(Integer.parseInt(keys.substring("distinct:".length())));
+        }
+        return keys.equals("random") ? KeyPattern.random() : KeyPattern.NO_KEY;
     }
 
     private static ProducerSettings settings(Directive a) {
@@ -344,22 +362,10 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     private void awaitBrokersServing() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                var nodes = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                if (nodes.size() >= cluster.brokerIds().size()) {
-                    return;
-                }
-                TimeUnit.MILLISECONDS.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception retry) {
-                // A broker still starting: ask again.
-            }
+        if (!awaitQuietly(Duration.ofSeconds(60), () -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size()
+                >= cluster.brokerIds().size())) {
+            throw new IllegalStateException("not every broker came back within 60 s: see the Cluster screen");
         }
-        throw new IllegalStateException("not every broker came back within 60 s: see the Cluster screen");
     }
 
     private List<String> existingTopics(List<String> wanted) {
@@ -372,17 +378,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     private void awaitGone(List<String> deleted) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!existingTopics(deleted).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the topics " + deleted + " were still there after 30 s");
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!awaitQuietly(Duration.ofSeconds(30), () -> existingTopics(deleted).isEmpty())) {
+            throw new IllegalStateException("the topics " + deleted + " were still there after 30 s");
         }
     }
 

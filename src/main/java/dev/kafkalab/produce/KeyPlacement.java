@@ -25,7 +25,7 @@ public record KeyPlacement(String key, int keyBytes, int hash, int positive, int
         return new KeyPlacement(key, bytes.length, hash, positive, partitions, positive % partitions);
     }
 
-    /** {@code murmur2("employee-7") = -1491519138 -> toPositive = 655964510 -> mod 3 = 2}. */
+    /** {@code murmur2("employee-7") = -1621616264 -> toPositive = 525867384 -> mod 3 = 0}. */
     public String computation() {
         return "murmur2(\"" + key + "\") = " + hash + " -> toPositive = " + positive + " -> mod " + partitions
                 + " = " + partition;

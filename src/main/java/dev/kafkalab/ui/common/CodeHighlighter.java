@@ -17,9 +17,12 @@ final class CodeHighlighter {
     private static final Set<String> JAVA = Set.of("public", "private", "final", "static", "class", "record", "new",
             "return", "void", "var", "import", "package", "try", "catch", "if", "else", "for", "while", "implements",
             "extends", "interface", "null", "true", "false", "this", "throws", "int", "long", "double", "boolean");
-    private static final Pattern TOKENS = Pattern.compile(
-            "(?<comment>//.*|#.*)|(?<string>\"(?:[^\"\\\\]|\\\\.)*\")|(?<option>--[A-Za-z][\\w.-]*)"
-                    + "|(?<number>\\b\\d+(?:\\.\\d+)?\\b)|(?<word>[A-Za-z_][\\w.-]*)");
+    private static final String REST = "(?<string>\"(?:[^\"\\\\]|\\\\.)*\")|(?<option>--[A-Za-z][\\w.-]*)"
+            + "|(?<number>\\b\\d+(?:\\.\\d+)?\\b)|(?<word>[A-Za-z_][\\w.-]*)";
+    /** A comment starts with '#' in shell and properties files, with '//' in Java, nowhere else. */
+    private static final Pattern HASH_COMMENTS = Pattern.compile("(?<comment>#.*)|" + REST);
+    private static final Pattern SLASH_COMMENTS = Pattern.compile("(?<comment>//.*)|" + REST);
+    private static final Pattern NO_COMMENTS = Pattern.compile("(?<comment>(?!))|" + REST);
 
     private CodeHighlighter() {
     }
@@ -30,7 +33,7 @@ final class CodeHighlighter {
         boolean shell = lang.equals("sh") || lang.equals("bash") || lang.equals("shell") || lang.equals("console");
         boolean java = lang.equals("java");
         boolean props = lang.equals("properties");
-        Matcher m = TOKENS.matcher(line);
+        Matcher m = (shell || props ? HASH_COMMENTS : java ? SLASH_COMMENTS : NO_COMMENTS).matcher(line);
         int at = 0;
         boolean first = true;
         while (m.find()) {
@@ -39,15 +42,6 @@ final class CodeHighlighter {
             }
             String style = null;
             if (m.group("comment") != null) {
-                // '#' starts a comment in shell and properties, '//' in Java.
-                boolean isComment = m.group().startsWith("//") ? java : shell || props;
-                if (!isComment) {
-                    style = null;
-                    out.add(token(m.group().substring(0, 1), null));
-                    at = m.start() + 1;
-                    m.region(at, line.length());
-                    continue;
-                }
                 style = "code-comment";
             } else if (m.group("string") != null) {
                 style = "code-string";

@@ -105,9 +105,7 @@ public final class LabViewModel implements AutoCloseable {
                     p.file().getFileName() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.reason());
         }
         Lab lab = e.lab();
-        String passed = store.get("lab." + lab.id() + ".passed").orElse("");
-        int done = passed.isBlank() ? 0 : passed.split(",").length;
-        return new Row(lab.id(), lab.title(), lab.module(), lab.minutes(), Math.min(done, lab.steps().size()),
+        return new Row(lab.id(), lab.title(), lab.module(), lab.minutes(), LabSession.passedSteps(store, lab).size(),
                 lab.steps().size(), null);
     }
 

@@ -228,10 +228,13 @@ public final class ShellView {
         fillCliBar(vm);
     }
 
-    /** Docks the lab's steps beside the screens and shows the screen its current step is about. */
+    /**
+     * Docks the lab's steps beside the screens; the state listener shows the screen its current
+     * step is about once the session's first state arrives.
+     */
     private void openLab(String id) {
         labVm.open(id);
-        if (labVm.state().get() == null && labVm.lab(id).isEmpty()) {
+        if (labVm.lab(id).isEmpty()) {
             return;
         }
         if (root.getCenter() != labSplit) {
@@ -240,7 +243,6 @@ public final class ShellView {
             javafx.scene.control.SplitPane.setResizableWithParent(labPanel, false);
             root.setCenter(labSplit);
         }
-        labVm.lab(id).ifPresent(lab -> followStep(lab.steps().get(0)));
     }
 
     private void closeLab() {
