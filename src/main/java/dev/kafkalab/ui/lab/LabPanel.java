@@ -79,8 +79,10 @@ public final class LabPanel extends VBox {
         close.setOnAction(e -> onClose.run());
         reset.setMinWidth(Region.USE_PREF_SIZE);
         close.setMinWidth(Region.USE_PREF_SIZE);
-        HBox progressRow = new HBox(8, progress, progressText, reset, close);
+        // Progress on a row of its own: beside the buttons it would push Close out of a narrow panel.
+        HBox progressRow = new HBox(8, progress, progressText);
         progressRow.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(8, reset, close);
 
         stepDots.getStyleClass().add("step-dots");
         stepTitle.setId("stepTitle");
@@ -124,7 +126,7 @@ public final class LabPanel extends VBox {
         HBox footer = new HBox(8, previous, gap, next);
 
         setSpacing(8);
-        getChildren().addAll(title, meta, progressRow, stepDots, scroll, message, footer);
+        getChildren().addAll(title, meta, buttons, progressRow, stepDots, scroll, message, footer);
         vm.state().addListener((o, was, now) -> {
             if (now != null) {
                 show(now);
