@@ -76,6 +76,8 @@ final class MemberLoop implements Runnable {
     private String memberId = "";
     private int generation = -1;
     private Instant stalledAt;
+    /** When poll was last called: the client counts max.poll.interval.ms from there, not from the stall. */
+    private Instant lastPollAt;
     private Instant kickedAt;
     private Instant crashedAt;
     private String error;
@@ -136,6 +138,7 @@ final class MemberLoop implements Runnable {
                     publish();
                     r.done().complete(outcome);
                 } else if (state != MemberState.STALLED) {
+                    lastPollAt = Instant.now();
                     took(consumer.poll(POLL_TIMEOUT));
                     noticeMembership();
                     refreshPositions();
@@ -205,7 +208,7 @@ final class MemberLoop implements Runnable {
             return Outcome.refused(name + " is already stalled");
         }
         state = MemberState.STALLED;
-        stalledAt = Instant.now();
+        stalledAt = lastPollAt == null ? Instant.now() : lastPollAt;
         kickedAt = null;
         event(GroupEvent.Kind.STALLED, assigned, generation, "stopped calling poll");
         return Outcome.done(name + " stopped calling poll: after max.poll.interval.ms (" + settings.maxPollIntervalMs()

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -63,13 +64,16 @@ public final class ShellUnderTest {
         return ((javafx.scene.control.TextInputControl) node).getText();
     }
 
-    /** Waits for a condition on the screen; one that throws counts as not yet. */
+    /**
+     * Waits for a condition on the screen, evaluated on the FX thread so it never sees a list the
+     * screen is halfway through refilling; one that throws counts as not yet.
+     */
     public static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
-                    return condition.call();
-                } catch (RuntimeException e) {
+                    return WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException | RuntimeException e) {
                     return false;
                 }
             });
