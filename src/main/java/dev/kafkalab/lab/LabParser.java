@@ -39,43 +39,13 @@ public final class LabParser {
         return new Reader(file, text.replace("\r\n", "\n").split("\n", -1)).lab();
     }
 
-    /** Splits {@code a=1 b="two words"} into arguments; null values mark a token without '='. */
+    /** Splits {@code a=1 b="two words"} into arguments (see {@link dev.kafkalab.content.Arguments}). */
     static Map<String, String> arguments(String text, Path file, int line) throws LabFormatException {
-        Map<String, String> args = new LinkedHashMap<>();
-        int i = 0;
-        while (i < text.length()) {
-            while (i < text.length() && text.charAt(i) == ' ') {
-                i++;
-            }
-            if (i >= text.length()) {
-                break;
-            }
-            int eq = text.indexOf('=', i);
-            int space = text.indexOf(' ', i);
-            if (eq < 0 || space >= 0 && space < eq) {
-                String token = text.substring(i, space < 0 ? text.length() : space);
-                throw new LabFormatException(file, line, "'" + token + "' is not key=value");
-            }
-            String key = text.substring(i, eq);
-            int start = eq + 1;
-            String value;
-            if (start < text.length() && text.charAt(start) == '"') {
-                int close = text.indexOf('"', start + 1);
-                if (close < 0) {
-                    throw new LabFormatException(file, line, "the quote after " + key + "= is never closed");
-                }
-                value = text.substring(start + 1, close);
-                i = close + 1;
-            } else {
-                int end = text.indexOf(' ', start);
-                value = text.substring(start, end < 0 ? text.length() : end);
-                i = end < 0 ? text.length() : end;
-            }
-            if (args.put(key, value) != null) {
-                throw new LabFormatException(file, line, key + " is given twice");
-            }
+        try {
+            return dev.kafkalab.content.Arguments.parse(text, file, line);
+        } catch (dev.kafkalab.content.FormatException e) {
+            throw new LabFormatException(file, line, e.reason());
         }
-        return args;
     }
 
     private static final class Reader {
