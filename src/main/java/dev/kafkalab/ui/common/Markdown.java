@@ -159,6 +159,8 @@ public final class Markdown {
     private Node table(TableBlock t) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("md-table");
+        // As wide as its columns, not the text column: its border ends where the table does.
+        grid.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         int row = 0;
         for (org.commonmark.node.Node section = t.getFirstChild(); section != null; section = section.getNext()) {
             for (org.commonmark.node.Node r = section.getFirstChild(); r != null; r = r.getNext()) {

@@ -80,6 +80,14 @@ public final class ShellView {
     private ToggleButton navProduce;
     private ToggleButton navConsume;
     private ToggleButton navLabs;
+    private ToggleButton navSlides;
+    private dev.kafkalab.ui.slides.SlidesScreen slidesScreen;
+    /** File work the screens must not do on the FX thread: reading the course, saving positions. */
+    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kafkalab-io");
+        t.setDaemon(true);
+        return t;
+    });
     private ClusterViewModel clusterVm;
     private final ToggleGroup screens = new ToggleGroup();
     private final VBox nav = new VBox();
@@ -209,11 +217,15 @@ public final class ShellView {
         poller.addSnapshotListener(labVm::onSnapshot);
         LabsScreen labsScreen = new LabsScreen(labVm, this::openLab);
         labVm.reload();
-        content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen, labsScreen);
+        slidesScreen = new dev.kafkalab.ui.slides.SlidesScreen(new dev.kafkalab.ui.slides.LiveWidgets(vm), progress, io,
+                this::showMe, this::loadCourse);
+        content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen, labsScreen, slidesScreen);
         navCluster = addScreen("Cluster", "navCluster", clusterScreen, KeyCode.DIGIT1);
         navProduce = addScreen("Produce", "navProduce", produceScreen, KeyCode.DIGIT2);
         navConsume = addScreen("Consume", "navConsume", consumeScreen, KeyCode.DIGIT3);
         navLabs = addScreen("Labs", "navLabs", labsScreen, KeyCode.DIGIT4);
+        navSlides = addScreen("Slides", "navSlides", slidesScreen, KeyCode.DIGIT5);
+        loadCourse();
         labPanel = new LabPanel(labVm, this::closeLab);
         labVm.state().addListener((o, was, now) -> {
             if (now != null && (was == null || was.step() != now.step() || was.lab() != now.lab())) {
@@ -242,6 +254,27 @@ public final class ShellView {
             labSplit.setDividerPositions(0.34);
             javafx.scene.control.SplitPane.setResizableWithParent(labPanel, false);
             root.setCenter(labSplit);
+        }
+    }
+
+    /** Reads the decks and quizzes (and the labs they link to) off the FX thread, then shows them. */
+    private void loadCourse() {
+        io.execute(() -> {
+            dev.kafkalab.course.Course course = dev.kafkalab.course.Course.load();
+            ui.execute(() -> slidesScreen.show(course));
+        });
+    }
+
+    /** Follows a link from a slide or a quiz answer: a lab opens at its step, a deck at its slide. */
+    private void showMe(dev.kafkalab.content.ContentLink link) {
+        if (link.kind() == dev.kafkalab.content.ContentLink.Kind.LAB) {
+            openLab(link.id());
+            if (labVm.lab(link.id()).isPresent()) {
+                labVm.goTo(link.number());
+            }
+        } else {
+            navSlides.setSelected(true);
+            slidesScreen.open(link.id(), link.number());
         }
     }
 
@@ -343,6 +376,7 @@ public final class ShellView {
 
     /** Stops polling and the clients; safe from any thread. */
     public void close() {
+        io.shutdown();
         SnapshotPoller p;
         TopicService t;
         ProduceService ps;
