@@ -360,6 +360,10 @@ public final class SlidesScreen extends BorderPane {
         presentation = null;
         p.end();
         showSlide();
+        // Keys go back to the app's window, not to wherever the closed windows left the focus.
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().requestFocus();
+        }
     }
 
     private static final class DeckCell extends ListCell<Course.Entry<Deck>> {
