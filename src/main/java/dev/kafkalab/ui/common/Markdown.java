@@ -64,6 +64,9 @@ public final class Markdown {
         this(Path.of("."), target -> { });
     }
 
+    /** A table column whose cells are all at most this long never wraps. */
+    private static final int SHORT_COLUMN = 24;
+
     /** A box holding the rendered text; it wraps to the width it is given. */
     public VBox render(String markdown) {
         VBox box = new VBox();
@@ -162,15 +165,25 @@ public final class Markdown {
         // As wide as its columns, not the text column: its border ends where the table does.
         grid.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         int row = 0;
+        java.util.Map<Integer, Integer> longest = new java.util.HashMap<>();
+        java.util.List<TextFlow> cells = new java.util.ArrayList<>();
         for (org.commonmark.node.Node section = t.getFirstChild(); section != null; section = section.getNext()) {
             for (org.commonmark.node.Node r = section.getFirstChild(); r != null; r = r.getNext()) {
                 int col = 0;
                 for (org.commonmark.node.Node c = r.getFirstChild(); c != null; c = c.getNext()) {
                     TextFlow cell = inline(c);
                     cell.getStyleClass().add(((TableCell) c).isHeader() ? "md-th" : "md-td");
+                    longest.merge(col, plain(c).length(), Math::max);
+                    cells.add(cell);
                     grid.add(cell, col++, row);
                 }
                 row++;
+            }
+        }
+        // Short columns (names, numbers) keep their width; the long ones wrap.
+        for (TextFlow cell : cells) {
+            if (longest.get(GridPane.getColumnIndex(cell)) <= SHORT_COLUMN) {
+                cell.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         }
         return grid;

@@ -378,6 +378,7 @@ public final class SlidesScreen extends BorderPane {
             if (entry.ok()) {
                 Deck d = entry.item();
                 setText(String.format("%02d  %s  (%d)", d.module(), d.title(), d.slides().size()));
+                setPrefWidth(0);
             } else {
                 setText(entry.problem().getMessage());
                 getStyleClass().add("deck-problem");
