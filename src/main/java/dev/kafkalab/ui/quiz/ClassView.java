@@ -43,6 +43,7 @@ final class ClassView extends BorderPane implements QuizScreen.Keyed {
         this.showMe = showMe;
         getStyleClass().add("quiz-class");
         quizTitle.getStyleClass().add("quiz-muted");
+        quizTitle.setMinWidth(0);
         number.setId("classNumber");
         number.getStyleClass().add("question-number");
         number.setMinWidth(Region.USE_PREF_SIZE);
@@ -65,10 +66,11 @@ final class ClassView extends BorderPane implements QuizScreen.Keyed {
         reveal.setOnAction(e -> vm.reveal());
         previous.setOnAction(e -> vm.move(-1));
         next.setOnAction(e -> vm.move(1));
-        Button leave = QuizParts.button("Leave class mode", "leaveClass", "Esc");
+        Button leave = QuizParts.button("Leave", "leaveClass", "Leave class mode (Esc)");
         leave.setOnAction(e -> vm.leave());
-        Label keys = QuizParts.muted("← → move · Space reveals · Esc leaves");
-        keys.setMinWidth(Region.USE_PREF_SIZE);
+        Label keys = new Label("← → move · Space reveals · Esc leaves");
+        keys.getStyleClass().add("quiz-muted");
+        keys.setMinWidth(0);
         HBox bottom = new HBox(10, previous, reveal, next, QuizParts.grow(), keys, leave);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(10, 0, 0, 0));
@@ -125,10 +127,9 @@ final class ClassView extends BorderPane implements QuizScreen.Keyed {
         VBox text = QuizParts.markdown(p.quiz(), q.choices().get(i), showMe);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
-        HBox tile = new HBox(14, QuizParts.badge(i + 1), text, mark);
+        HBox tile = QuizParts.choiceRow(14, QuizParts.badge(i + 1), text, mark);
         tile.setId("classChoice-" + (i + 1));
         tile.getStyleClass().add("class-tile");
-        tile.setAlignment(Pos.CENTER_LEFT);
         return tile;
     }
 

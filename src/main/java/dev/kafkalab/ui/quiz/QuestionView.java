@@ -40,7 +40,7 @@ final class QuestionView extends BorderPane implements QuizScreen.Keyed {
     QuestionView(QuizViewModel vm, Consumer<ContentLink> showMe) {
         this.vm = vm;
         this.showMe = showMe;
-        getStyleClass().add("quiz-question-view");
+        getStyleClass().addAll("quiz-question-view", "quiz-narrow");
         quizTitle.getStyleClass().add("quiz-muted");
         number.setId("questionNumber");
         number.getStyleClass().add("question-number");
@@ -123,8 +123,7 @@ final class QuestionView extends BorderPane implements QuizScreen.Keyed {
             VBox text = QuizParts.markdown(run.quiz(), q.choices().get(i), showMe);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
-            HBox content = new HBox(12, QuizParts.badge(choice), text);
-            content.setAlignment(Pos.CENTER_LEFT);
+            HBox content = QuizParts.choiceRow(12, QuizParts.badge(choice), text);
             ChoiceButton b = new ChoiceButton(QuizParts.plain(q.choices().get(i)), content);
             b.setId("choice-" + choice);
             b.setOnAction(e -> vm.pick(choice));

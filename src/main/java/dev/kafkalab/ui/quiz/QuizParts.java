@@ -5,7 +5,7 @@ import dev.kafkalab.quiz.Quiz;
 import dev.kafkalab.ui.common.Markdown;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -13,7 +13,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.commonmark.parser.Parser;
 
@@ -57,6 +56,17 @@ final class QuizParts {
         return b;
     }
 
+    /**
+     * A row of a choice: its number badge, its text (Markdown) and what else is given. The text
+     * takes the room left and is centred on the badge, not stretched to the row's height.
+     */
+    static HBox choiceRow(double gap, Node... parts) {
+        HBox row = new HBox(gap, parts);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setFillHeight(false);
+        return row;
+    }
+
     static Region grow() {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -71,13 +81,9 @@ final class QuizParts {
         return l;
     }
 
-    /** A column no wider than reads well, centred, scrolling when it is taller than the screen. */
+    /** Content that scrolls up and down when it is taller than the screen, never sideways. */
     static ScrollPane column(Region content) {
-        content.getStyleClass().add("quiz-column");
-        StackPane centre = new StackPane(content);
-        centre.setAlignment(Pos.TOP_CENTER);
-        centre.getStyleClass().add("quiz-column-box");
-        ScrollPane scroll = new ScrollPane(centre);
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().addAll("edge-to-edge", "quiz-scroll");

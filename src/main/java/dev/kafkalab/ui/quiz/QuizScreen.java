@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.input.KeyCode;
@@ -71,7 +72,10 @@ public final class QuizScreen extends BorderPane {
     }
 
     private void open(QuizViewModel.View view) {
-        setCenter(views.get(view));
+        Node node = views.get(view);
+        // Narrow views (a question, a score, a review) stand in the middle of a wide window.
+        BorderPane.setAlignment(node, Pos.TOP_CENTER);
+        setCenter(node);
         focusView();
     }
 

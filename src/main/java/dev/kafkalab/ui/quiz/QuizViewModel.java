@@ -248,7 +248,7 @@ public final class QuizViewModel {
         }
         String why = cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
                 : cause.getMessage();
-        return "Your attempt could not be saved (" + why + "). Your score and answers are still here: review them,"
+        return "⚠ Your attempt could not be saved: " + why + ".\nYour score and answers are still here: review them,"
                 + " or try saving again.";
     }
 

@@ -52,6 +52,7 @@ final class ReviewView extends BorderPane implements QuizScreen.Keyed {
         HBox head = new HBox(12, heading, score, QuizParts.grow());
         head.setAlignment(Pos.BASELINE_LEFT);
         if (back != null) {
+            getStyleClass().add("quiz-narrow");
             Button backButton = QuizParts.button("◀ Back to the score", "backFromReview", "(Esc)");
             backButton.setOnAction(e -> back.run());
             head.getChildren().add(backButton);
@@ -161,10 +162,9 @@ final class ReviewView extends BorderPane implements QuizScreen.Keyed {
         });
         note.getStyleClass().add("answer-note");
         note.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(10, mark, QuizParts.badge(c + 1), text, note);
+        HBox row = QuizParts.choiceRow(10, mark, QuizParts.badge(c + 1), text, note);
         row.setId("review-" + item.question().number() + "-choice-" + (c + 1));
         row.getStyleClass().add("answer-row");
-        row.setAlignment(Pos.CENTER_LEFT);
         ANSWER.show(row, m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         return row;
     }

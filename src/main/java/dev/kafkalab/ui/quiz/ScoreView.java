@@ -31,7 +31,7 @@ final class ScoreView extends VBox implements QuizScreen.Keyed {
 
     ScoreView(QuizViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("quiz-score-view");
+        getStyleClass().addAll("quiz-score-view", "quiz-narrow");
         quizTitle.getStyleClass().add("quiz-muted");
         score.setId("quizScore");
         score.getStyleClass().add("quiz-score");
