@@ -79,8 +79,13 @@ public final class ProgressStore {
         return out;
     }
 
-    /** Sets (or with a null value removes) keys and writes the file before returning. */
+    /**
+     * Sets (or with a null value removes) keys and writes the file before returning. When the
+     * write fails nothing changes, in memory either: what the store holds is what the file holds,
+     * so a save tried again (a quiz attempt) is not counted twice.
+     */
     public synchronized void update(Map<String, String> changes) throws IOException {
+        Map<String, String> before = new TreeMap<>(values);
         changes.forEach((k, v) -> {
             if (v == null) {
                 values.remove(k);
@@ -88,12 +93,23 @@ public final class ProgressStore {
                 values.put(k, v);
             }
         });
-        write();
+        writeOrUndo(before);
     }
 
     public synchronized void removeUnder(String prefix) throws IOException {
+        Map<String, String> before = new TreeMap<>(values);
         values.keySet().removeIf(k -> k.startsWith(prefix));
-        write();
+        writeOrUndo(before);
+    }
+
+    private void writeOrUndo(Map<String, String> before) throws IOException {
+        try {
+            write();
+        } catch (IOException | RuntimeException e) {
+            values.clear();
+            values.putAll(before);
+            throw e;
+        }
     }
 
     private void write() throws IOException {

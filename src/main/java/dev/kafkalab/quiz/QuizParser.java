@@ -115,7 +115,7 @@ public final class QuizParser {
         int line = heading + 1;
         if (choices.size() < 2 || choices.size() > MAX_CHOICES) {
             throw new FormatException(file, line, "question " + number + " has " + choices.size()
-                    + " choices; give 2 to " + MAX_CHOICES);
+                    + (choices.size() == 1 ? " choice" : " choices") + "; give 2 to " + MAX_CHOICES);
         }
         if (correct.isEmpty()) {
             throw new FormatException(file, line, "question " + number + " has no right choice: mark one '- [x]'");
