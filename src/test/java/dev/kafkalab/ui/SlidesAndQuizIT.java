@@ -4,12 +4,17 @@ import static dev.kafkalab.testkit.ShellUnderTest.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kafkalab.content.ContentLink;
 import dev.kafkalab.course.Course;
+import dev.kafkalab.quiz.Quiz;
 import dev.kafkalab.slides.Deck;
 import dev.kafkalab.slides.Slide;
 import dev.kafkalab.testkit.ShellUnderTest;
+import dev.kafkalab.ui.quiz.QuizScreen;
 import dev.kafkalab.ui.slides.SlidesScreen;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -101,6 +106,37 @@ class SlidesAndQuizIT {
         robot.type(KeyCode.ESCAPE);
         ShellUnderTest.await("the presentation over", 10, () -> !audience.isShowing() && slides.audienceWindow() == null);
         assertEquals(brokers + " / " + count, text(robot, "#slidePosition"), "back in the window where it ended");
+
+        // The deck's quiz, taken with the keys: always the first choice; then the review, and "Show me".
+        Quiz quiz = course.quiz(deck.id() + ".quiz").orElseThrow();
+        key(robot, KeyCode.CONTROL, KeyCode.DIGIT6);
+        QuizScreen quizzes = robot.lookup("#quizScreen").queryAs(QuizScreen.class);
+        ShellUnderTest.await("the quiz list", 20, () -> quizzes.isVisible() && !quizzes.viewModel().rows().isEmpty());
+        robot.interact(() -> quizzes.viewModel().take(quiz));
+        for (int i = 0; i < quiz.questions().size(); i++) {
+            int number = i + 1;
+            ShellUnderTest.await("question " + number, 10, () -> quizzes.viewModel().run().get() != null
+                    && quizzes.viewModel().run().get().index() == number - 1);
+            robot.type(KeyCode.DIGIT1, KeyCode.ENTER);
+        }
+        List<Set<Integer>> firsts = quiz.questions().stream().map(q -> Set.of(0)).toList();
+        int right = quiz.score(firsts);
+        ShellUnderTest.await("the score", 10, () -> robot.lookup("#quizScore").tryQuery().map(n -> n.isVisible())
+                .orElse(false));
+        assertTrue(text(robot, "#quizScore").startsWith(right + " of " + quiz.questions().size() + " right"),
+                text(robot, "#quizScore"));
+        robot.type(KeyCode.R);
+        ShellUnderTest.await("the review", 10, () -> robot.lookup("#reviewList").tryQuery().map(n -> n.isVisible())
+                .orElse(false));
+        ContentLink first = quiz.questions().get(0).see();
+        robot.interact(() -> robot.lookup("#showMe-1").queryButton().fire());
+        if (first.kind() == ContentLink.Kind.LAB) {
+            ShellUnderTest.await("the lab of question 1 at its step", 20, () -> text(robot, "#stepTitle")
+                    .startsWith("Step " + first.number() + " of "));
+        } else {
+            ShellUnderTest.await("the slide of question 1", 20, () -> slides.isVisible()
+                    && slides.slideNumber() == first.number() && slides.deck().get().id().equals(first.id()));
+        }
     }
 
     /** The first slide of a deck with the live broker cards, or 0. */

@@ -82,6 +82,7 @@ public final class ShellView {
     private ToggleButton navLabs;
     private ToggleButton navSlides;
     private dev.kafkalab.ui.slides.SlidesScreen slidesScreen;
+    private dev.kafkalab.ui.quiz.QuizScreen quizScreen;
     /** File work the screens must not do on the FX thread: reading the course, saving positions. */
     private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kafkalab-io");
@@ -219,12 +220,14 @@ public final class ShellView {
         labVm.reload();
         slidesScreen = new dev.kafkalab.ui.slides.SlidesScreen(new dev.kafkalab.ui.slides.LiveWidgets(vm), progress, io,
                 this::showMe, this::loadCourse);
-        content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen, labsScreen, slidesScreen);
+        quizScreen = new dev.kafkalab.ui.quiz.QuizScreen(new dev.kafkalab.quiz.QuizHistory(progress), io, ui, this::showMe);
+        content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen, labsScreen, slidesScreen, quizScreen);
         navCluster = addScreen("Cluster", "navCluster", clusterScreen, KeyCode.DIGIT1);
         navProduce = addScreen("Produce", "navProduce", produceScreen, KeyCode.DIGIT2);
         navConsume = addScreen("Consume", "navConsume", consumeScreen, KeyCode.DIGIT3);
         navLabs = addScreen("Labs", "navLabs", labsScreen, KeyCode.DIGIT4);
         navSlides = addScreen("Slides", "navSlides", slidesScreen, KeyCode.DIGIT5);
+        addScreen("Quizzes", "navQuizzes", quizScreen, KeyCode.DIGIT6);
         loadCourse();
         labPanel = new LabPanel(labVm, this::closeLab);
         labVm.state().addListener((o, was, now) -> {
@@ -261,7 +264,10 @@ public final class ShellView {
     private void loadCourse() {
         io.execute(() -> {
             dev.kafkalab.course.Course course = dev.kafkalab.course.Course.load();
-            ui.execute(() -> slidesScreen.show(course));
+            ui.execute(() -> {
+                slidesScreen.show(course);
+                quizScreen.show(course);
+            });
         });
     }
 
