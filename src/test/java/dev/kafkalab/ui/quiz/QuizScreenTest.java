@@ -155,6 +155,25 @@ class QuizScreenTest {
     }
 
     @Test
+    void theQuizChosenWithTheArrowKeysStaysChosenAfterItsAttemptIsSaved(FxRobot robot) throws Exception {
+        awaitList(robot);
+        @SuppressWarnings("unchecked")
+        ListView<QuizViewModel.Row> list = robot.lookup("#quizList").queryAs(ListView.class);
+        robot.type(KeyCode.DOWN, KeyCode.ENTER);
+        await("the second quiz's question 1", () -> text(robot, "#questionNumber").equals("Question 1 of 2")
+                && text(robot, "#questionText").startsWith("How many members"));
+        robot.type(KeyCode.DIGIT2, KeyCode.ENTER);
+        await("question 2", () -> text(robot, "#questionNumber").equals("Question 2 of 2"));
+        robot.type(KeyCode.F, KeyCode.ENTER);
+        await("the score", () -> text(robot, "#quizScore").equals("2 of 2 right (100 %)"));
+        await("the attempt saved", () -> text(robot, "#saveStatus").equals("Saved as attempt 1."));
+        robot.type(KeyCode.ESCAPE);
+        await("the list refilled with the second quiz's best, and still selected", () -> list.isFocused()
+                && list.getItems().get(1).attempts() == 1
+                && list.getSelectionModel().getSelectedItem().quiz().id().equals(TestCourse.SECOND_ID));
+    }
+
+    @Test
     void escapeLeavesAQuizWithoutKeepingTheAttempt(FxRobot robot) throws Exception {
         awaitList(robot);
         robot.type(KeyCode.ENTER);
@@ -260,10 +279,10 @@ class QuizScreenTest {
     private void awaitList(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         ListView<QuizViewModel.Row> list = robot.lookup("#quizList").queryAs(ListView.class);
-        await("the list with the quiz and the broken file, the quiz selected", () -> list.getItems().size() == 2
+        await("the list with two quizzes and the broken file, the first quiz selected", () -> list.getItems().size() == 3
                 && list.getSelectionModel().getSelectedIndex() == 0 && list.isFocused());
         assertEquals("04-broken.quiz.md:5: question 1 has no right choice: mark one '- [x]'",
-                fx(() -> list.getItems().get(1).problem()));
+                fx(() -> list.getItems().get(2).problem()));
     }
 
     private static boolean selected(FxRobot robot, int choice) {
