@@ -99,6 +99,7 @@ class QuizScreenTest {
         assertEquals("Choose one: press 1-3, then Enter.", text(robot, "#choosePrompt"));
         robot.type(KeyCode.DIGIT2);
         await("choice 2 picked", () -> selected(robot, 2) && !selected(robot, 1));
+        snapshot(robot, "quiz-question-1.png");
         robot.type(KeyCode.ENTER);
 
         await("question 2", () -> text(robot, "#questionNumber").equals("Question 2 of 4"));

@@ -39,7 +39,7 @@ final class TestCourse {
             ```
             - [x] The producer's partitioner, from a hash of the key
             - [ ] The broker that leads the topic
-            - [ ] The controller
+            - [ ] The controller, which assigns every record to a partition when it arrives at the cluster, before any broker writes it to its log (`log.segment.bytes` permitting)
             @see slide:03-replication#2
 
             ### Why
