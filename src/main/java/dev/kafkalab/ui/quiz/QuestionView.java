@@ -70,7 +70,6 @@ final class QuestionView extends BorderPane implements QuizScreen.Keyed {
         Button skip = QuizParts.button("Skip", "skipQuestion", "Leave this question unanswered; it counts as wrong");
         skip.setOnAction(e -> vm.skip());
         next.getStyleClass().add("accent");
-        next.setDefaultButton(false);
         next.setOnAction(e -> vm.next());
         picked.getStyleClass().add("quiz-muted");
         picked.setMinWidth(Region.USE_PREF_SIZE);

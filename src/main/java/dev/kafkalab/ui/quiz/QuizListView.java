@@ -26,6 +26,8 @@ final class QuizListView extends BorderPane implements QuizScreen.Keyed {
 
     private final QuizViewModel vm;
     private final ListView<QuizViewModel.Row> list;
+    /** The file of the row last selected: refilling the list clears the selection before we hear of it. */
+    private String chosen;
 
     QuizListView(QuizViewModel vm) {
         this.vm = vm;
@@ -36,6 +38,11 @@ final class QuizListView extends BorderPane implements QuizScreen.Keyed {
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 selected(vm::take);
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                chosen = now.file();
             }
         });
         // After a reload keep the quiz that was selected, or select the first one, so Enter works at once.
@@ -75,11 +82,9 @@ final class QuizListView extends BorderPane implements QuizScreen.Keyed {
     }
 
     private void reselect() {
-        QuizViewModel.Row was = list.getSelectionModel().getSelectedItem();
         int index = -1;
-        for (int i = 0; i < list.getItems().size() && was != null; i++) {
-            QuizViewModel.Row r = list.getItems().get(i);
-            if (r.file().equals(was.file())) {
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).file().equals(chosen)) {
                 index = i;
             }
         }

@@ -70,7 +70,7 @@ final class ScoreView extends VBox implements QuizScreen.Keyed {
         }
         quizTitle.setText(run.quiz().title());
         score.setText(run.scoreText());
-        int percent = run.total() == 0 ? 0 : 100 * run.score() / run.total();
+        int percent = run.total() == 0 ? 0 : Math.round(100f * run.score() / run.total());
         verdict.setText(percent == 100 ? "All right. Well done!" : percent >= 70 ? "Well done. The review shows what"
                 + " the others were about." : "The review shows why each answer is right, and opens the slide or lab"
                 + " step that shows it.");

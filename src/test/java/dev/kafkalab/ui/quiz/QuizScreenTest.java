@@ -99,6 +99,7 @@ class QuizScreenTest {
         assertEquals("Choose one: press 1-3, then Enter.", text(robot, "#choosePrompt"));
         robot.type(KeyCode.DIGIT2);
         await("choice 2 picked", () -> selected(robot, 2) && !selected(robot, 1));
+        snapshot(robot, "quiz-question-1.png");
         robot.type(KeyCode.ENTER);
 
         await("question 2", () -> text(robot, "#questionNumber").equals("Question 2 of 4"));
@@ -152,6 +153,25 @@ class QuizScreenTest {
         robot.type(KeyCode.ESCAPE);
         await("the list with the best score", () -> robot.lookup("#quizList").tryQuery().isPresent()
                 && screen.viewModel().row(TestCourse.QUIZ_ID).map(r -> r.attempts() == 1).orElse(false));
+    }
+
+    @Test
+    void theQuizChosenWithTheArrowKeysStaysChosenAfterItsAttemptIsSaved(FxRobot robot) throws Exception {
+        awaitList(robot);
+        @SuppressWarnings("unchecked")
+        ListView<QuizViewModel.Row> list = robot.lookup("#quizList").queryAs(ListView.class);
+        robot.type(KeyCode.DOWN, KeyCode.ENTER);
+        await("the second quiz's question 1", () -> text(robot, "#questionNumber").equals("Question 1 of 2")
+                && text(robot, "#questionText").startsWith("How many members"));
+        robot.type(KeyCode.DIGIT2, KeyCode.ENTER);
+        await("question 2", () -> text(robot, "#questionNumber").equals("Question 2 of 2"));
+        robot.type(KeyCode.F, KeyCode.ENTER);
+        await("the score", () -> text(robot, "#quizScore").equals("2 of 2 right (100 %)"));
+        await("the attempt saved", () -> text(robot, "#saveStatus").equals("Saved as attempt 1."));
+        robot.type(KeyCode.ESCAPE);
+        await("the list refilled with the second quiz's best, and still selected", () -> list.isFocused()
+                && list.getItems().get(1).attempts() == 1
+                && list.getSelectionModel().getSelectedItem().quiz().id().equals(TestCourse.SECOND_ID));
     }
 
     @Test
@@ -260,10 +280,10 @@ class QuizScreenTest {
     private void awaitList(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         ListView<QuizViewModel.Row> list = robot.lookup("#quizList").queryAs(ListView.class);
-        await("the list with the quiz and the broken file, the quiz selected", () -> list.getItems().size() == 2
+        await("the list with two quizzes and the broken file, the first quiz selected", () -> list.getItems().size() == 3
                 && list.getSelectionModel().getSelectedIndex() == 0 && list.isFocused());
         assertEquals("04-broken.quiz.md:5: question 1 has no right choice: mark one '- [x]'",
-                fx(() -> list.getItems().get(1).problem()));
+                fx(() -> list.getItems().get(2).problem()));
     }
 
     private static boolean selected(FxRobot robot, int choice) {

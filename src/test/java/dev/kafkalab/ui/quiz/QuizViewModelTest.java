@@ -47,13 +47,14 @@ class QuizViewModelTest {
     }
 
     @Test
-    void theListHasTheQuizThenTheFileThatDidNotLoad() {
-        assertEquals(2, vm.rows().size());
+    void theListHasTheQuizzesByModuleThenTheFileThatDidNotLoad() {
+        assertEquals(3, vm.rows().size());
         QuizViewModel.Row row = vm.rows().get(0);
         assertEquals(quiz, row.quiz());
         assertEquals(0, row.attempts());
         assertNull(row.best());
-        QuizViewModel.Row broken = vm.rows().get(1);
+        assertEquals(TestCourse.SECOND_ID, vm.rows().get(1).quiz().id());
+        QuizViewModel.Row broken = vm.rows().get(2);
         assertFalse(broken.ok());
         assertEquals("04-broken.quiz.md:5: question 1 has no right choice: mark one '- [x]'", broken.problem());
     }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A small course for the quiz tests: the repository's labs, a two-slide deck and its quiz of four
- * questions (single, multiple, true/false, single with code), and a quiz file with a mistake.
+ * questions (single, multiple, true/false, single with code), a second quiz of two, and a quiz
+ * file with a mistake.
  */
 final class TestCourse {
 
@@ -38,7 +39,7 @@ final class TestCourse {
             ```
             - [x] The producer's partitioner, from a hash of the key
             - [ ] The broker that leads the topic
-            - [ ] The controller
+            - [ ] The controller, which assigns every record to a partition when it arrives at the cluster, before any broker writes it to its log (`log.segment.bytes` permitting)
             @see slide:03-replication#2
 
             ### Why
@@ -73,6 +74,31 @@ final class TestCourse {
             `acks=all` (or `-1`) waits until every replica in the ISR has the record.
             """;
 
+    static final String SECOND_ID = "05-groups.quiz";
+
+    /** A second quiz, so the list has more than one to choose from. Right answers: 2; False. */
+    static final String SECOND = """
+            ---
+            title: Consumer groups
+            module: 5
+            ---
+            ## How many members of one group read a partition at a time?
+            - [ ] Every member
+            - [x] One
+            @see lab:04-consumer-groups#2
+
+            ### Why
+            A partition is assigned to one member of the group.
+
+            ## Adding members beyond the number of partitions makes the group read faster.
+            - [ ] True
+            - [x] False
+            @see lab:04-consumer-groups#2
+
+            ### Why
+            The extra members get no partition and stay idle.
+            """;
+
     static final String BROKEN = """
             ---
             title: Broken on purpose
@@ -96,6 +122,7 @@ final class TestCourse {
         Files.writeString(slides.resolve("03-replication.md"), DECK, StandardCharsets.UTF_8);
         Files.writeString(slides.resolve("03-replication.quiz.md"), QUIZ, StandardCharsets.UTF_8);
         Files.writeString(slides.resolve("04-broken.quiz.md"), BROKEN, StandardCharsets.UTF_8);
+        Files.writeString(slides.resolve("05-groups.quiz.md"), SECOND, StandardCharsets.UTF_8);
         return Course.load(Path.of("labs"), slides);
     }
 }
