@@ -1,5 +1,6 @@
 package dev.kafkalab.course;
 
+import dev.kafkalab.content.ContentFiles;
 import dev.kafkalab.content.ContentLink;
 import dev.kafkalab.content.FormatException;
 import dev.kafkalab.content.Reference;
@@ -10,13 +11,10 @@ import dev.kafkalab.quiz.QuizParser;
 import dev.kafkalab.slides.Deck;
 import dev.kafkalab.slides.DeckParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * All the course's content: labs from {@code labs/}, decks ({@code *.md}) and quizzes
@@ -69,12 +67,8 @@ public final class Course {
     }
 
     private static List<Path> markdown(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        try {
+            return ContentFiles.markdown(folder);
         } catch (IOException e) {
             return List.of();
         }

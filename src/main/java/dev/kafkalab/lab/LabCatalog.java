@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Every lab file in a folder, in file-name order. A file that does not parse is listed with
@@ -31,13 +29,9 @@ public final class LabCatalog {
 
     public static LabCatalog load(Path folder) {
         List<Entry> entries = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return new LabCatalog(entries);
-        }
         List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        try {
+            files = dev.kafkalab.content.ContentFiles.markdown(folder);
         } catch (IOException e) {
             return new LabCatalog(List.of(new Entry(folder, null,
                     new LabFormatException(folder, 0, "the folder cannot be listed: " + e.getMessage()))));

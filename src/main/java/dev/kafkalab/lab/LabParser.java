@@ -1,11 +1,10 @@
 package dev.kafkalab.lab;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.kafkalab.content.ContentFiles;
+import dev.kafkalab.content.FormatException;
+import dev.kafkalab.content.FrontMatter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +25,9 @@ public final class LabParser {
     public static Lab parse(Path file) throws LabFormatException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new LabFormatException(file, 0, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw new LabFormatException(file, 0, "cannot be read: " + e.getMessage());
+            text = ContentFiles.read(file);
+        } catch (FormatException e) {
+            throw new LabFormatException(file, e.line(), e.reason());
         }
         return parse(file, text);
     }
@@ -43,7 +40,7 @@ public final class LabParser {
     static Map<String, String> arguments(String text, Path file, int line) throws LabFormatException {
         try {
             return dev.kafkalab.content.Arguments.parse(text, file, line);
-        } catch (dev.kafkalab.content.FormatException e) {
+        } catch (FormatException e) {
             throw new LabFormatException(file, line, e.reason());
         }
     }
@@ -51,7 +48,9 @@ public final class LabParser {
     private static final class Reader {
         private final Path file;
         private final String[] lines;
-        private final Map<String, String> meta = new LinkedHashMap<>();
+        private FrontMatter meta;
+        private int module;
+        private int minutes;
         private final List<Step> steps = new ArrayList<>();
         private int at;
 
@@ -76,56 +75,19 @@ public final class LabParser {
                 throw fail(lines.length - 1, "no steps: each step starts with a '## ' heading");
             }
             String id = file.getFileName().toString().replaceFirst("\\.md$", "");
-            return new Lab(id, file, meta.get("title"), number("module"), number("minutes"), meta.get("goal"),
+            return new Lab(id, file, meta.text("title"), module, minutes, meta.text("goal"),
                     intro.toString().strip(), steps);
         }
 
         private void frontMatter() throws LabFormatException {
-            if (lines.length == 0 || !lines[0].strip().equals("---")) {
-                throw fail(0, "must start with a '---' line, then title:, module:, minutes:, goal:, then '---'");
-            }
-            at = 1;
-            while (at < lines.length && !lines[at].strip().equals("---")) {
-                String line = lines[at];
-                int colon = line.indexOf(':');
-                if (!line.isBlank()) {
-                    if (colon <= 0) {
-                        throw fail(at, "'" + line.strip() + "' is not 'key: value'");
-                    }
-                    String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-                    if (!REQUIRED.contains(key)) {
-                        throw fail(at, "unknown key '" + key + "'; known: " + String.join(", ", REQUIRED));
-                    }
-                    meta.put(key, line.substring(colon + 1).strip());
-                    lineOf.put(key, at);
-                }
-                at++;
-            }
-            if (at >= lines.length) {
-                throw fail(0, "the front matter is never closed with a '---' line");
-            }
-            for (String key : REQUIRED) {
-                if (meta.getOrDefault(key, "").isEmpty()) {
-                    throw fail(at, "the front matter has no " + key + ":");
-                }
-            }
-            number("module");
-            number("minutes");
-            at++;
-        }
-
-        private final Map<String, Integer> lineOf = new LinkedHashMap<>();
-
-        private int number(String key) throws LabFormatException {
             try {
-                int n = Integer.parseInt(meta.get(key));
-                if (n < 1) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw fail(lineOf.getOrDefault(key, 0), key + ": '" + meta.get(key) + "' is not a positive whole number");
+                meta = FrontMatter.read(file, lines, REQUIRED);
+                module = meta.positive("module");
+                minutes = meta.positive("minutes");
+            } catch (FormatException e) {
+                throw new LabFormatException(file, e.line(), e.reason());
             }
+            at = meta.next();
         }
 
         private void step() throws LabFormatException {

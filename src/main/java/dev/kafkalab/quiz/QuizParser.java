@@ -1,9 +1,9 @@
 package dev.kafkalab.quiz;
 
+import dev.kafkalab.content.ContentFiles;
 import dev.kafkalab.content.ContentLink;
 import dev.kafkalab.content.FormatException;
 import dev.kafkalab.content.FrontMatter;
-import dev.kafkalab.slides.DeckParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class QuizParser {
     }
 
     public static Quiz parse(Path file) throws FormatException {
-        return parse(file, DeckParser.read(file));
+        return parse(file, ContentFiles.read(file));
     }
 
     public static Quiz parse(Path file, String text) throws FormatException {

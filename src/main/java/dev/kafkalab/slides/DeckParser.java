@@ -1,14 +1,12 @@
 package dev.kafkalab.slides;
 
 import dev.kafkalab.content.Arguments;
+import dev.kafkalab.content.ContentFiles;
 import dev.kafkalab.content.ContentLink;
 import dev.kafkalab.content.FormatException;
 import dev.kafkalab.content.FrontMatter;
 import dev.kafkalab.content.Markup;
 import dev.kafkalab.content.Reference;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,18 +28,7 @@ public final class DeckParser {
     }
 
     public static Deck parse(Path file) throws FormatException {
-        return parse(file, read(file));
-    }
-
-    /** A content file's text, or why it cannot be read. */
-    public static String read(Path file) throws FormatException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new FormatException(file, 0, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw new FormatException(file, 0, "cannot be read: " + e.getMessage());
-        }
+        return parse(file, ContentFiles.read(file));
     }
 
     public static Deck parse(Path file, String text) throws FormatException {

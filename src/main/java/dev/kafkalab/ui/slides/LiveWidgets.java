@@ -47,10 +47,12 @@ public final class LiveWidgets {
         return node;
     }
 
-    /** What showing the slide changes: a partitions widget selects its topic, as a click on the topic list would. */
-    public void shown(Slide.Live live) {
-        if (live.widget() == Slide.Widget.PARTITIONS) {
-            vm.selectedTopic().set(live.args().get("topic"));
+    /** What showing a slide changes: a partitions widget selects its topic, as a click on the topic list would. */
+    public void shown(Slide slide) {
+        for (Slide.Part part : slide.parts()) {
+            if (part instanceof Slide.Live live && live.widget() == Slide.Widget.PARTITIONS) {
+                vm.selectedTopic().set(live.args().get("topic"));
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package dev.kafkalab.ui.slides;
 
 import dev.kafkalab.content.ContentLink;
 import dev.kafkalab.slides.Deck;
-import dev.kafkalab.slides.Slide;
 import dev.kafkalab.ui.common.Markdown;
 import dev.kafkalab.ui.common.Theme;
 import java.time.Duration;
@@ -69,12 +68,7 @@ final class Presentation {
     void start() {
         audienceSlide.getStyleClass().add("audience");
         audienceSlide.setId("audienceSlide");
-        Scene scene = new Scene(audienceSlide, 1280, 720);
-        Theme.apply(scene);
-        scene.getStylesheets().add(SlideView.CSS);
-        // On the window, ahead of the scene: a full-screen stage's scene does not see Esc.
-        audience.addEventFilter(KeyEvent.KEY_PRESSED, keys::accept);
-        audience.setScene(scene);
+        dress(audience, audienceSlide);
         audience.setTitle("Kafka Lab: " + deck.title());
         audience.setFullScreenExitHint("");
         audience.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
@@ -98,6 +92,16 @@ final class Presentation {
         if (screens.size() > 1) {
             togglePresenter();
         }
+    }
+
+    /** A presentation window: the app's theme, the slides' stylesheet, the presenter's keys. */
+    private void dress(Stage stage, javafx.scene.Parent root) {
+        Scene scene = new Scene(root, 1280, 720);
+        Theme.apply(scene);
+        scene.getStylesheets().add(SlideView.CSS);
+        // On the window, ahead of the scene: a full-screen stage's scene does not see Esc.
+        stage.addEventFilter(KeyEvent.KEY_PRESSED, keys::accept);
+        stage.setScene(scene);
     }
 
     private final javafx.beans.value.ChangeListener<Number> follow = (o, was, now) -> show();
@@ -140,11 +144,7 @@ final class Presentation {
             BorderPane.setMargin(side, new javafx.geometry.Insets(0, 0, 0, 12));
             desk.getStyleClass().add("presenter");
             desk.setId("presenterView");
-            Scene scene = new Scene(desk, 1280, 720);
-            Theme.apply(scene);
-            scene.getStylesheets().add(SlideView.CSS);
-            presenter.addEventFilter(KeyEvent.KEY_PRESSED, keys::accept);
-            presenter.setScene(scene);
+            dress(presenter, desk);
             presenter.setOnCloseRequest(e -> presenter.hide());
             List<Screen> screens = Screen.getScreens();
             if (screens.size() > 1) {
@@ -167,11 +167,7 @@ final class Presentation {
         int i = index.get();
         SlideView view = shown.computeIfAbsent(i, n -> new SlideView(deck, deck.slides().get(n), widgets, onLink));
         audienceSlide.getChildren().setAll(view);
-        for (Slide.Part part : deck.slides().get(i).parts()) {
-            if (part instanceof Slide.Live live && widgets != null) {
-                widgets.shown(live);
-            }
-        }
+        widgets.shown(deck.slides().get(i));
         showPresenter();
     }
 

@@ -237,11 +237,7 @@ public final class SlidesScreen extends BorderPane {
                 : new Markdown(deck.file().toAbsolutePath().getParent(), t -> { }).render(text));
         if (presentation == null) {
             host.getChildren().setAll(views.computeIfAbsent(i, n -> new SlideView(deck, slide, widgets, onLink)));
-            for (Slide.Part part : slide.parts()) {
-                if (part instanceof Slide.Live live && widgets != null) {
-                    widgets.shown(live);
-                }
-            }
+            widgets.shown(slide);
         }
         if (grid != null) {
             closeGrid();
