@@ -190,6 +190,8 @@ final class MemberLoop implements Runnable {
         crashedAt = Instant.now();
         // From here the rebalance listener stays silent: a dead process runs no callbacks.
         state = MemberState.CRASHED;
+        // Shown crashed at once: closing the client below may take up to its close timeout.
+        publish();
         if (settings.autoCommit() && !consumer.assignment().isEmpty()) {
             // close() auto-commits the positions, which a crash never does (so its last records are
             // read again by the next owner). seekToBeginning is lazy: it only marks the positions

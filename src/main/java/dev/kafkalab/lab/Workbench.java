@@ -321,7 +321,11 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         }
         List<MemberSnapshot> live = g.members().stream()
                 .filter(m -> m.state() == MemberState.ACTIVE || m.state() == MemberState.JOINING).toList();
-        return live.isEmpty() ? Optional.empty() : Optional.of(live.get(live.size() - 1).name());
+        // The last one that reads partitions: a member between assignments (one that was fenced and
+        // rejoined, on a busy machine) leaving or crashing would move nothing for the step to see.
+        List<MemberSnapshot> reading = live.stream().filter(m -> !m.assigned().isEmpty()).toList();
+        List<MemberSnapshot> pick = reading.isEmpty() ? live : reading;
+        return pick.isEmpty() ? Optional.empty() : Optional.of(pick.get(pick.size() - 1).name());
     }
 
     private CompletableFuture<Outcome> stopGroup(String id) {

@@ -1,6 +1,7 @@
 package dev.kafkalab.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
@@ -55,6 +56,18 @@ public final class ShellUnderTest {
         }
     }
 
+    /**
+     * Presses a button as a keyboard user would (fire), once it is visible and enabled. A robot's
+     * click depends on where the headless screen puts the window's lower edge, and on the button
+     * staying put while the pointer travels to it: member cards grow as records arrive, and a
+     * click landed where the crash button had been (the member never crashed).
+     */
+    public static void press(org.testfx.api.FxRobot robot, String query) {
+        javafx.scene.control.Button button = robot.lookup(query).queryAs(javafx.scene.control.Button.class);
+        assertTrue(button.isVisible() && !button.isDisabled(), query + " visible and enabled");
+        robot.interact(button::fire);
+    }
+
     /** The text a label or a text field shows. */
     public static String text(org.testfx.api.FxRobot robot, String query) {
         javafx.scene.Node node = robot.lookup(query).query();
@@ -69,6 +82,12 @@ public final class ShellUnderTest {
      * screen is halfway through refilling; one that throws counts as not yet.
      */
     public static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        await(what, seconds, condition, () -> null);
+    }
+
+    /** The same, and on a timeout the message also says what the screen showed ({@code seen}, read on the FX thread). */
+    public static void await(String what, int seconds, Callable<Boolean> condition, Callable<String> seen)
+            throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
@@ -78,7 +97,13 @@ public final class ShellUnderTest {
                 }
             });
         } catch (TimeoutException e) {
-            throw new AssertionError("Waited " + seconds + " s for " + what);
+            String shown;
+            try {
+                shown = WaitForAsyncUtils.asyncFx(seen).get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | RuntimeException unreadable) {
+                shown = "(could not be read: " + unreadable + ")";
+            }
+            throw new AssertionError("Waited " + seconds + " s for " + what + (shown == null ? "" : "; seen: " + shown));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkalab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.kafkalab.testkit.ShellUnderTest.press;
 import static dev.kafkalab.testkit.ShellUnderTest.text;
 
 import dev.kafkalab.lab.Lab;
@@ -90,16 +91,6 @@ class LabScreenIT {
         assertNotEquals(null, killed, "the lab killed a leader");
         ShellUnderTest.await("the lab complete", 10, () -> text(robot, "#labProgress").startsWith("Lab complete"));
         assertEquals("running", text(robot, "#stateBroker" + killed), "the killed broker runs again at the end");
-    }
-
-    /**
-     * Presses a button as a keyboard user would (fire), so the test does not depend on where
-     * the headless screen puts the window's lower edge.
-     */
-    private static void press(FxRobot robot, String query) {
-        javafx.scene.control.Button button = robot.lookup(query).queryAs(javafx.scene.control.Button.class);
-        assertTrue(button.isVisible() && !button.isDisabled(), query + " visible and enabled");
-        robot.interact(button::fire);
     }
 
     private static String leaderOfPartition0(FxRobot robot) {

@@ -97,18 +97,23 @@ class ProduceConsumeScreenIT {
                 .mapToLong(m -> readCount(robot, m)).sum() == 61);
         String crashedOwns = text(robot, "#assigned-member-2");
         long crashedAt = System.nanoTime();
-        robot.clickOn("#crash-member-2");
+        ShellUnderTest.press(robot, "#crash-member-2");
         ShellUnderTest.await("the session-timeout countdown", 10, () -> text(robot, "#countdown-member-2")
-                .startsWith("session times out in"));
-        ShellUnderTest.await("member-2's partitions read by the others", 40, () -> robot.lookup("#partitionOwners").queryAs(
-                javafx.scene.layout.FlowPane.class).getChildren().stream()
-                .map(n -> ((Label) n).getText()).noneMatch(t -> t.contains("member-2")));
+                .startsWith("session times out in"), () -> "countdown '" + text(robot, "#countdown-member-2") + "', "
+                + text(robot, "#assigned-member-2") + "; rebalances: " + robot.lookup("#rebalanceTimeline")
+                .queryListView().getItems());
+        java.util.concurrent.atomic.AtomicReference<List<String>> owners = new java.util.concurrent.atomic.AtomicReference<>();
+        ShellUnderTest.await("member-2's partitions read by the others", 40, () -> {
+            owners.set(robot.lookup("#partitionOwners").queryAs(javafx.scene.layout.FlowPane.class).getChildren()
+                    .stream().map(n -> ((Label) n).getText()).toList());
+            return owners.get().size() == 6 && owners.get().stream().noneMatch(t -> t.contains("member-2"));
+        });
         double seconds = (System.nanoTime() - crashedAt) / 1e9;
         assertTrue(seconds > 5, () -> "a crash is noticed only after the 10 s session timeout, not at once: " + seconds
-                + " s after the crash of a member with " + crashedOwns + "; rebalances: " + robot
+                + " s after the crash of a member with " + crashedOwns + "; owners " + owners.get() + "; rebalances: " + robot
                 .lookup("#rebalanceTimeline").queryListView().getItems());
         assertEquals("session timed out: its partitions moved", text(robot, "#countdown-member-2"));
-        robot.clickOn("#stopGroup");
+        ShellUnderTest.press(robot, "#stopGroup");
         ShellUnderTest.await("the group stopped", 30, () -> !robot.lookup("#startGroup").query().isDisabled());
     }
 

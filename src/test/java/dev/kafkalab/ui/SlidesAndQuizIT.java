@@ -77,10 +77,10 @@ class SlidesAndQuizIT {
         // The live cards on the slide are the real thing: kill broker 2 from the slide, start it again.
         ShellUnderTest.await("broker 2's live card on the slide", 10, () -> robot.lookup("#slide-killBroker2").tryQuery()
                 .map(n -> n.isVisible() && !((Button) n).isDisabled()).orElse(false));
-        robot.interact(() -> robot.lookup("#slide-killBroker2").queryButton().fire());
+        ShellUnderTest.press(robot, "#slide-killBroker2");
         ShellUnderTest.await("broker 2 killed, on the slide and in the strip", 30, () -> text(robot,
                 "#slide-stateBroker2").equals("killed") && text(robot, "#strip-2").endsWith("killed"));
-        robot.interact(() -> robot.lookup("#slide-startBroker2").queryButton().fire());
+        ShellUnderTest.press(robot, "#slide-startBroker2");
         ShellUnderTest.await("broker 2 running again", 90, () -> text(robot, "#slide-stateBroker2").equals("running"));
 
         // Presenting: the audience window takes the keys; G shows the grid, Esc leaves it, then the show.
@@ -129,7 +129,7 @@ class SlidesAndQuizIT {
         ShellUnderTest.await("the review", 10, () -> robot.lookup("#reviewList").tryQuery().map(n -> n.isVisible())
                 .orElse(false));
         ContentLink first = quiz.questions().get(0).see();
-        robot.interact(() -> robot.lookup("#showMe-1").queryButton().fire());
+        ShellUnderTest.press(robot, "#showMe-1");
         if (first.kind() == ContentLink.Kind.LAB) {
             ShellUnderTest.await("the lab of question 1 at its step", 20, () -> text(robot, "#stepTitle")
                     .startsWith("Step " + first.number() + " of "));
