@@ -44,10 +44,6 @@ final class DataDir {
         return nodeDir(role, id).resolve("server.properties");
     }
 
-    Path logConfig() {
-        return root.resolve("nodes").resolve("log4j2.xml");
-    }
-
     synchronized void lock() throws IOException {
         lockChannel = FileChannel.open(lockFile(root), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {

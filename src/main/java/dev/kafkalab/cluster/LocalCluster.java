@@ -243,7 +243,6 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             dir.lock();
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             assignPorts();
-            NodeConfig.writeLogConfig(dir.logConfig());
             launcher = new NodeLauncher(spec, dir, NodeClasspath.resolve(AppDirs.cache()), dir.readOrCreateClusterId());
             for (NodeProcess node : nodes.values()) {
                 NodeConfig.write(dir.configFile(node.role(), node.id()), NodeConfig.properties(spec, node.role(),

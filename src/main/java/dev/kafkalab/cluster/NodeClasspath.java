@@ -16,7 +16,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -38,7 +40,12 @@ final class NodeClasspath {
     private static final List<String> NOT_FOR_NODES = List.of(
             "javafx-", "controlsfx-", "testfx-", "openjfx-monocle-", "junit-", "opentest4j-", "apiguardian-",
             "archunit", "hamcrest-", "assertj-", "org.osgi", "kafka-lab", "surefire", "failsafe", "maven-",
-            "plexus-", "commonmark", "atlantafx");
+            "plexus-", "commonmark", "atlantafx",
+            // Nodes log through NodeLogProvider; log4j-api stays, Kafka's logging MBean uses it.
+            "log4j-core-", "log4j-slf4j2-impl-");
+
+    /** What the node jar holds: classes that use only the JDK, Kafka's libraries and each other. */
+    static final List<Class<?>> NODE_JAR_CLASSES = List.of(NodeMain.class, NodeLogProvider.class, NodeLogger.class);
 
     private final List<Path> entries;
     private final String key;
@@ -78,8 +85,7 @@ final class NodeClasspath {
                 throw new ClusterException("The Kafka broker library (kafka_2.13) is not on the app's classpath;"
                         + " start Kafka Lab with ./mvnw javafx:run or java -jar target/kafka-lab.jar");
             }
-            byte[] nodeMain = nodeMainBytes();
-            Path nodeJar = writeNodeJar(cacheDir.resolve("node"), nodeMain);
+            Path nodeJar = writeNodeJar(cacheDir.resolve("node"), nodeJarEntries());
             List<Path> entries = new ArrayList<>();
             entries.add(nodeJar);
             entries.addAll(kept);
@@ -121,18 +127,31 @@ final class NodeClasspath {
         }
     }
 
-    private static byte[] nodeMainBytes() throws IOException {
-        try (InputStream in = NodeMain.class.getResourceAsStream("NodeMain.class")) {
-            if (in == null) {
-                throw new IOException("NodeMain.class not found next to " + NodeClasspath.class.getName());
+    /** The node jar's entries: the node's main class, its logging, and the service file naming it. */
+    private static Map<String, byte[]> nodeJarEntries() throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        for (Class<?> type : NODE_JAR_CLASSES) {
+            String file = type.getName().replace('.', '/') + ".class";
+            try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+                if (in == null) {
+                    throw new IOException(file + " not found next to " + NodeClasspath.class.getName());
+                }
+                entries.put(file, in.readAllBytes());
             }
-            return in.readAllBytes();
         }
+        entries.put("META-INF/services/org.slf4j.spi.SLF4JServiceProvider",
+                (NodeLogProvider.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        return entries;
     }
 
     /** Content-addressed, written once: its path and timestamp stay stable across runs, as CDS needs. */
-    private static Path writeNodeJar(Path dir, byte[] nodeMain) throws IOException {
-        Path jar = dir.resolve("kafka-lab-node-" + sha256(nodeMain).substring(0, 16) + ".jar");
+    private static Path writeNodeJar(Path dir, Map<String, byte[]> entries) throws IOException {
+        MessageDigest digest = sha256();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update(e.getValue());
+        }
+        Path jar = dir.resolve("kafka-lab-node-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16) + ".jar");
         if (Files.isRegularFile(jar)) {
             return jar;
         }
@@ -141,11 +160,13 @@ final class NodeClasspath {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         try (OutputStream file = Files.newOutputStream(tmp); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            JarEntry entry = new JarEntry(NodeMain.class.getName().replace('.', '/') + ".class");
-            entry.setTime(0);
-            out.putNextEntry(entry);
-            out.write(nodeMain);
-            out.closeEntry();
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                JarEntry entry = new JarEntry(e.getKey());
+                entry.setTime(0);
+                out.putNextEntry(entry);
+                out.write(e.getValue());
+                out.closeEntry();
+            }
         }
         Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return jar;
@@ -162,8 +183,12 @@ final class NodeClasspath {
     }
 
     private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

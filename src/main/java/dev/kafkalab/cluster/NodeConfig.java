@@ -65,25 +65,4 @@ final class NodeConfig {
                 .collect(Collectors.joining("\n", "# Written by Kafka Lab at every start: edits are lost.\n", "\n"));
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
-
-    /** One log4j2 file for every node; each JVM passes its own log path as a system property. */
-    static void writeLogConfig(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <!-- Written by Kafka Lab: each node logs to its own file, which the app shows. -->
-                <Configuration status="warn" shutdownHook="disable">
-                  <Appenders>
-                    <File name="node" fileName="${sys:kafkalab.node.log}" append="true" immediateFlush="true">
-                      <PatternLayout pattern="[%d{yyyy-MM-dd HH:mm:ss,SSS}] %p %m (%c)%n"/>
-                    </File>
-                  </Appenders>
-                  <Loggers>
-                    <Logger name="org.apache.kafka.common.config.AbstractConfig" level="warn"/>
-                    <Logger name="kafka.server.KafkaConfig" level="warn"/>
-                    <Root level="info"><AppenderRef ref="node"/></Root>
-                  </Loggers>
-                </Configuration>
-                """, StandardCharsets.UTF_8);
-    }
 }

@@ -46,8 +46,9 @@ final class NodeLauncher {
         if (spec.classDataSharing()) {
             cmd.addAll(classDataSharingFlags(node.role()));
         }
-        cmd.add("-Dlog4j2.configurationFile=" + dir.logConfig().toUri());
-        cmd.add("-Dkafkalab.node.log=" + node.logFile());
+        // Kafka's logging MBean asks log4j-api for a logger; without log4j-core on the node's
+        // classpath, tell the API to use its own quiet one instead of warning that none was found.
+        cmd.add("-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         cmd.add("-cp");
         cmd.add(classpath.asArgument());
         cmd.add(NodeMain.class.getName());

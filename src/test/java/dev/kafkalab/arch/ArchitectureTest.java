@@ -2,10 +2,15 @@ package dev.kafkalab.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.kafkalab.cluster.NodeLogProvider;
+import dev.kafkalab.cluster.NodeLogger;
+import dev.kafkalab.cluster.NodeMain;
 
 /** The one hard boundary: JavaFX scene graph and ControlsFX only in ui (and the app that starts it). */
 @AnalyzeClasses(packages = "dev.kafkalab", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -24,8 +29,12 @@ class ArchitectureTest {
             .because("screens are built in ui; app only launches and wires");
 
     @ArchTest
-    static final ArchRule nodeMainStaysSelfContained = noClasses()
+    static final ArchRule nodeJarStaysSelfContained = noClasses()
             .that().haveFullyQualifiedName("dev.kafkalab.cluster.NodeMain")
-            .should().dependOnClassesThat().resideInAPackage("dev.kafkalab..")
-            .because("it is copied alone into the node jar that broker JVMs run");
+            .or().haveFullyQualifiedName("dev.kafkalab.cluster.NodeLogProvider")
+            .or().haveFullyQualifiedName("dev.kafkalab.cluster.NodeLogger")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.kafkalab..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+                            NodeMain.class, NodeLogProvider.class, NodeLogger.class))))
+            .because("they alone are copied into the node jar that broker JVMs run (NodeClasspath.NODE_JAR_CLASSES)");
 }
