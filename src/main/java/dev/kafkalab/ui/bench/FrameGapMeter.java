@@ -16,6 +16,7 @@ import javafx.animation.AnimationTimer;
 final class FrameGapMeter {
 
     private volatile long lastFrame;
+    private final java.util.concurrent.atomic.AtomicLong frameCount = new java.util.concurrent.atomic.AtomicLong();
     private volatile long longestGapNanos;
     private volatile boolean measuring;
     private volatile String phase = "";
@@ -31,6 +32,7 @@ final class FrameGapMeter {
             public void handle(long now) {
                 long previous = lastFrame;
                 lastFrame = now;
+                frameCount.incrementAndGet();
                 if (measuring && previous != 0) {
                     longestGapNanos = Math.max(longestGapNanos, now - previous);
                     if (now - previous > 100_000_000L) {
@@ -50,6 +52,19 @@ final class FrameGapMeter {
         phase = name;
         longestGapNanos = 0;
         measuring = true;
+    }
+
+    /** Waits until n more frames have been drawn. */
+    void awaitFrames(int n, java.time.Duration timeout) throws java.util.concurrent.TimeoutException, InterruptedException {
+        long target = frameCount.get() + n;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (frameCount.get() < target) {
+            if (System.nanoTime() > deadline) {
+                throw new java.util.concurrent.TimeoutException("waited " + timeout.toSeconds() + " s for " + n + " frames");
+            }
+            // A polling period, not synchronisation: the frame count is what is awaited.
+            Thread.sleep(10);
+        }
     }
 
     /** Stops measuring; returns the longest gap of the phase in ms. */

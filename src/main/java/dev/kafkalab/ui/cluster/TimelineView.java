@@ -1,5 +1,7 @@
 package dev.kafkalab.ui.cluster;
 
+import dev.kafkalab.ui.common.HoverTooltip;
+
 import dev.kafkalab.monitor.ClusterEvent;
 import dev.kafkalab.ui.common.PseudoStates;
 import java.time.ZoneId;
@@ -116,14 +118,11 @@ public final class TimelineView extends VBox {
     private static final class EventCell extends ListCell<ClusterEvent> {
         private final Region dot = new Region();
 
-        /** The whole line when the column is too narrow for it; one per cell, not per event. */
-        private final javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
-
         EventCell() {
             dot.getStyleClass().add("event-dot");
             setPrefWidth(0);
-            full.setWrapText(true);
-            full.setMaxWidth(480);
+            // The whole line when the column is too narrow for it.
+            HoverTooltip.install(this, () -> getItem() == null ? null : getItem().text());
         }
 
         @Override
@@ -132,12 +131,9 @@ public final class TimelineView extends VBox {
             if (empty || e == null) {
                 setText(null);
                 setGraphic(null);
-                setTooltip(null);
                 return;
             }
             setText(TIME.format(e.at()) + "  " + e.text());
-            full.setText(e.text());
-            setTooltip(full);
             TONE.show(dot, tone(e.kind()));
             setGraphic(dot);
         }

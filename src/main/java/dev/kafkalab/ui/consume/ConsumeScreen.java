@@ -7,6 +7,7 @@ import dev.kafkalab.consume.MemberSnapshot;
 import dev.kafkalab.consume.MemberState;
 import dev.kafkalab.consume.ResetTarget;
 import dev.kafkalab.ui.common.Forms;
+import dev.kafkalab.ui.common.HoverTooltip;
 import dev.kafkalab.ui.common.PseudoStates;
 import java.util.HashMap;
 import java.util.List;
@@ -363,15 +364,18 @@ public final class ConsumeScreen extends SplitPane {
         list.setId("rebalanceTimeline");
         list.setFixedCellSize(24);
         list.setPlaceholder(new Label("Joins, assignments, revocations and departures appear here."));
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(ConsumeViewModel.EventLine line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty || line == null ? null : line.text());
-                setTooltip(empty || line == null ? null : new Tooltip(line.text()));
-                COLOURS.show(this, empty || line == null ? null
-                        : line.colour() < 0 ? "nobody" : "member-" + (line.colour() % 8));
-            }
+        list.setCellFactory(l -> {
+            ListCell<ConsumeViewModel.EventLine> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(ConsumeViewModel.EventLine line, boolean empty) {
+                    super.updateItem(line, empty);
+                    setText(empty || line == null ? null : line.text());
+                    COLOURS.show(this, empty || line == null ? null
+                            : line.colour() < 0 ? "nobody" : "member-" + (line.colour() % 8));
+                }
+            };
+            HoverTooltip.install(cell, cell::getText);
+            return cell;
         });
         list.getStyleClass().add("rebalance-list");
         VBox.setVgrow(list, Priority.ALWAYS);

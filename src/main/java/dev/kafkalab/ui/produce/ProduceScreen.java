@@ -7,6 +7,7 @@ import dev.kafkalab.produce.ProducerSettings.Compression;
 import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
 import dev.kafkalab.ui.common.Forms;
+import dev.kafkalab.ui.common.HoverTooltip;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -295,15 +296,18 @@ public final class ProduceScreen extends SplitPane {
         partition.setId("partitionColumn");
         TableColumn<SendResult, String> offset = column("Offset", r -> r.ok() ? Long.toString(r.offset()) : "–", 70);
         TableColumn<SendResult, String> why = column("Why", r -> r.ok() ? r.why() : r.error(), 520);
-        why.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                SendResult r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                pseudoClassStateChanged(FAILED, r != null && !r.ok());
-                setTooltip(empty || item == null ? null : new Tooltip(item));
-            }
+        why.setCellFactory(c -> {
+            TableCell<SendResult, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    SendResult r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    pseudoClassStateChanged(FAILED, r != null && !r.ok());
+                }
+            };
+            HoverTooltip.install(cell, cell::getText);
+            return cell;
         });
         table.getColumns().setAll(java.util.List.of(key, value, partition, offset, why));
         // The why of the selected record in full, wrapped: a row only has room for its start.
