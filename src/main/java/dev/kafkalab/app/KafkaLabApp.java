@@ -1,5 +1,6 @@
 package dev.kafkalab.app;
 
+import dev.kafkalab.cluster.BackgroundNiceness;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.ui.shell.ShellView;
@@ -25,6 +26,8 @@ public final class KafkaLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // The window draws first; the JIT and the Kafka clients' threads take what is left.
+        BackgroundNiceness.start();
         cluster = new LocalCluster(ClusterSpec.builder().build());
         shell = new ShellView(cluster, Platform::runLater, this::quit);
         shell.show(stage);

@@ -61,7 +61,8 @@ public final class UiBench {
             CompletableFuture<Void> fxReady = new CompletableFuture<>();
             Platform.startup(() -> fxReady.complete(null));
             fxReady.get(30, TimeUnit.SECONDS);
-            // As the app does while its cluster starts.
+            // As the app does from its start, and while its cluster starts.
+            dev.kafkalab.cluster.BackgroundNiceness.start();
             Rehearsal.start().get(60, TimeUnit.SECONDS);
             Executor fx = Platform::runLater;
             try (TopicService topics = new TopicService(cluster.bootstrapServers());

@@ -2,6 +2,7 @@ package dev.kafkalab.ui.cluster;
 
 import dev.kafkalab.monitor.PartitionView;
 import java.util.stream.Collectors;
+import dev.kafkalab.ui.common.CellRehearsal;
 import dev.kafkalab.ui.common.PseudoStates;
 import javafx.animation.FadeTransition;
 import javafx.animation.ScaleTransition;
@@ -38,112 +39,17 @@ public final class PartitionsView extends VBox {
             return new RowCell();
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        prepareRows(list, () -> cellsMade[0]);
+        CellRehearsal.onFirstWindow(list, list.itemsProperty(), () -> cellsMade[0], PartitionsView::madeUpRow);
         setSpacing(6);
         setMinWidth(280);
         getChildren().addAll(title, list, legend);
     }
 
-    /**
-     * Makes the list's rows before the first topic is shown, one per frame. A row is about fifteen
-     * nodes to create, skin and style; the first topic shown made a whole screenful at once, in
-     * one frame of 0.3 to 0.8 s (bench-ui). So, once the list is in a window, it shows made-up rows,
-     * invisibly, adding one per pulse until a new row no longer makes a cell (the list is full),
-     * then gets its real items back; the cells stay in its pile. A topic selected meanwhile ends
-     * this at once.
-     */
-    private static void prepareRows(ListView<PartitionRow> list, java.util.function.IntSupplier cellsMade) {
-        list.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
-                    javafx.scene.Scene was, javafx.scene.Scene scene) {
-                if (scene == null) {
-                    return;
-                }
-                list.sceneProperty().removeListener(this);
-                // Pulses only come to a scene in a window: an off-screen scene (the rehearsal's)
-                // keeps its real items.
-                if (scene.getWindow() != null) {
-                    new RowRehearsal(list, scene, cellsMade).begin();
-                } else {
-                    scene.windowProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                        @Override
-                        public void changed(javafx.beans.value.ObservableValue<? extends javafx.stage.Window> w,
-                                javafx.stage.Window before, javafx.stage.Window window) {
-                            if (window != null) {
-                                scene.windowProperty().removeListener(this);
-                                new RowRehearsal(list, scene, cellsMade).begin();
-                            }
-                        }
-                    });
-                }
-            }
-        });
-    }
-
-    /** See {@link #prepareRows}. FX thread only. */
-    private static final class RowRehearsal implements Runnable {
-        private static final int MAX_ROWS = 48;
-
-        private final ListView<PartitionRow> list;
-        private final javafx.scene.Scene scene;
-        private final java.util.function.IntSupplier cellsMade;
-        private final javafx.collections.ObservableList<PartitionRow> real;
-        private final javafx.collections.ObservableList<PartitionRow> madeUp =
-                javafx.collections.FXCollections.observableArrayList();
-        private final javafx.collections.ListChangeListener<PartitionRow> realChanged = c -> end();
-        private int cellsBefore;
-        private boolean ended;
-
-        RowRehearsal(ListView<PartitionRow> list, javafx.scene.Scene scene, java.util.function.IntSupplier cellsMade) {
-            this.list = list;
-            this.scene = scene;
-            this.cellsMade = cellsMade;
-            this.real = list.getItems();
-        }
-
-        void begin() {
-            if (!real.isEmpty()) {
-                return;
-            }
-            real.addListener(realChanged);
-            list.setOpacity(0);
-            list.setItems(madeUp);
-            cellsBefore = cellsMade.getAsInt();
-            madeUp.add(row(0));
-            scene.addPostLayoutPulseListener(this);
-        }
-
-        /** After each layout pass: one more row while the last one still made a cell. */
-        @Override
-        public void run() {
-            int made = cellsMade.getAsInt();
-            if (made == cellsBefore || madeUp.size() >= MAX_ROWS) {
-                end();
-                return;
-            }
-            cellsBefore = made;
-            madeUp.add(row(madeUp.size()));
-        }
-
-        private void end() {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            scene.removePostLayoutPulseListener(this);
-            real.removeListener(realChanged);
-            list.setItems(real);
-            list.setOpacity(1);
-        }
-
-        private static PartitionRow row(int n) {
-            int leader = n % 3 + 1;
-            // Negative numbers: no made-up row ever carries a real row's ids (#leader-0, ...).
-            PartitionView p = new PartitionView("", -1 - n, leader, java.util.List.of(1, 2, 3), java.util.List.of(1, 2, 3),
-                    java.util.List.of(), 0, 0, java.util.Map.of(1, 0L, 2, 0L, 3, 0L));
-            return new PartitionRow(p, java.util.Map.of(), false);
-        }
+    /** A made-up row for {@link CellRehearsal}: negative numbers, so it never carries a real row's ids. */
+    private static PartitionRow madeUpRow(int n) {
+        PartitionView p = new PartitionView("", -1 - n, n % 3 + 1, java.util.List.of(1, 2, 3), java.util.List.of(1, 2, 3),
+                java.util.List.of(), 0, 0, java.util.Map.of(1, 0L, 2, 0L, 3, 0L));
+        return new PartitionRow(p, java.util.Map.of(), false);
     }
 
     /** A replica chip: in the ISR, an eligible leader replica (KIP-966), out of the ISR, or offline. */
