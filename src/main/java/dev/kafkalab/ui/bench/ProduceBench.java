@@ -61,6 +61,8 @@ public final class ProduceBench {
     }
 
     public int run(List<String> args) throws Exception {
+        // As the app does from its start: its producer's network thread runs at nice 10.
+        dev.kafkalab.cluster.BackgroundNiceness.start();
         for (int i = 0; i < args.size(); i++) {
             String value = i + 1 < args.size() ? args.get(i + 1) : "";
             switch (args.get(i)) {
@@ -179,8 +181,6 @@ public final class ProduceBench {
 
     /** The produce screen in a window, a 10,000 records/s stream into it, and the longest frame gap. */
     private void screen(ProduceService service) throws Exception {
-        // As the app does from its start.
-        dev.kafkalab.cluster.BackgroundNiceness.start();
         CompletableFuture<Void> fxReady = new CompletableFuture<>();
         Platform.startup(() -> fxReady.complete(null));
         fxReady.get(30, TimeUnit.SECONDS);

@@ -33,13 +33,9 @@ public final class PartitionsView extends VBox {
         ListView<PartitionRow> list = new ListView<>(vm.partitions());
         list.setId("partitionList");
         list.setPlaceholder(new Label("No topic selected."));
-        int[] cellsMade = new int[1];
-        list.setCellFactory(v -> {
-            cellsMade[0]++;
-            return new RowCell();
-        });
+        list.setCellFactory(v -> new RowCell());
         VBox.setVgrow(list, Priority.ALWAYS);
-        CellRehearsal.onFirstWindow(list, list.itemsProperty(), () -> cellsMade[0], PartitionsView::madeUpRow);
+        CellRehearsal.onFirstWindow(list, list.itemsProperty(), ListCell.class, PartitionsView::madeUpRow);
         setSpacing(6);
         setMinWidth(280);
         getChildren().addAll(title, list, legend);

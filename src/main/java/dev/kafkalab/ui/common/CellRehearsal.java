@@ -1,7 +1,6 @@
 package dev.kafkalab.ui.common;
 
 import java.util.function.IntFunction;
-import java.util.function.IntSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -9,7 +8,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
+import javafx.scene.Node;
 import javafx.scene.control.Control;
+import javafx.scene.control.IndexedCell;
 import javafx.stage.Window;
 
 /**
@@ -18,8 +19,8 @@ import javafx.stage.Window;
  * <p>A row of the partition list or of the record table is a dozen nodes to create, skin and
  * style. The first time real rows came, a whole screenful was made in one frame: 0.3 to 0.8 s on a
  * two-core machine (bench-ui, bench-produce), just when the class is watching. So, the first
- * time the view is in a window, it shows made-up rows, invisibly, adding one per pulse until a new
- * row no longer makes a cell (the view is full), then gets its real items back; the rows stay in
+ * time the view is in a window, it shows made-up rows, invisibly, adding one per pulse until the
+ * last one added is not shown (the view is full), then gets its real items back; the rows stay in
  * its pile for later. Real items arriving meanwhile end this at once.
  */
 public final class CellRehearsal<T> implements Runnable {
@@ -28,32 +29,32 @@ public final class CellRehearsal<T> implements Runnable {
 
     private final Control view;
     private final ObjectProperty<ObservableList<T>> items;
-    private final IntSupplier cellsMade;
+    private final Class<? extends IndexedCell<?>> rowType;
     private final IntFunction<T> madeUp;
     private final ObservableList<T> real;
     private final ObservableList<T> rows = FXCollections.observableArrayList();
     private final ListChangeListener<T> realChanged = c -> end();
     private Scene scene;
-    private int cellsBefore;
     private boolean ended;
 
-    private CellRehearsal(Control view, ObjectProperty<ObservableList<T>> items, IntSupplier cellsMade,
-            IntFunction<T> madeUp) {
+    private CellRehearsal(Control view, ObjectProperty<ObservableList<T>> items,
+            Class<? extends IndexedCell<?>> rowType, IntFunction<T> madeUp) {
         this.view = view;
         this.items = items;
-        this.cellsMade = cellsMade;
+        this.rowType = rowType;
         this.madeUp = madeUp;
         this.real = items.get();
     }
 
     /**
      * Rehearses once, the first time {@code view} is in a scene in a window (pulses only come to
-     * those: an off-screen scene keeps its real items). {@code cellsMade} counts the rows or cells
-     * the view's factory made; {@code madeUp} makes the n-th made-up item. FX thread.
+     * those: an off-screen scene keeps its real items). {@code rowType} is the view's row class
+     * ({@code ListCell}, {@code TableRow}); {@code madeUp} makes the n-th made-up item. FX thread.
      */
-    public static <T> void onFirstWindow(Control view, ObjectProperty<ObservableList<T>> items, IntSupplier cellsMade,
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <T> void onFirstWindow(Control view, ObjectProperty<ObservableList<T>> items, Class<?> rowType,
             IntFunction<T> madeUp) {
-        CellRehearsal<T> rehearsal = new CellRehearsal<>(view, items, cellsMade, madeUp);
+        CellRehearsal<T> rehearsal = new CellRehearsal<>(view, items, (Class) rowType, madeUp);
         view.sceneProperty().addListener(new ChangeListener<Scene>() {
             @Override
             public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
@@ -86,21 +87,38 @@ public final class CellRehearsal<T> implements Runnable {
         real.addListener(realChanged);
         view.setOpacity(0);
         items.set(rows);
-        cellsBefore = cellsMade.getAsInt();
         rows.add(madeUp.apply(0));
         scene.addPostLayoutPulseListener(this);
     }
 
-    /** After each layout pass: one more row while the last one still made a cell. */
+    /** After each layout pass: one more row while every row so far is shown. */
     @Override
     public void run() {
-        int made = cellsMade.getAsInt();
-        if (made == cellsBefore || rows.size() >= MAX_ROWS) {
+        if (shownRows() < rows.size() || rows.size() >= MAX_ROWS) {
             end();
             return;
         }
-        cellsBefore = made;
         rows.add(madeUp.apply(rows.size()));
+    }
+
+    /** Rows on screen with an item, each index once: spare rows and the one used for measuring are hidden. */
+    private int shownRows() {
+        java.util.Set<Integer> shown = new java.util.HashSet<>();
+        for (Node node : view.lookupAll("*")) {
+            if (rowType.isInstance(node) && !((IndexedCell<?>) node).isEmpty() && shownUpTo(node, view)) {
+                shown.add(((IndexedCell<?>) node).getIndex());
+            }
+        }
+        return shown.size();
+    }
+
+    private static boolean shownUpTo(Node node, Node top) {
+        for (Node n = node; n != null && n != top; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void end() {

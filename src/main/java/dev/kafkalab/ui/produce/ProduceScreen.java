@@ -289,12 +289,7 @@ public final class ProduceScreen extends SplitPane {
         TableView<SendResult> table = new TableView<>(vm.records());
         table.setId("producedRecords");
         table.setFixedCellSize(26);
-        int[] rowsMade = new int[1];
-        table.setRowFactory(t -> {
-            rowsMade[0]++;
-            return new javafx.scene.control.TableRow<>();
-        });
-        CellRehearsal.onFirstWindow(table, table.itemsProperty(), () -> rowsMade[0],
+        CellRehearsal.onFirstWindow(table, table.itemsProperty(), javafx.scene.control.TableRow.class,
                 n -> new SendResult("employee-" + n, "value " + n, n % 3, n, 3, ProducerSettings.DEFAULTS, null));
         table.setPlaceholder(new Label("Records you send appear here, newest first, with where they landed and why."));
         TableColumn<SendResult, String> key = column("Key", r -> r.key() == null ? "(none)" : r.key(), 110);
