@@ -35,4 +35,9 @@ public final class ContentFiles {
             throw new FormatException(file, 0, "cannot be read: " + e.getMessage());
         }
     }
+
+    /** A content file's lines, Windows line ends or not: line n (from 1) is element n - 1. */
+    public static String[] lines(String text) {
+        return text.replace("\r\n", "\n").split("\n", -1);
+    }
 }

@@ -33,7 +33,7 @@ public final class LabParser {
     }
 
     public static Lab parse(Path file, String text) throws LabFormatException {
-        return new Reader(file, text.replace("\r\n", "\n").split("\n", -1)).lab();
+        return new Reader(file, ContentFiles.lines(text)).lab();
     }
 
     /** Splits {@code a=1 b="two words"} into arguments (see {@link dev.kafkalab.content.Arguments}). */

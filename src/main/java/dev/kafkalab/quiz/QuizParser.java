@@ -32,7 +32,7 @@ public final class QuizParser {
     }
 
     public static Quiz parse(Path file, String text) throws FormatException {
-        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        String[] lines = ContentFiles.lines(text);
         FrontMatter meta = FrontMatter.read(file, lines, KEYS);
         int at = meta.next();
         while (at < lines.length && !lines[at].startsWith("## ")) {

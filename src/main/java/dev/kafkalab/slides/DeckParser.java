@@ -32,7 +32,7 @@ public final class DeckParser {
     }
 
     public static Deck parse(Path file, String text) throws FormatException {
-        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        String[] lines = ContentFiles.lines(text);
         FrontMatter meta = FrontMatter.read(file, lines, KEYS);
         Path base = file.toAbsolutePath().getParent();
         List<Slide> slides = new ArrayList<>();

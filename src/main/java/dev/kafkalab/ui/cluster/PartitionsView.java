@@ -1,9 +1,9 @@
 package dev.kafkalab.ui.cluster;
 
 import dev.kafkalab.monitor.PartitionView;
-import java.util.stream.Collectors;
 import dev.kafkalab.ui.common.CellRehearsal;
 import dev.kafkalab.ui.common.PseudoStates;
+import java.util.stream.Collectors;
 import javafx.animation.FadeTransition;
 import javafx.animation.ScaleTransition;
 import javafx.geometry.Pos;

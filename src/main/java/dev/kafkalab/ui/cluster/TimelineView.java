@@ -1,8 +1,8 @@
 package dev.kafkalab.ui.cluster;
 
-import dev.kafkalab.ui.common.HoverTooltip;
-
 import dev.kafkalab.monitor.ClusterEvent;
+import dev.kafkalab.ui.common.FirstWindow;
+import dev.kafkalab.ui.common.HoverTooltip;
 import dev.kafkalab.ui.common.PseudoStates;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -72,32 +72,8 @@ public final class TimelineView extends VBox {
      * pulse; then it gets its real items back and keeps the cells in its pile for later.
      */
     private static void prepareCells(ListView<ClusterEvent> list) {
-        list.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
-                    javafx.scene.Scene was, javafx.scene.Scene scene) {
-                if (scene == null) {
-                    return;
-                }
-                list.sceneProperty().removeListener(this);
-                // Pulses only come to a scene in a window: an off-screen scene (the rehearsal's)
-                // keeps its real items, or it would show blank rows for good.
-                if (scene.getWindow() != null) {
-                    showBlankRowsForOnePulse(list, scene);
-                } else {
-                    scene.windowProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                        @Override
-                        public void changed(javafx.beans.value.ObservableValue<? extends javafx.stage.Window> w,
-                                javafx.stage.Window before, javafx.stage.Window window) {
-                            if (window != null) {
-                                scene.windowProperty().removeListener(this);
-                                showBlankRowsForOnePulse(list, scene);
-                            }
-                        }
-                    });
-                }
-            }
-        });
+        // An off-screen scene (the rehearsal's) keeps its real items, or it would show blank rows for good.
+        FirstWindow.whenShown(list, scene -> showBlankRowsForOnePulse(list, scene));
     }
 
     private static void showBlankRowsForOnePulse(ListView<ClusterEvent> list, javafx.scene.Scene scene) {

@@ -2,8 +2,6 @@ package dev.kafkalab.ui.common;
 
 import java.util.function.IntFunction;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -11,7 +9,6 @@ import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.IndexedCell;
-import javafx.stage.Window;
 
 /**
  * Makes a list's or a table's rows before its first real ones, one per frame.
@@ -47,36 +44,15 @@ public final class CellRehearsal<T> implements Runnable {
     }
 
     /**
-     * Rehearses once, the first time {@code view} is in a scene in a window (pulses only come to
-     * those: an off-screen scene keeps its real items). {@code rowType} is the view's row class
+     * Rehearses once, the first time {@code view} is in a scene in a window ({@link FirstWindow}: an
+     * off-screen scene keeps its real items). {@code rowType} is the view's row class
      * ({@code ListCell}, {@code TableRow}); {@code madeUp} makes the n-th made-up item. FX thread.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T> void onFirstWindow(Control view, ObjectProperty<ObservableList<T>> items, Class<?> rowType,
             IntFunction<T> madeUp) {
         CellRehearsal<T> rehearsal = new CellRehearsal<>(view, items, (Class) rowType, madeUp);
-        view.sceneProperty().addListener(new ChangeListener<Scene>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
-                if (scene == null) {
-                    return;
-                }
-                view.sceneProperty().removeListener(this);
-                if (scene.getWindow() != null) {
-                    rehearsal.begin(scene);
-                    return;
-                }
-                scene.windowProperty().addListener(new ChangeListener<Window>() {
-                    @Override
-                    public void changed(ObservableValue<? extends Window> w, Window before, Window window) {
-                        if (window != null) {
-                            scene.windowProperty().removeListener(this);
-                            rehearsal.begin(scene);
-                        }
-                    }
-                });
-            }
-        });
+        FirstWindow.whenShown(view, rehearsal::begin);
     }
 
     private void begin(Scene in) {

@@ -40,8 +40,6 @@ public final class HoverTooltip {
                     made.setText(latest == null ? "" : latest);
                 });
                 cell.setTooltip(made);
-            } else {
-                tooltip.setText(now);
             }
         });
     }
