@@ -34,9 +34,7 @@ public final class Main {
                 }
                 System.exit(new ClusterCommand(System.out, System.err).run(rest, System.in));
             }
-            case "bench" -> System.exit(new BenchCommand(System.out, System.err).run(rest));
-            case "bench-ui" -> System.exit(UiBenchLauncher.run());
-            case "bench-produce" -> System.exit(UiBenchLauncher.runProduce(rest));
+            case "bench", "bench-ui", "bench-produce" -> System.exit(bench(command, rest, args));
             case "--help", "-h", "help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
@@ -46,4 +44,26 @@ public final class Main {
         }
     }
 
+    /** A benchmark measures the app as it is started: in a JVM with the app's options. */
+    private static int bench(String command, List<String> rest, String[] args) {
+        if (!AppJvm.hasOptions()) {
+            System.err.println("note: running the benchmark in a JVM with the app's options " + AppJvm.OPTIONS
+                    + ", as ./mvnw javafx:run starts the app.");
+            try {
+                return AppJvm.relaunch(Arrays.asList(args));
+            } catch (java.io.IOException e) {
+                System.err.println("error: could not start a JVM for the benchmark: " + e.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+        AppJvm.endWithLauncher();
+        return switch (command) {
+            case "bench" -> new BenchCommand(System.out, System.err).run(rest);
+            case "bench-ui" -> UiBenchLauncher.run();
+            default -> UiBenchLauncher.runProduce(rest);
+        };
+    }
 }

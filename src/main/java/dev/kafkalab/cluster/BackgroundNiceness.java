@@ -33,10 +33,30 @@ public final class BackgroundNiceness {
     private static final long SCAN_EVERY_MS = 2_000;
     private static final Path TASKS = Path.of("/proc/self/task");
     private static final Path RENICE = Path.of("/usr/bin/renice");
+    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
 
     private static volatile boolean started;
 
     private BackgroundNiceness() {
+    }
+
+    /**
+     * Lowers the calling thread to the same nice value at once, before it does its work. Threads
+     * it starts afterwards inherit the value from their first instruction: a producer made on
+     * such a thread gets a network thread that is already low, with no wait for the next scan.
+     * Returns whether the thread was lowered (false off Linux or without {@code renice}).
+     */
+    public static boolean lowerThisThread() {
+        if (!Files.isExecutable(RENICE) || !Files.isDirectory(THREAD_SELF)) {
+            return false;
+        }
+        try {
+            // /proc/thread-self links to <pid>/task/<tid>: the kernel's id of this very thread.
+            String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
+            return renice(List.of(tid));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Starts a daemon that lowers such threads as they appear. Idempotent. */
@@ -93,7 +113,7 @@ public final class BackgroundNiceness {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             // A thread that ended meanwhile makes renice fail for it alone: the others are lowered.
-            return p.waitFor(5, TimeUnit.SECONDS);
+            return p.waitFor(5, TimeUnit.SECONDS) && (tids.size() > 1 || p.exitValue() == 0);
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.kafkalab.produce;
 
+import dev.kafkalab.cluster.BackgroundNiceness;
 import dev.kafkalab.cluster.Failures;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +35,15 @@ public final class ProduceService implements AutoCloseable {
     static final int MAX_OUTSTANDING = 20_000;
 
     private final String bootstrapServers;
+    /**
+     * Makes the producers, so their network threads start at its nice value: like every thread
+     * of the service it yields the CPU to the window's (see {@link BackgroundNiceness}).
+     */
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kafka-lab-producer");
+        Thread t = new Thread(() -> {
+            BackgroundNiceness.lowerThisThread();
+            r.run();
+        }, "kafka-lab-producer");
         t.setDaemon(true);
         return t;
     });
@@ -124,7 +132,10 @@ public final class ProduceService implements AutoCloseable {
      */
     public RecordStream stream(StreamRequest request, java.util.function.Consumer<SendResult> sink) {
         RecordStream stream = new RecordStream();
-        Thread sender = new Thread(() -> runStream(request, sink, stream), "kafka-lab-stream");
+        Thread sender = new Thread(() -> {
+            BackgroundNiceness.lowerThisThread();
+            runStream(request, sink, stream);
+        }, "kafka-lab-stream");
         sender.setDaemon(true);
         stream.done().whenComplete((s, e) -> streams.remove(stream));
         sender.start();
