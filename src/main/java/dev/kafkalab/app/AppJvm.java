@@ -1,8 +1,8 @@
 package dev.kafkalab.app;
 
+import dev.kafkalab.cluster.AppDirs;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +41,7 @@ public final class AppJvm {
      */
     static int relaunch(List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(AppDirs.javaLauncher().toString());
         cmd.addAll(OPTIONS);
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-D" + RELAUNCHED + "=true");

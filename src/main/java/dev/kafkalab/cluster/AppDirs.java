@@ -37,6 +37,11 @@ public final class AppDirs {
         return Path.of(env("XDG_CACHE_HOME", home.resolve(".cache").toString()), NAME);
     }
 
+    /** The java launcher of this very JVM: every JVM the app starts runs the same Java. */
+    public static Path javaLauncher() {
+        return Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+    }
+
     static boolean isWindows() {
         return os().contains("win");
     }

@@ -40,8 +40,7 @@ final class NodeLauncher {
             // the class is watching must keep drawing. nice execs java: the pid stays the node's.
             cmd.addAll(List.of(NICE.get(), "-n", "10"));
         }
-        String exe = AppDirs.isWindows() ? "java.exe" : "java";
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", exe).toString());
+        cmd.add(AppDirs.javaLauncher().toString());
         cmd.addAll(node.role() == NodeRole.CONTROLLER ? spec.controllerJvmFlags() : spec.jvmFlags());
         if (spec.classDataSharing()) {
             cmd.addAll(classDataSharingFlags(node.role()));

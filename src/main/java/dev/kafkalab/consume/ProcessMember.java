@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.cluster.AppDirs;
 import dev.kafkalab.consume.MemberProcessMain.Launch;
 import dev.kafkalab.consume.MemberProcessMain.Reply;
 import dev.kafkalab.consume.MemberProcessMain.Request;
@@ -254,7 +255,7 @@ final class ProcessMember extends Member {
 
     private static List<String> command() throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(AppDirs.javaLauncher().toString());
         cmd.addAll(JVM_FLAGS);
         cmd.add("-cp");
         cmd.add(classpath());

@@ -36,8 +36,8 @@ public final class ProduceService implements AutoCloseable {
 
     private final String bootstrapServers;
     /**
-     * Makes the producers, so their network threads start at its nice value: like every thread
-     * of the service it yields the CPU to the window's (see {@link BackgroundNiceness}).
+     * Makes the producers, so their network threads start at its nice value: like the stream
+     * threads, it yields the CPU to the window's (see {@link BackgroundNiceness}).
      */
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(() -> {

@@ -153,8 +153,7 @@ public final class ProduceBench {
 
     /** Kafka's ProducerPerformance in its own JVM, from the tools the build puts beside the jar. */
     private double producerPerformance(Path cli, String bootstrap, long count) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp", cli.resolve("*").toString(),
+        ProcessBuilder pb = new ProcessBuilder(dev.kafkalab.cluster.AppDirs.javaLauncher().toString(), "-cp", cli.resolve("*").toString(),
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", TOPIC, "--num-records", Long.toString(count),
                 "--record-size", Integer.toString(RECORD_BYTES), "--throughput", "-1", "--producer-props",
                 "bootstrap.servers=" + bootstrap, "acks=all");
