@@ -1,6 +1,6 @@
 package dev.kafkalab.app;
 
-import dev.kafkalab.cluster.AppDirs;
+import dev.kafkalab.common.AppDirs;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.kafkalab.app;
 
-import dev.kafkalab.cluster.BackgroundNiceness;
+import dev.kafkalab.common.BackgroundNiceness;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.ui.shell.ShellView;

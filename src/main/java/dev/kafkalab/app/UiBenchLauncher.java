@@ -1,6 +1,6 @@
 package dev.kafkalab.app;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.ui.bench.UiBench;
 
 /** Runs the FX-thread benchmark; kept apart so that Main loads no JavaFX for other commands. */

@@ -1,6 +1,6 @@
 package dev.kafkalab.cli;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeStatus;

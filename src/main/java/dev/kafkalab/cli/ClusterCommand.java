@@ -1,6 +1,6 @@
 package dev.kafkalab.cli;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.ClusterException;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;

@@ -1,5 +1,6 @@
 package dev.kafkalab.cluster;
 
+import dev.kafkalab.common.AppDirs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

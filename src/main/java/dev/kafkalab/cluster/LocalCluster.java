@@ -1,5 +1,8 @@
 package dev.kafkalab.cluster;
 
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.Failures;
+import dev.kafkalab.common.AppDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -54,11 +56,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     public LocalCluster(ClusterSpec spec) {
         this.spec = spec;
         this.dir = new DataDir(spec.dataDir());
-        this.actions = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "kafka-lab-cluster");
-            t.setDaemon(true);
-            return t;
-        });
+        this.actions = Threads.single("kafka-lab-cluster");
         nodes.put(CONTROLLER_ID, new NodeProcess(CONTROLLER_ID, NodeRole.CONTROLLER,
                 logsDir().resolve("controller-" + CONTROLLER_ID + ".log"), this::stateChanged));
         for (int id = 1; id <= spec.brokers(); id++) {

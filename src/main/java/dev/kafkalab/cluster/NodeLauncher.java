@@ -1,5 +1,6 @@
 package dev.kafkalab.cluster;
 
+import dev.kafkalab.common.AppDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

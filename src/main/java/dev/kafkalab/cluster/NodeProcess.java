@@ -1,5 +1,7 @@
 package dev.kafkalab.cluster;
 
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.AppDirs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -108,9 +110,7 @@ final class NodeProcess {
         handledExit = new CompletableFuture<>();
         Process launched = process;
         CompletableFuture<Void> readyNow = ready;
-        Thread reader = new Thread(() -> readReports(launched, readyNow), "kafka-lab-" + role.name().toLowerCase() + "-" + id);
-        reader.setDaemon(true);
-        reader.start();
+        Threads.start("kafka-lab-" + role.name().toLowerCase() + "-" + id, () -> readReports(launched, readyNow));
         CompletableFuture<Void> handled = handledExit;
         launched.onExit().thenRun(() -> {
             try {

@@ -1,6 +1,6 @@
 package dev.kafkalab.consume;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Failures;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.common.errors.GroupAuthorizationException;

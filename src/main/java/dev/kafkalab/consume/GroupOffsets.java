@@ -1,6 +1,7 @@
 package dev.kafkalab.consume;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.Failures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -33,11 +33,7 @@ public final class GroupOffsets implements AutoCloseable {
     private static final long CALL_TIMEOUT_S = 10;
 
     private final Admin admin;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kafka-lab-group-offsets");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Threads.single("kafka-lab-group-offsets");
 
     public GroupOffsets(String bootstrapServers) {
         this.admin = Admins.create(bootstrapServers, "kafka-lab-group-offsets");

@@ -1,6 +1,7 @@
 package dev.kafkalab.consume;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.TimingProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -74,11 +74,7 @@ public final class InAppGroup implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
         this.hosting = hosting;
-        this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kafka-lab-group-" + settings.groupId() + "-watch");
-            t.setDaemon(true);
-            return t;
-        });
+        this.watch = Threads.scheduler("kafka-lab-group-" + settings.groupId() + "-watch");
         watch.execute(() -> admin = Admins.create(bootstrapServers, "kafka-lab-group-" + settings.groupId()));
         this.sessionTimeout = settings.protocol() == GroupProtocol.CLASSIC
                 ? CompletableFuture.completedFuture(new SessionTimeout(Duration.ofMillis(settings.sessionTimeoutMs()),

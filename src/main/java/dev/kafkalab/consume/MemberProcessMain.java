@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.common.Threads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class MemberProcessMain {
         Writer out = new Writer(new ObjectOutputStream(new BufferedOutputStream(pipe)));
         MemberLoop loop = new MemberLoop(launch.name(), launch.colour(), launch.bootstrapServers(), launch.settings(),
                 out);
-        Thread commands = new Thread(() -> {
+        Thread commands = Threads.daemon("kafka-lab-member-commands", () -> {
             try {
                 while (true) {
                     Request r = (Request) in.readObject();
@@ -51,8 +52,7 @@ public final class MemberProcessMain {
             } catch (IOException | ClassNotFoundException e) {
                 loop.submit(MemberLoop.Command.LEAVE);
             }
-        }, "kafka-lab-member-commands");
-        commands.setDaemon(true);
+        });
         commands.start();
         loop.run();
         out.close();

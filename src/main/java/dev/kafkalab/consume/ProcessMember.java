@@ -1,6 +1,7 @@
 package dev.kafkalab.consume;
 
-import dev.kafkalab.cluster.AppDirs;
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.AppDirs;
 import dev.kafkalab.consume.MemberProcessMain.Launch;
 import dev.kafkalab.consume.MemberProcessMain.Reply;
 import dev.kafkalab.consume.MemberProcessMain.Request;
@@ -57,12 +58,11 @@ final class ProcessMember extends Member {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
         this.events = events;
-        this.pipe = new Thread(() -> {
+        this.pipe = Threads.daemon("kafka-lab-" + MemberLoop.clientId(settings, name) + "-pipe", () -> {
             if (launch()) {
                 read();
             }
-        }, "kafka-lab-" + MemberLoop.clientId(settings, name) + "-pipe");
-        pipe.setDaemon(true);
+        });
     }
 
     /** Returns at once: its pipe thread starts the process, then reads what the process says. */

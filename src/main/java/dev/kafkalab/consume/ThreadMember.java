@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.common.Threads;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,7 @@ final class ThreadMember extends Member {
                 events.accept(e);
             }
         });
-        this.thread = new Thread(loop, "kafka-lab-" + MemberLoop.clientId(settings, name));
-        thread.setDaemon(true);
+        this.thread = Threads.daemon("kafka-lab-" + MemberLoop.clientId(settings, name), loop);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.common.Threads;
 import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.progress.ProgressStore;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -85,11 +85,7 @@ public final class LabSession implements AutoCloseable {
         this.store = store;
         this.ledger = ledger;
         this.prefix = "lab." + lab.id() + ".";
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "kafka-lab-lab-" + lab.id());
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Threads.single("kafka-lab-lab-" + lab.id());
         restore();
         state = snapshotState();
     }
@@ -201,7 +197,7 @@ public final class LabSession implements AutoCloseable {
             work.whenCompleteAsync((outcome, failure) -> {
                 busy--;
                 if (failure != null) {
-                    message = "Could not do it: " + dev.kafkalab.cluster.Failures.message(failure);
+                    message = "Could not do it: " + dev.kafkalab.common.Failures.message(failure);
                 } else {
                     message = outcome.message();
                     action.optional("as").ifPresent(name -> {
@@ -246,7 +242,7 @@ public final class LabSession implements AutoCloseable {
                 latest = ClusterSnapshot.EMPTY;
                 verdict = Verdict.waiting("waiting for the cluster...");
                 message = failure == null ? said : "The reset did not finish: "
-                        + dev.kafkalab.cluster.Failures.message(failure);
+                        + dev.kafkalab.common.Failures.message(failure);
                 try {
                     store.removeUnder(prefix);
                 } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.common.Threads;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeState;
 import dev.kafkalab.consume.GroupSettings;
@@ -51,11 +52,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     private final Ledger ledger;
     private final Admin admin;
     private final Map<String, InAppGroup> groups = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "kafka-lab-workbench");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newCachedThreadPool(
+            Threads.daemon("kafka-lab-workbench"));
     private volatile StockPriceSender stock;
 
     public Workbench(LocalCluster cluster, TopicService topics, ProduceService produce, Ledger ledger) {
@@ -377,7 +375,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             var names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             return wanted.stream().filter(names::contains).toList();
         } catch (Exception e) {
-            throw new IllegalStateException("could not list the topics: " + dev.kafkalab.cluster.Failures.message(e));
+            throw new IllegalStateException("could not list the topics: " + dev.kafkalab.common.Failures.message(e));
         }
     }
 

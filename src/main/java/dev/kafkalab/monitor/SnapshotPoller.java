@@ -1,5 +1,6 @@
 package dev.kafkalab.monitor;
 
+import dev.kafkalab.common.Threads;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.cluster.NodeStatus;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -96,11 +96,7 @@ public final class SnapshotPoller implements AutoCloseable {
         this.admin = Admin.create(props);
         this.local = local;
         this.interval = interval;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kafka-lab-poller");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Threads.scheduler("kafka-lab-poller");
     }
 
     public void addSnapshotListener(Consumer<ClusterSnapshot> listener) {

@@ -1,6 +1,6 @@
 package dev.kafkalab.produce;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeState;
 import dev.kafkalab.produce.DurabilityDemo.DemoException;

@@ -1,6 +1,7 @@
 package dev.kafkalab.produce;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeState;
 import dev.kafkalab.cluster.NodeStatus;
@@ -116,7 +117,7 @@ public final class DurabilityDemo {
         CompletableFuture<Result> result = new CompletableFuture<>();
         DurabilityDemo demo = new DurabilityDemo(cluster, topic.trim(), acks, records,
                 progress == null ? s -> { } : progress);
-        Thread thread = new Thread(() -> {
+        Thread thread = Threads.daemon("kafka-lab-durability-demo", () -> {
             try {
                 result.complete(demo.runHere());
             } catch (Throwable t) {
@@ -126,8 +127,7 @@ public final class DurabilityDemo {
                 result.completeExceptionally(cause instanceof DemoException ? cause
                         : new DemoException("The demo stopped: " + why + ".", cause));
             }
-        }, "kafka-lab-durability-demo");
-        thread.setDaemon(true);
+        });
         thread.start();
         return result;
     }

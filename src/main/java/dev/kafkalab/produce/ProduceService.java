@@ -1,7 +1,8 @@
 package dev.kafkalab.produce;
 
-import dev.kafkalab.cluster.BackgroundNiceness;
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.BackgroundNiceness;
+import dev.kafkalab.common.Failures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,10 @@ public final class ProduceService implements AutoCloseable {
      * threads, it yields the CPU to the window's (see {@link BackgroundNiceness}).
      */
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(() -> {
+        return Threads.daemon("kafka-lab-producer", () -> {
             BackgroundNiceness.lowerThisThread();
             r.run();
-        }, "kafka-lab-producer");
-        t.setDaemon(true);
-        return t;
+        });
     });
     private final Admin admin;
     private volatile KafkaProducer<String, String> producer;
@@ -132,11 +131,10 @@ public final class ProduceService implements AutoCloseable {
      */
     public RecordStream stream(StreamRequest request, java.util.function.Consumer<SendResult> sink) {
         RecordStream stream = new RecordStream();
-        Thread sender = new Thread(() -> {
+        Thread sender = Threads.daemon("kafka-lab-stream", () -> {
             BackgroundNiceness.lowerThisThread();
             runStream(request, sink, stream);
-        }, "kafka-lab-stream");
-        sender.setDaemon(true);
+        });
         stream.done().whenComplete((s, e) -> streams.remove(stream));
         sender.start();
         return stream;

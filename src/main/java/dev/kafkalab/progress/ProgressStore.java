@@ -35,7 +35,7 @@ public final class ProgressStore {
     /** Where a desktop app keeps it: the app's data directory, or -Dkafkalab.progress for tests. */
     public static Path defaultFile() {
         String override = System.getProperty("kafkalab.progress");
-        return override != null ? Path.of(override) : dev.kafkalab.cluster.AppDirs.data().resolve("progress.properties");
+        return override != null ? Path.of(override) : dev.kafkalab.common.AppDirs.data().resolve("progress.properties");
     }
 
     private String load() {

@@ -1,6 +1,6 @@
 package dev.kafkalab.topics;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.topics.TopicService.TopicException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.kafkalab.topics;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Failures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

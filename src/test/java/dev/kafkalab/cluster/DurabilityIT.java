@@ -1,5 +1,6 @@
 package dev.kafkalab.cluster;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,7 @@
 package dev.kafkalab.produce.stock;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.Failures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +48,7 @@ public final class StockPriceSender implements AutoCloseable {
         this.topic = topic;
         this.ratePerSecond = ratePerSecond;
         this.producer = producer;
-        this.thread = new Thread(this::sendUntilStopped, "kafka-lab-stock-prices");
-        thread.setDaemon(true);
+        this.thread = Threads.daemon("kafka-lab-stock-prices", this::sendUntilStopped);
     }
 
     /**

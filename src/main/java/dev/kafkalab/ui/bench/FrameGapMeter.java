@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.bench;
 
+import dev.kafkalab.common.Threads;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +43,7 @@ final class FrameGapMeter {
                 }
             }
         }.start();
-        Thread sampler = new Thread(this::sample, "fx-stall-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        Threads.start("fx-stall-sampler", this::sample);
     }
 
     /** Starts measuring a new phase: the longest gap counts from now. */

@@ -62,7 +62,7 @@ public final class ProduceBench {
 
     public int run(List<String> args) throws Exception {
         // As the app does from its start: its producer's network thread runs at nice 10.
-        dev.kafkalab.cluster.BackgroundNiceness.start();
+        dev.kafkalab.common.BackgroundNiceness.start();
         for (int i = 0; i < args.size(); i++) {
             String value = i + 1 < args.size() ? args.get(i + 1) : "";
             switch (args.get(i)) {
@@ -153,7 +153,7 @@ public final class ProduceBench {
 
     /** Kafka's ProducerPerformance in its own JVM, from the tools the build puts beside the jar. */
     private double producerPerformance(Path cli, String bootstrap, long count) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(dev.kafkalab.cluster.AppDirs.javaLauncher().toString(), "-cp", cli.resolve("*").toString(),
+        ProcessBuilder pb = new ProcessBuilder(dev.kafkalab.common.AppDirs.javaLauncher().toString(), "-cp", cli.resolve("*").toString(),
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", TOPIC, "--num-records", Long.toString(count),
                 "--record-size", Integer.toString(RECORD_BYTES), "--throughput", "-1", "--producer-props",
                 "bootstrap.servers=" + bootstrap, "acks=all");

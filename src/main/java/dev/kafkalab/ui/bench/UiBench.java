@@ -62,7 +62,7 @@ public final class UiBench {
             Platform.startup(() -> fxReady.complete(null));
             fxReady.get(30, TimeUnit.SECONDS);
             // As the app does from its start, and while its cluster starts.
-            dev.kafkalab.cluster.BackgroundNiceness.start();
+            dev.kafkalab.common.BackgroundNiceness.start();
             Rehearsal.start().get(60, TimeUnit.SECONDS);
             Executor fx = Platform::runLater;
             try (TopicService topics = new TopicService(cluster.bootstrapServers());

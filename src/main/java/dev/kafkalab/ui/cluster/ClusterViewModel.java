@@ -1,6 +1,6 @@
 package dev.kafkalab.ui.cluster;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.NodeActions;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.cluster.NodeState;

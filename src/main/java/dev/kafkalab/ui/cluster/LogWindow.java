@@ -1,9 +1,9 @@
 package dev.kafkalab.ui.cluster;
 
+import dev.kafkalab.common.Threads;
 import dev.kafkalab.cluster.LogTail;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -55,11 +55,7 @@ public final class LogWindow {
         stage.setScene(scene);
 
         LogTail tail = new LogTail(file, 256 * 1024);
-        ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kafka-lab-log-" + title.replace(' ', '-'));
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService reader = Threads.scheduler("kafka-lab-log-" + title.replace(' ', '-'));
         reader.scheduleWithFixedDelay(() -> {
             try {
                 List<String> fresh = tail.readNew();

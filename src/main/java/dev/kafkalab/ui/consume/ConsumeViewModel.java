@@ -268,7 +268,7 @@ public final class ConsumeViewModel implements AutoCloseable {
         }, closer).whenCompleteAsync((g, failure) -> {
             if (failure != null) {
                 running.set(false);
-                status.set("The group did not start: " + dev.kafkalab.cluster.Failures.message(failure));
+                status.set("The group did not start: " + dev.kafkalab.common.Failures.message(failure));
                 return;
             }
             group = g;

@@ -1,6 +1,7 @@
 package dev.kafkalab.ui.shell;
 
-import dev.kafkalab.cluster.Failures;
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.monitor.SnapshotPoller;
@@ -84,11 +85,7 @@ public final class ShellView {
     private dev.kafkalab.ui.slides.SlidesScreen slidesScreen;
     private dev.kafkalab.ui.quiz.QuizScreen quizScreen;
     /** File work the screens must not do on the FX thread: reading the course, saving positions. */
-    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kafkalab-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService io = Threads.single("kafka-lab-io");
     private ClusterViewModel clusterVm;
     private final ToggleGroup screens = new ToggleGroup();
     private final VBox nav = new VBox();

@@ -1,4 +1,4 @@
-package dev.kafkalab.cluster;
+package dev.kafkalab.common;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

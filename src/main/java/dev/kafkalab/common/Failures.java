@@ -1,4 +1,4 @@
-package dev.kafkalab.cluster;
+package dev.kafkalab.common;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

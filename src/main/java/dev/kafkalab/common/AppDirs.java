@@ -1,4 +1,4 @@
-package dev.kafkalab.cluster;
+package dev.kafkalab.common;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -42,7 +42,7 @@ public final class AppDirs {
         return Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
     }
 
-    static boolean isWindows() {
+    public static boolean isWindows() {
         return os().contains("win");
     }
 

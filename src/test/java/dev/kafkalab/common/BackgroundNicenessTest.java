@@ -1,4 +1,4 @@
-package dev.kafkalab.cluster;
+package dev.kafkalab.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
