@@ -1,5 +1,7 @@
 package dev.kafkalab.cli;
 
+import dev.kafkalab.common.Wait;
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +23,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -161,14 +163,13 @@ public final class BenchCommand {
     /** Writes 20k records/s of 100 bytes with acks=all for 5 s; the highest total RSS and PSS seen. */
     private double[] memoryUnderLoad(LocalCluster cluster) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         byte[] value = new byte[RECORD_BYTES];
         double highest = 0;
         double highestPss = 0;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<byte[], byte[]> producer = new ClientFactory(cluster.bootstrapServers()).producer(props)) {
             long start = System.nanoTime();
             long sent = 0;
             long nextSample = start;
@@ -225,28 +226,12 @@ public final class BenchCommand {
     /** Asks the cluster as fast as it answers until partition 0 satisfies the condition (60 s at most). */
     private static void awaitPartition(Admin admin, Predicate<TopicPartitionInfo> condition, String what)
             throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.test(partition0(admin))) {
-                    return;
-                }
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // A broker just went away: ask again.
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        throw new IllegalStateException("Waited 60 s for " + what);
+        // A broker that just went away fails the question: Wait asks again.
+        Wait.upTo(Duration.ofSeconds(60), what).every(Duration.ofMillis(10)).until(() -> condition.test(partition0(admin)));
     }
 
     private static Admin admin(LocalCluster cluster) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
-        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
-        props.put(AdminClientConfig.METADATA_MAX_AGE_CONFIG, 500);
-        return Admin.create(props);
+        return new ClientFactory(cluster.bootstrapServers()).admin(ClientFactory.Profile.MEASURE, "kafka-lab-bench");
     }
 
     private void put(boolean record, String name, double value, String unit) {

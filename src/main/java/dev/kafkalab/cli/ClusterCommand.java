@@ -1,5 +1,6 @@
 package dev.kafkalab.cli;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.ClusterException;
 import dev.kafkalab.cluster.ClusterSpec;
@@ -80,7 +81,8 @@ public final class ClusterCommand {
             err.printf(Locale.ROOT, "Ready in %.1f s. %s%n", (System.nanoTime() - t0) / 1e9, HELP);
             out.println("bootstrap.servers=" + cluster.bootstrapServers());
             out.flush();
-            try (SnapshotPoller poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL)) {
+            try (ClientFactory clients = new ClientFactory(cluster.bootstrapServers());
+                    SnapshotPoller poller = new SnapshotPoller(clients, cluster, SnapshotPoller.DEFAULT_INTERVAL)) {
                 poller.addEventListener(e -> out.println(e.line()));
                 poller.start();
                 readCommands(cluster, poller, stdin);

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class Threads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Threads.class);
-    private static final Thread.UncaughtExceptionHandler LOG_UNCAUGHT =
+    static final Thread.UncaughtExceptionHandler LOG_UNCAUGHT =
             (thread, failure) -> LOG.error("Uncaught in thread {}", thread.getName(), failure);
 
     private Threads() {

@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.Failures;
 import java.time.Instant;
@@ -35,8 +36,9 @@ public final class GroupOffsets implements AutoCloseable {
     private final Admin admin;
     private final ExecutorService thread = Threads.single("kafka-lab-group-offsets");
 
-    public GroupOffsets(String bootstrapServers) {
-        this.admin = Admins.create(bootstrapServers, "kafka-lab-group-offsets");
+    /** Offsets through the actions' shared Admin client, which {@code clients} closes. */
+    public GroupOffsets(ClientFactory clients) {
+        this.admin = clients.actions();
     }
 
     /** Resets the group's offsets in every partition of the topic; completes with what it set, or why not. */
@@ -148,6 +150,5 @@ public final class GroupOffsets implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        admin.close(java.time.Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.TimingProfile;
@@ -53,12 +54,12 @@ public final class InAppGroup implements AutoCloseable {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
     private static final String BROKER_SESSION_TIMEOUT = "group.consumer.session.timeout.ms";
 
-    private final String bootstrapServers;
+    private final ClientFactory clients;
     private final GroupSettings settings;
     private final Hosting hosting;
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final List<Consumer<GroupEvent>> listeners = new CopyOnWriteArrayList<>();
-    /** Made, used and closed on the watch thread only: constructing the group must not block. */
+    /** The actions' shared Admin client, fetched on the watch thread: making it connects, and constructing the group must not block. */
     private Admin admin;
     private final ScheduledExecutorService watch;
     private final CompletableFuture<SessionTimeout> sessionTimeout;
@@ -66,16 +67,16 @@ public final class InAppGroup implements AutoCloseable {
     private boolean closed;
 
     /** A group whose members run where the protocol's crash needs them ({@link Hosting#defaultFor}). */
-    public InAppGroup(String bootstrapServers, GroupSettings settings) {
-        this(bootstrapServers, settings, Hosting.defaultFor(settings.protocol()));
+    public InAppGroup(ClientFactory clients, GroupSettings settings) {
+        this(clients, settings, Hosting.defaultFor(settings.protocol()));
     }
 
-    public InAppGroup(String bootstrapServers, GroupSettings settings, Hosting hosting) {
-        this.bootstrapServers = bootstrapServers;
+    public InAppGroup(ClientFactory clients, GroupSettings settings, Hosting hosting) {
+        this.clients = clients;
         this.settings = settings;
         this.hosting = hosting;
         this.watch = Threads.scheduler("kafka-lab-group-" + settings.groupId() + "-watch");
-        watch.execute(() -> admin = Admins.create(bootstrapServers, "kafka-lab-group-" + settings.groupId()));
+        watch.execute(() -> admin = clients.actions());
         this.sessionTimeout = settings.protocol() == GroupProtocol.CLASSIC
                 ? CompletableFuture.completedFuture(new SessionTimeout(Duration.ofMillis(settings.sessionTimeoutMs()),
                         "session.timeout.ms of the members (classic protocol)"))
@@ -101,8 +102,8 @@ public final class InAppGroup implements AutoCloseable {
         String name = "member-" + added;
         int colour = (added - 1) % COLOURS;
         Member m = hosting == Hosting.THREADS
-                ? new ThreadMember(name, colour, bootstrapServers, settings, this::fire)
-                : new ProcessMember(name, colour, bootstrapServers, settings, this::fire);
+                ? new ThreadMember(name, colour, clients, settings, this::fire)
+                : new ProcessMember(name, colour, clients.bootstrapServers(), settings, this::fire);
         members.add(m);
         m.start();
         return m.snapshot();
@@ -181,12 +182,7 @@ public final class InAppGroup implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        // shutdown() drops the periodic watch but still runs this last task.
-        watch.execute(() -> {
-            if (admin != null) {
-                admin.close(Duration.ofSeconds(5));
-            }
-        });
+        // The Admin client is shared: it stays open for the app's other groups.
         watch.shutdown();
         members.stream().filter(m -> m.snapshot().state().alive()).forEach(m -> m.submit(MemberLoop.Command.LEAVE));
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();

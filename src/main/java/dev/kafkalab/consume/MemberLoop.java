@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.clients.ClientFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -59,6 +60,7 @@ final class MemberLoop implements Runnable {
     private final int colour;
     private final String clientId;
     private final GroupSettings settings;
+    private final ClientFactory clients;
     private final Properties props;
     private final Reporter reporter;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
@@ -86,13 +88,14 @@ final class MemberLoop implements Runnable {
     private int staleGeneration = -1;
     private String staleMemberId;
 
-    MemberLoop(String name, int colour, String bootstrapServers, GroupSettings settings, Reporter reporter) {
+    MemberLoop(String name, int colour, ClientFactory clients, GroupSettings settings, Reporter reporter) {
+        this.clients = clients;
         this.name = name;
         this.colour = colour;
         this.clientId = clientId(settings, name);
         this.settings = settings;
         this.reporter = reporter;
-        this.props = settings.toProperties(bootstrapServers, clientId);
+        this.props = settings.toProperties(clients.bootstrapServers(), clientId);
         props.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, CommitInterceptor.class.getName());
         props.put(CommitInterceptor.SINK, (Consumer<Map<TopicPartition, OffsetAndMetadata>>) offsets -> offsets
                 .forEach((tp, om) -> {
@@ -121,7 +124,7 @@ final class MemberLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer = new KafkaConsumer<>(props);
+            consumer = clients.consumer(props);
             consumer.subscribe(List.of(settings.topic()), new Rebalance());
             while (state.alive()) {
                 Request r = state == MemberState.STALLED ? requests.poll(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -41,7 +42,7 @@ public final class MemberProcessMain {
         in.setObjectInputFilter(FILTER);
         Launch launch = (Launch) in.readObject();
         Writer out = new Writer(new ObjectOutputStream(new BufferedOutputStream(pipe)));
-        MemberLoop loop = new MemberLoop(launch.name(), launch.colour(), launch.bootstrapServers(), launch.settings(),
+        MemberLoop loop = new MemberLoop(launch.name(), launch.colour(), new ClientFactory(launch.bootstrapServers()), launch.settings(),
                 out);
         Thread commands = Threads.daemon("kafka-lab-member-commands", () -> {
             try {

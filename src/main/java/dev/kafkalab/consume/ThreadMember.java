@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +16,10 @@ final class ThreadMember extends Member {
     private final MemberLoop loop;
     private final Thread thread;
 
-    ThreadMember(String name, int colour, String bootstrapServers, GroupSettings settings,
+    ThreadMember(String name, int colour, ClientFactory clients, GroupSettings settings,
             Consumer<GroupEvent> events) {
         super(name, MemberSnapshot.joining(name, colour, MemberLoop.clientId(settings, name)));
-        this.loop = new MemberLoop(name, colour, bootstrapServers, settings, new MemberLoop.Reporter() {
+        this.loop = new MemberLoop(name, colour, clients, settings, new MemberLoop.Reporter() {
             @Override
             public void snapshot(MemberSnapshot s) {
                 show(s);

@@ -1,5 +1,7 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.common.Wait;
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeState;
@@ -30,7 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,7 +47,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class Workbench implements ActionRunner, AutoCloseable {
 
     private final LocalCluster cluster;
-    private final String bootstrap;
+    private final ClientFactory clients;
     private final TopicService topics;
     private final ProduceService produce;
     private final Ledger ledger;
@@ -56,17 +57,15 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             Threads.daemon("kafka-lab-workbench"));
     private volatile StockPriceSender stock;
 
-    public Workbench(LocalCluster cluster, TopicService topics, ProduceService produce, Ledger ledger) {
+    /** Actions on {@code cluster} through the screens' services; every client comes from {@code clients}. */
+    public Workbench(LocalCluster cluster, ClientFactory clients, TopicService topics, ProduceService produce,
+            Ledger ledger) {
         this.cluster = cluster;
-        this.bootstrap = cluster.bootstrapServers();
+        this.clients = clients;
         this.topics = topics;
         this.produce = produce;
         this.ledger = ledger;
-        java.util.Properties p = new java.util.Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 6_000);
-        this.admin = Admin.create(p);
+        this.admin = clients.actions();
     }
 
     /** The ledger every send of the app's producer goes into. */
@@ -149,22 +148,13 @@ public final class Workbench implements ActionRunner, AutoCloseable {
      * throws (a broker still starting, a topic not yet known everywhere) counts as not yet.
      * Returns whether it held.
      */
-    private static boolean awaitQuietly(Duration timeout, java.util.concurrent.Callable<Boolean> done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (done.call()) {
-                    return true;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (Exception retry) {
-                // Not yet: ask again.
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+    private static boolean awaitQuietly(Duration timeout, Wait.Check<Boolean> done) {
+        try {
+            return Wait.upTo(timeout, "the cluster").every(Duration.ofMillis(200)).holds(done);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return false;
     }
 
     private CompletableFuture<Outcome> produce(Directive a) {
@@ -293,7 +283,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             if (old != null) {
                 old.close();
             }
-            InAppGroup g = new InAppGroup(bootstrap, settings);
+            InAppGroup g = new InAppGroup(clients, settings);
             groups.put(id, g);
             for (int i = 0; i < members; i++) {
                 g.addMember();
@@ -416,10 +406,9 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     /** Reads every partition of a topic from its start to its end (small demo topics only). */
     private TopicScan readAll(String topic) {
         java.util.Properties p = new java.util.Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c = clients.consumer(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(5)).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(parts);
@@ -451,7 +440,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         String topic = a.text("topic");
         Acks acks = a.text("acks").equals("1") ? Acks.LEADER : Acks.ALL;
         int records = a.optionalInteger("records").orElse(1000);
-        return dev.kafkalab.produce.DurabilityDemo.run(cluster, topic, acks, records, line -> { })
+        return dev.kafkalab.produce.DurabilityDemo.run(cluster, clients, topic, acks, records, line -> { })
                 .thenApply(r -> {
                     if (r.acked() > 0) {
                         ledger.acked(r.topic(), r.partition(), r.firstAckedOffset(), r.lastAckedOffset(), r.acked());
@@ -466,7 +455,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             stopStockQuietly();
             // All three brokers: the sender still finds the cluster when the first one is down.
-            stock = StockPriceSender.start(bootstrap, topic, rate);
+            stock = StockPriceSender.start(clients, topic, rate);
             return said("The stock-price sender sends " + rate + " prices a second to " + topic + " for "
                     + String.join(", ", StockPriceSender.SYMBOLS) + " (key = symbol, value = its own serializer).");
         }, worker);
@@ -499,7 +488,6 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         stopStockQuietly();
         groups.values().forEach(InAppGroup::close);
         groups.clear();
-        admin.close(Duration.ofSeconds(2));
         worker.shutdownNow();
     }
 }

@@ -1,5 +1,7 @@
 package dev.kafkalab.monitor;
 
+import dev.kafkalab.common.Failures;
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeRole;
@@ -15,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
@@ -60,6 +60,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 public final class SnapshotPoller implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SnapshotPoller.class);
+
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
     private static final int CALL_TIMEOUT_MS = 2_000;
     private static final long SNAPSHOT_DEADLINE_MS = 2_500;
@@ -73,27 +75,16 @@ public final class SnapshotPoller implements AutoCloseable {
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
     private volatile ClusterSnapshot latest = ClusterSnapshot.EMPTY;
     private volatile boolean running;
+    /** Written and read on the poller's thread only. */
+    private String lastFailure;
 
-    /** Watches the cluster the app runs: node processes and per-replica log end offsets included. */
-    public SnapshotPoller(LocalCluster local, Duration interval) {
-        this(local.bootstrapServers(), local, interval);
-    }
-
-    /** Watches any cluster; process states and per-replica log end offsets are then unknown. */
-    public SnapshotPoller(String bootstrapServers, LocalCluster local, Duration interval) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-monitor");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_500);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
-        props.put(AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 100);
-        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-        props.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
-        props.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
-        props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 1_000);
-        props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 2_000);
-        props.put(AdminClientConfig.METADATA_MAX_AGE_CONFIG, 2_000);
-        this.admin = Admin.create(props);
+    /**
+     * Watches the cluster {@code clients} connect to, with an Admin client of its own (the
+     * monitor's timeouts). With {@code local} (the cluster the app runs) node processes and
+     * per-replica log end offsets are included; without (null) they are unknown.
+     */
+    public SnapshotPoller(ClientFactory clients, LocalCluster local, Duration interval) {
+        this.admin = clients.admin(ClientFactory.Profile.MONITOR, "kafka-lab-monitor");
         this.local = local;
         this.interval = interval;
         this.thread = Threads.scheduler("kafka-lab-poller");
@@ -173,7 +164,12 @@ public final class SnapshotPoller implements AutoCloseable {
         try {
             publish(snapshot(latest));
         } catch (RuntimeException e) {
-            // One bad poll must not end polling; the next one tries again.
+            // One bad poll must not end polling; the next one tries again. Said once per kind of failure.
+            String said = Failures.message(e);
+            if (!said.equals(lastFailure)) {
+                lastFailure = said;
+                LOG.warn("A snapshot of the cluster failed; polling goes on", e);
+            }
         }
         if (running) {
             long spent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);

@@ -1,18 +1,16 @@
 package dev.kafkalab.produce;
 
-import dev.kafkalab.common.Failures;
+import dev.kafkalab.common.Wait;
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeState;
 import dev.kafkalab.produce.DurabilityDemo.DemoException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
@@ -36,15 +34,9 @@ final class DemoPartition implements AutoCloseable {
     private final Admin admin;
     private final TopicPartition tp;
 
-    DemoPartition(String bootstrapServers, TopicPartition tp) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-durability-demo");
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
-        p.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
-        this.admin = Admin.create(p);
+    /** Its own Admin client with the monitor's timeouts: the demo freezes brokers, and every question must outlive that. */
+    DemoPartition(ClientFactory clients, TopicPartition tp) {
+        this.admin = clients.admin(ClientFactory.Profile.MONITOR, "kafka-lab-durability-demo");
         this.tp = tp;
     }
 
@@ -108,22 +100,10 @@ final class DemoPartition implements AutoCloseable {
      * and a call that fails on the way (a broker just died) is asked again.
      */
     <T> T await(Check<T> check, Duration timeout, String what) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String lastError = null;
-        while (true) {
-            try {
-                T answer = check.ask(this);
-                if (answer != null && !Boolean.FALSE.equals(answer)) {
-                    return answer;
-                }
-            } catch (ExecutionException | TimeoutException e) {
-                lastError = Failures.message(e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new DemoException("Waited " + timeout.toSeconds() + " s for " + what + ", in vain"
-                        + (lastError == null ? "." : " (last error: " + lastError + ")."));
-            }
-            Thread.sleep(100);
+        try {
+            return Wait.upTo(timeout, what).until(() -> check.ask(this));
+        } catch (Wait.TimedOut e) {
+            throw new DemoException(e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.kafkalab.produce;
 
+import dev.kafkalab.common.Wait;
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.LocalCluster;
@@ -73,6 +75,7 @@ public final class DurabilityDemo {
     }
 
     private final LocalCluster cluster;
+    private final ClientFactory clients;
     private final String topic;
     private final TopicPartition tp;
     private final ProducerSettings.Acks acks;
@@ -81,9 +84,10 @@ public final class DurabilityDemo {
     private final List<Integer> frozen = new ArrayList<>();
     private int killed = -1;
 
-    private DurabilityDemo(LocalCluster cluster, String topic, ProducerSettings.Acks acks, int records,
-            Consumer<String> progress) {
+    private DurabilityDemo(LocalCluster cluster, ClientFactory clients, String topic, ProducerSettings.Acks acks,
+            int records, Consumer<String> progress) {
         this.cluster = cluster;
+        this.clients = clients;
         this.topic = topic;
         this.tp = new TopicPartition(topic, PARTITION);
         this.acks = acks;
@@ -96,9 +100,10 @@ public final class DurabilityDemo {
      * thread. Completes exceptionally with a {@link DemoException} when a precondition does not
      * hold or a stage times out; whatever happened, no broker is left frozen or killed.
      */
-    public static CompletableFuture<Result> run(LocalCluster cluster, String topic, ProducerSettings.Acks acks,
-            int records, Consumer<String> progress) {
+    public static CompletableFuture<Result> run(LocalCluster cluster, ClientFactory clients, String topic,
+            ProducerSettings.Acks acks, int records, Consumer<String> progress) {
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(clients, "clients");
         if (topic == null || topic.isBlank()) {
             return CompletableFuture.failedFuture(new DemoException("Choose a topic for the demo."));
         }
@@ -115,7 +120,7 @@ public final class DurabilityDemo {
                     + " records, not " + records + "."));
         }
         CompletableFuture<Result> result = new CompletableFuture<>();
-        DurabilityDemo demo = new DurabilityDemo(cluster, topic.trim(), acks, records,
+        DurabilityDemo demo = new DurabilityDemo(cluster, clients, topic.trim(), acks, records,
                 progress == null ? s -> { } : progress);
         Thread thread = Threads.daemon("kafka-lab-durability-demo", () -> {
             try {
@@ -133,12 +138,12 @@ public final class DurabilityDemo {
     }
 
     private Result runHere() throws Exception {
-        try (DemoPartition partition = new DemoPartition(cluster.bootstrapServers(), tp)) {
+        try (DemoPartition partition = new DemoPartition(clients, tp)) {
             TopicPartitionInfo before = partition.checkReady(cluster);
             int leader = before.leader().id();
             List<Integer> followers = before.replicas().stream().map(Node::id).filter(id -> id != leader).sorted()
                     .toList();
-            KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties());
+            KafkaProducer<String, String> producer = clients.producer(producerProperties());
             Result result = null;
             try {
                 result = runSequence(partition, producer, leader, followers);
@@ -324,7 +329,7 @@ public final class DurabilityDemo {
         // 5 ms made a first request of ~100 records and held the rest back (measured). acks=1
         // flushes, which sends at once.
         ProducerSettings settings = ProducerSettings.DEFAULTS.withAcks(acks).withBatching(100, 512 * 1024);
-        Properties p = settings.toProperties(cluster.bootstrapServers(), "kafka-lab-durability-demo");
+        Properties p = settings.toProperties(clients.bootstrapServers(), "kafka-lab-durability-demo");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(1024 * 1024));
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
@@ -338,16 +343,10 @@ public final class DurabilityDemo {
         return cluster.logEndOffsets().getOrDefault(leader, Map.of()).getOrDefault(tp, -1L);
     }
 
-    private boolean awaitQuietly(java.util.function.BooleanSupplier condition, Duration timeout)
+    private static boolean awaitQuietly(java.util.function.BooleanSupplier condition, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return Wait.upTo(timeout, "the leader's log end offset").every(Duration.ofMillis(20))
+                .holds(condition::getAsBoolean);
     }
 
     private void say(String sentence) {

@@ -1,5 +1,6 @@
 package dev.kafkalab.produce;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.BackgroundNiceness;
 import dev.kafkalab.common.Failures;
@@ -11,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,7 +35,7 @@ public final class ProduceService implements AutoCloseable {
     /** Records a stream may have sent without an answer yet. */
     static final int MAX_OUTSTANDING = 20_000;
 
-    private final String bootstrapServers;
+    private final ClientFactory clients;
     /**
      * Makes the producers, so their network threads start at its nice value: like the stream
      * threads, it yields the CPU to the window's (see {@link BackgroundNiceness}).
@@ -53,14 +53,10 @@ public final class ProduceService implements AutoCloseable {
     private ProducerSettings current;
     private int made;
 
-    public ProduceService(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        java.util.Properties p = new java.util.Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-produce");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-        this.admin = Admin.create(p);
+    /** Producers from {@code clients}; ISR look-ups through the actions' shared Admin client. */
+    public ProduceService(ClientFactory clients) {
+        this.clients = clients;
+        this.admin = clients.actions();
     }
 
     /**
@@ -278,9 +274,9 @@ public final class ProduceService implements AutoCloseable {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
             }
-            java.util.Properties props = settings.toProperties(bootstrapServers, "kafka-lab-producer-" + (++made));
+            java.util.Properties props = settings.toProperties(clients.bootstrapServers(), "kafka-lab-producer-" + (++made));
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(MAX_BLOCK.toMillis()));
-            producer = new KafkaProducer<>(props);
+            producer = clients.producer(props);
             current = settings;
         }
         return producer;
@@ -340,6 +336,5 @@ public final class ProduceService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        admin.close(Duration.ofSeconds(5));
     }
 }

@@ -1,13 +1,11 @@
 package dev.kafkalab.topics;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Failures;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DeleteTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,13 +20,9 @@ public final class TopicService implements TopicOperations, AutoCloseable {
 
     private final Admin admin;
 
-    public TopicService(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "kafka-lab-topics");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        this.admin = Admin.create(props);
+    /** Topics through the actions' shared Admin client, which {@code clients} closes. */
+    public TopicService(ClientFactory clients) {
+        this.admin = clients.actions();
     }
 
     /** Creates a checked request; fails with a {@link TopicException} naming the field at fault. */
@@ -86,9 +80,9 @@ public final class TopicService implements TopicOperations, AutoCloseable {
         return new TopicException(null, c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
     }
 
+    /** Nothing of its own to close: the Admin client is shared. Kept so callers can still use try-with-resources. */
     @Override
     public void close() {
-        admin.close(Duration.ofSeconds(2));
     }
 
     /** A refused topic operation: the message, and the form field it concerns (or null). */

@@ -1,6 +1,8 @@
 package dev.kafkalab.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.ThreadFactory;
@@ -19,12 +21,13 @@ class ThreadsTest {
     }
 
     @Test
-    void anUncaughtFailureIsHandledNotLost() throws Exception {
-        Thread t = Threads.start("kafka-lab-test-failure", () -> {
+    void anUncaughtFailureGoesToTheLogNotToStandardError() throws Exception {
+        Thread t = Threads.daemon("kafka-lab-test-failure", () -> {
             throw new IllegalStateException("logged, not printed");
         });
+        assertSame(Threads.LOG_UNCAUGHT, t.getUncaughtExceptionHandler());
+        t.start();
         t.join(5_000);
-        assertTrue(!t.isAlive(), "the failing thread ended");
-        assertTrue(t.getUncaughtExceptionHandler() != t.getThreadGroup(), "the handler is the app's logger, not the group's printer");
+        assertFalse(t.isAlive(), "the failing thread ended");
     }
 }

@@ -66,7 +66,7 @@ class ConsumeIT {
         GroupSettings settings = GroupSettings.demo("handover-" + protocol, topic, protocol)
                 .withAutoCommit(true, 600_000).withMaxPollIntervalMs(5_000);
         List<GroupEvent> events = new CopyOnWriteArrayList<>();
-        try (InAppGroup group = new InAppGroup(kafka.cluster().bootstrapServers(), settings)) {
+        try (InAppGroup group = new InAppGroup(kafka.clients(), settings)) {
             group.addListener(events::add);
             assertEquals(SESSION_MS, group.sessionTimeout().get(10, TimeUnit.SECONDS).value().toMillis(),
                     "the session timeout that applies, read from " + protocol + "'s source");
@@ -167,7 +167,7 @@ class ConsumeIT {
         List<GroupEvent> events = new CopyOnWriteArrayList<>();
         // Members on threads: a newcomer joins within a second, well inside the stalled member's
         // max.poll.interval.ms (a member process can take several seconds to start on a busy machine).
-        try (InAppGroup group = new InAppGroup(kafka.cluster().bootstrapServers(), settings,
+        try (InAppGroup group = new InAppGroup(kafka.clients(), settings,
                 InAppGroup.Hosting.THREADS)) {
             group.addListener(events::add);
             group.addMember();
@@ -285,8 +285,8 @@ class ConsumeIT {
         Instant base = Instant.now().minusSeconds(3_600);
         produceTimed(topic, 3, base);
         GroupSettings settings = GroupSettings.demo(groupId, topic, GroupProtocol.CLASSIC).withAutoCommit(false, 0);
-        try (GroupOffsets offsets = new GroupOffsets(kafka.cluster().bootstrapServers())) {
-            try (InAppGroup group = new InAppGroup(kafka.cluster().bootstrapServers(), settings)) {
+        try (GroupOffsets offsets = new GroupOffsets(kafka.clients())) {
+            try (InAppGroup group = new InAppGroup(kafka.clients(), settings)) {
                 group.addMember();
                 awaitGroup(group, m -> m.get(0).consumed() == 30 && m.get(0).positions().size() == 3, g -> true,
                         "member-1 has read all 30 records");
@@ -323,7 +323,7 @@ class ConsumeIT {
             assertEquals(Map.of(0, 10L, 1, 10L, 2, 10L), reset(offsets, groupId, ResetTarget.latest()).offsets());
             assertEquals(Map.of(0, 7L, 1, 7L, 2, 7L), reset(offsets, groupId, ResetTarget.offset(7)).offsets());
 
-            try (InAppGroup again = new InAppGroup(kafka.cluster().bootstrapServers(), settings)) {
+            try (InAppGroup again = new InAppGroup(kafka.clients(), settings)) {
                 again.addMember();
                 awaitGroup(again, m -> m.get(0).consumed() == 9, g -> true, "a new member reading offsets 7-9 of each"
                         + " partition, where the reset put the group");

@@ -42,12 +42,11 @@ class LabSolverIT {
 
     @BeforeAll
     static void workbench() {
-        String bootstrap = kafka.cluster().bootstrapServers();
-        topics = new TopicService(bootstrap);
-        produce = new ProduceService(bootstrap);
+        topics = new TopicService(kafka.clients());
+        produce = new ProduceService(kafka.clients());
         ledger = new Ledger();
         produce.addSendListener(ledger::sent);
-        bench = new Workbench(kafka.cluster(), topics, produce, ledger);
+        bench = new Workbench(kafka.cluster(), kafka.clients(), topics, produce, ledger);
     }
 
     @AfterAll

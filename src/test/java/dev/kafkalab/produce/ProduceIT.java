@@ -30,7 +30,7 @@ class ProduceIT {
 
     @BeforeAll
     static void service() {
-        service = new ProduceService(kafka.cluster().bootstrapServers());
+        service = new ProduceService(kafka.clients());
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.kafkalab.testkit;
 
+import dev.kafkalab.clients.ClientFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -52,6 +53,8 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterEach
     private Admin admin;
     private final List<ClusterEvent> events = new CopyOnWriteArrayList<>();
 
+    private ClientFactory clients;
+
     public LocalClusterExtension() {
         this(ClusterSpec.builder());
     }
@@ -65,7 +68,8 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterEach
         dir = Files.createTempDirectory("kafka-lab-it-");
         cluster = new LocalCluster(specBuilder.dataDir(dir).firstBrokerPort(0).build());
         cluster.start().get(120, TimeUnit.SECONDS);
-        poller = new SnapshotPoller(cluster, Duration.ofMillis(100));
+        clients = new ClientFactory(cluster.bootstrapServers());
+        poller = new SnapshotPoller(clients, cluster, Duration.ofMillis(100));
         poller.addEventListener(events::add);
         poller.start();
         Properties props = new Properties();
@@ -90,6 +94,9 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterEach
             if (poller != null) {
                 poller.close();
             }
+            if (clients != null) {
+                clients.close();
+            }
         } finally {
             if (cluster != null) {
                 List<Long> before = cluster.nodes().stream().map(NodeStatus::pid).filter(p -> p > 0).toList();
@@ -104,6 +111,11 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterEach
 
     public LocalCluster cluster() {
         return cluster;
+    }
+
+    /** The app's client factory for this cluster, as the app makes it: shared by a test class, closed after it. */
+    public ClientFactory clients() {
+        return clients;
     }
 
     public SnapshotPoller poller() {

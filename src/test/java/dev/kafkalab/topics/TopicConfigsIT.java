@@ -28,7 +28,7 @@ class TopicConfigsIT {
 
     @BeforeAll
     static void service() {
-        topics = new TopicService(kafka.cluster().bootstrapServers());
+        topics = new TopicService(kafka.clients());
     }
 
     @AfterAll

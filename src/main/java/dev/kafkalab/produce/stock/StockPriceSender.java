@@ -1,5 +1,6 @@
 package dev.kafkalab.produce.stock;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.Failures;
 import java.time.Duration;
@@ -55,10 +56,7 @@ public final class StockPriceSender implements AutoCloseable {
      * Starts sending {@code ratePerSecond} prices a second to {@code topic}. Bad arguments fail
      * here with a message; a cluster that refuses the records turns the sender {@link State#FAILED}.
      */
-    public static StockPriceSender start(String bootstrapServers, String topic, int ratePerSecond) {
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("Stock prices need the cluster's bootstrap servers.");
-        }
+    public static StockPriceSender start(ClientFactory clients, String topic, int ratePerSecond) {
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("Choose a topic for the stock prices.");
         }
@@ -68,10 +66,9 @@ public final class StockPriceSender implements AutoCloseable {
         }
         KafkaProducer<String, StockPrice> producer;
         try {
-            producer = new KafkaProducer<>(properties(bootstrapServers), new StringSerializer(),
-                    new StockPriceSerializer());
+            producer = clients.producer(properties(), new StringSerializer(), new StockPriceSerializer());
         } catch (KafkaException e) {
-            throw new IllegalArgumentException("Cannot send stock prices to '" + bootstrapServers + "': "
+            throw new IllegalArgumentException("Cannot send stock prices to '" + clients.bootstrapServers() + "': "
                     + Failures.message(e.getCause() != null ? e.getCause() : e));
         }
         StockPriceSender sender = new StockPriceSender(topic.trim(), ratePerSecond, producer);
@@ -165,9 +162,8 @@ public final class StockPriceSender implements AutoCloseable {
         failure.compareAndSet(null, "Stock prices to '" + topic + "' stopped: " + Failures.message(error));
     }
 
-    private static Properties properties(String bootstrapServers) {
+    private static Properties properties() {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "kafka-lab-stock-prices");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");

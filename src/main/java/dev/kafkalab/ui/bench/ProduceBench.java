@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.bench;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.produce.KeyPattern;
@@ -22,7 +23,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,7 +32,6 @@ import javafx.collections.FXCollections;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -90,7 +89,8 @@ public final class ProduceBench {
             err.println("starting the cluster...");
             cluster.start().get(180, TimeUnit.SECONDS);
             createTopic(cluster.bootstrapServers());
-            try (ProduceService service = new ProduceService(cluster.bootstrapServers())) {
+            try (ClientFactory clients = new ClientFactory(cluster.bootstrapServers());
+                    ProduceService service = new ProduceService(clients)) {
                 if (screenOnly) {
                     screen(service);
                     return 0;
@@ -249,9 +249,7 @@ public final class ProduceBench {
     }
 
     private static void createTopic(String bootstrap) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = new ClientFactory(bootstrap).admin(ClientFactory.Profile.BULK, "kafka-lab-bench")) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 3).configs(Map.of("min.insync.replicas", "2"))))
                     .all().get(60, TimeUnit.SECONDS);
         }

@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.bench;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.monitor.SnapshotPoller;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -25,7 +25,6 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -65,8 +64,9 @@ public final class UiBench {
             dev.kafkalab.common.BackgroundNiceness.start();
             Rehearsal.start().get(60, TimeUnit.SECONDS);
             Executor fx = Platform::runLater;
-            try (TopicService topics = new TopicService(cluster.bootstrapServers());
-                    SnapshotPoller poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL)) {
+            try (ClientFactory clients = new ClientFactory(cluster.bootstrapServers());
+                    TopicService topics = new TopicService(clients);
+                    SnapshotPoller poller = new SnapshotPoller(clients, cluster, SnapshotPoller.DEFAULT_INTERVAL)) {
                 ClusterViewModel vm = new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(),
                         fx);
                 vm.setApplyTimer(nanos -> applyMs.add(nanos / 1e6));
@@ -165,10 +165,7 @@ public final class UiBench {
     }
 
     private static void createTopics(LocalCluster cluster) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = new ClientFactory(cluster.bootstrapServers()).admin(ClientFactory.Profile.BULK, "kafka-lab-bench")) {
             List<NewTopic> topics = new ArrayList<>();
             for (int i = 0; i < TOPICS; i++) {
                 topics.add(new NewTopic(String.format(Locale.ROOT, "bench-%02d", i), PARTITIONS, (short) 3));

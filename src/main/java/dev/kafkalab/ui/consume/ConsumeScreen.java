@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.consume;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.consume.ConsumedRecord;
 import dev.kafkalab.consume.GroupSettings.Assignor;
 import dev.kafkalab.consume.InAppGroup;
@@ -405,7 +406,7 @@ public final class ConsumeScreen extends SplitPane {
     }
 
     /** For the shell: the group factory the screen's view model needs. */
-    public static Function<dev.kafkalab.consume.GroupSettings, InAppGroup> groupsOn(String bootstrap) {
-        return settings -> new InAppGroup(bootstrap, settings);
+    public static Function<dev.kafkalab.consume.GroupSettings, InAppGroup> groupsOn(ClientFactory clients) {
+        return settings -> new InAppGroup(clients, settings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.shell;
 
+import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.LocalCluster;
@@ -67,6 +68,7 @@ public final class ShellView {
     private final java.util.function.Consumer<dev.kafkalab.cluster.NodeStatus> startupProgress;
     private ClusterScreen clusterScreen;
     private SnapshotPoller poller;
+    private ClientFactory clients;
     private TopicService topics;
     private ProduceService produce;
     private ProduceViewModel produceVm;
@@ -177,13 +179,15 @@ public final class ShellView {
         if (closed) {
             return null;
         }
-        topics = new TopicService(cluster.bootstrapServers());
-        produce = new ProduceService(cluster.bootstrapServers());
-        offsets = new GroupOffsets(cluster.bootstrapServers());
-        poller = new SnapshotPoller(cluster, SnapshotPoller.DEFAULT_INTERVAL);
+        clients = new ClientFactory(cluster.bootstrapServers());
+        clients.actions();
+        topics = new TopicService(clients);
+        produce = new ProduceService(clients);
+        offsets = new GroupOffsets(clients);
+        poller = new SnapshotPoller(clients, cluster, SnapshotPoller.DEFAULT_INTERVAL);
         Ledger ledger = new Ledger();
         produce.addSendListener(ledger::sent);
-        workbench = new Workbench(cluster, topics, produce, ledger);
+        workbench = new Workbench(cluster, clients, topics, produce, ledger);
         progress = new ProgressStore(ProgressStore.defaultFile());
         return new ClusterViewModel(cluster.nodes(), cluster, topics, cluster.bootstrapServers(), ui);
     }
@@ -198,7 +202,7 @@ public final class ShellView {
         clusterScreen = new ClusterScreen(vm);
         produceVm = new ProduceViewModel(produce, ui, vm.courseBootstrap(), vm::announce);
         ProduceScreen produceScreen = new ProduceScreen(produceVm, vm.topicNames());
-        consumeVm = new ConsumeViewModel(ConsumeScreen.groupsOn(cluster.bootstrapServers()),
+        consumeVm = new ConsumeViewModel(ConsumeScreen.groupsOn(clients),
                 r -> offsets.reset(r.groupId(), r.topic(), r.target()), ui, vm.courseBootstrap(), vm::announce);
         poller.addSnapshotListener(consumeVm::onSnapshot);
         ConsumeScreen consumeScreen = new ConsumeScreen(consumeVm, vm.topicNames());
@@ -420,6 +424,13 @@ public final class ShellView {
         }
         if (t != null) {
             t.close();
+        }
+        ClientFactory c;
+        synchronized (this) {
+            c = clients;
+        }
+        if (c != null) {
+            c.close();
         }
     }
 }
