@@ -2,6 +2,8 @@ package dev.kafkalab.app;
 
 import dev.kafkalab.cli.BenchCommand;
 import dev.kafkalab.cli.ClusterCommand;
+import dev.kafkalab.common.AppDirs;
+import dev.kafkalab.common.AppLog;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,7 +24,14 @@ public final class Main {
     private Main() {
     }
 
+    /** The commands, and where the app keeps its data and its log. */
+    static String usage() {
+        return USAGE + "\n\ndata: " + AppDirs.data() + "\nlog:  " + AppLog.file();
+    }
+
     public static void main(String[] args) {
+        // Before anything logs: log4j reads the folder once, at its first logger.
+        AppLog.init();
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
@@ -35,10 +44,10 @@ public final class Main {
                 System.exit(new ClusterCommand(System.out, System.err).run(rest, System.in));
             }
             case "bench", "bench-ui", "bench-produce" -> System.exit(bench(command, rest, args));
-            case "--help", "-h", "help" -> System.out.println(USAGE);
+            case "--help", "-h", "help" -> System.out.println(usage());
             default -> {
                 System.err.println("Unknown command '" + command + "'.");
-                System.err.println(USAGE);
+                System.err.println(usage());
                 System.exit(2);
             }
         }

@@ -1,5 +1,6 @@
 package dev.kafkalab.cluster;
 
+import dev.kafkalab.common.Safely;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.common.AppDirs;
@@ -386,11 +387,8 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     private void stateChanged(NodeProcess node, NodeState state) {
         NodeStatus status = status(node);
         for (Consumer<NodeStatus> listener : listeners) {
-            try {
-                listener.accept(status);
-            } catch (RuntimeException e) {
-                // A listener's bug must not break the cluster.
-            }
+            // A listener's bug must not break the cluster.
+            Safely.run("A node-status listener", () -> listener.accept(status));
         }
     }
 
@@ -415,6 +413,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // close() goes on to force whatever is left.
+            org.slf4j.LoggerFactory.getLogger(LocalCluster.class).info("A graceful stop did not finish in {} ms; forcing", millis, e);
         }
     }
 

@@ -100,6 +100,7 @@ final class NodeLauncher {
             }
         } catch (IOException e) {
             // Without the archive nodes start slower, nothing else.
+            org.slf4j.LoggerFactory.getLogger(NodeLauncher.class).info("No class-data sharing archive for the nodes", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.common.Safely;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.Failures;
@@ -34,6 +35,8 @@ import org.apache.kafka.common.config.ConfigResource;
  * anything slow to an executor of your own.
  */
 public final class InAppGroup implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InAppGroup.class);
 
     /** Where the members run. */
     public enum Hosting {
@@ -211,11 +214,8 @@ public final class InAppGroup implements AutoCloseable {
 
     private void fire(GroupEvent event) {
         for (Consumer<GroupEvent> l : listeners) {
-            try {
-                l.accept(event);
-            } catch (RuntimeException e) {
-                // A listener's failure must not stop a member: it has no one to report to.
-            }
+            // A listener's failure must not stop a member: it has no one to report to.
+            Safely.run("A listener of group " + settings.groupId(), () -> l.accept(event));
         }
     }
 
@@ -240,6 +240,8 @@ public final class InAppGroup implements AutoCloseable {
                     .get(settings.groupId()).get(2, TimeUnit.SECONDS);
             listed = d.members().stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
         } catch (Exception e) {
+            // The coordinator is moving or a broker is down: the next watch asks again.
+            LOG.debug("Could not describe group {}", settings.groupId(), e);
             return;
         }
         for (Member m : waiting) {

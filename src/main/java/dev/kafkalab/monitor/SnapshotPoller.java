@@ -1,5 +1,6 @@
 package dev.kafkalab.monitor;
 
+import dev.kafkalab.common.Safely;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
@@ -445,12 +446,9 @@ public final class SnapshotPoller implements AutoCloseable {
         }
     }
 
+    /** A listener's bug must not stop the poller. */
     private static void safely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            // A listener's bug must not stop the poller.
-        }
+        Safely.run("A snapshot listener", r);
     }
 
     static String describe(ClusterSnapshot s) {

@@ -1,5 +1,6 @@
 package dev.kafkalab.produce;
 
+import dev.kafkalab.common.Safely;
 import dev.kafkalab.common.Wait;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
@@ -350,11 +351,8 @@ public final class DurabilityDemo {
     }
 
     private void say(String sentence) {
-        try {
-            progress.accept(sentence);
-        } catch (RuntimeException e) {
-            // Whoever listens must not break the demo half-way, with brokers frozen.
-        }
+        // Whoever listens must not break the demo half-way, with brokers frozen.
+        Safely.run("The durability demo's progress listener", () -> progress.accept(sentence));
     }
 
     private static String range(java.util.Collection<Long> offsets) {

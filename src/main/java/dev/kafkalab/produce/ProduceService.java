@@ -1,5 +1,6 @@
 package dev.kafkalab.produce;
 
+import dev.kafkalab.common.Safely;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.BackgroundNiceness;
@@ -112,11 +113,8 @@ public final class ProduceService implements AutoCloseable {
 
     private void tell(String topic, SendResult result) {
         for (SendListener listener : listeners) {
-            try {
-                listener.sent(topic, result);
-            } catch (RuntimeException e) {
-                // A listener's bug must not lose the answer for the screen.
-            }
+            // A listener's bug must not lose the answer for the screen.
+            Safely.run("A send listener", () -> listener.sent(topic, result));
         }
     }
 

@@ -48,6 +48,7 @@ public final class ProgressStore {
             p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
             return null;
         } catch (IOException | IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(ProgressStore.class).warn("Progress file {} unreadable", file, e);
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);

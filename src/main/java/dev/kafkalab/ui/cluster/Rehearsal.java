@@ -104,6 +104,7 @@ public final class Rehearsal {
             }
         } catch (RuntimeException e) {
             // A rehearsal that fails costs the first kill some speed, nothing else.
+            org.slf4j.LoggerFactory.getLogger(Rehearsal.class).info("The cluster screen's rehearsal failed", e);
             done.completeExceptionally(e);
         }
     }
