@@ -3,6 +3,7 @@ package dev.kafkalab.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kafkalab.app.AppContext;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.ui.shell.ShellView;
@@ -27,12 +28,12 @@ public final class ShellUnderTest {
 
     private final Path dir;
     private final LocalCluster cluster;
-    private final ShellView shell;
+    private final AppContext context;
 
-    private ShellUnderTest(Path dir, LocalCluster cluster, ShellView shell) {
+    private ShellUnderTest(Path dir, LocalCluster cluster, AppContext context) {
         this.dir = dir;
         this.cluster = cluster;
-        this.shell = shell;
+        this.context = context;
     }
 
     /** Shows the window on {@code stage} and starts its cluster, as the app does. */
@@ -41,14 +42,15 @@ public final class ShellUnderTest {
         // Each window starts with no lab progress, whatever an earlier test did.
         System.setProperty("kafkalab.progress", dir.resolve("progress.properties").toString());
         LocalCluster cluster = new LocalCluster(ClusterSpec.builder().dataDir(dir).firstBrokerPort(0).build());
-        ShellView shell = new ShellView(cluster, Platform::runLater, () -> { });
-        shell.show(stage);
-        shell.startCluster();
-        return new ShellUnderTest(dir, cluster, shell);
+        // The app's own composition root, over a cluster this test owns.
+        AppContext context = AppContext.over(cluster, Platform::runLater);
+        new ShellView(context.shell()).show(stage);
+        context.shell().start();
+        return new ShellUnderTest(dir, cluster, context);
     }
 
     public void close() throws Exception {
-        shell.close();
+        context.close();
         cluster.close();
         assertEquals(List.of(), cluster.livePids(), "node processes left after the test");
         try (Stream<Path> walk = Files.walk(dir)) {

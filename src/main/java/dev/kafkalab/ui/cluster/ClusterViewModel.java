@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.cluster;
 
+import dev.kafkalab.ui.common.LastAction;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.NodeActions;
 import dev.kafkalab.cluster.NodeRole;
@@ -68,8 +69,7 @@ public final class ClusterViewModel {
     private final IntegerProperty underReplicated = new SimpleIntegerProperty();
     private final IntegerProperty offline = new SimpleIntegerProperty();
     private final IntegerProperty liveBrokers = new SimpleIntegerProperty();
-    private final StringProperty cliEquivalent = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
+    private final LastAction lastAction;
     private final ObservableMap<String, String> topicFormErrors = FXCollections.observableHashMap();
     private final ObjectProperty<ClusterSnapshot> snapshot = new SimpleObjectProperty<>(ClusterSnapshot.EMPTY);
     // Read-only views made once: an unmodifiable wrapper listens to its source weakly, so a
@@ -97,6 +97,13 @@ public final class ClusterViewModel {
 
     public ClusterViewModel(List<NodeStatus> nodes, NodeActions actions, TopicOperations topics,
             String bootstrapServers, Executor ui) {
+        this(nodes, actions, topics, bootstrapServers, ui, new LastAction());
+    }
+
+    /** The same, announcing its actions on the shell's command line ({@code lastAction}). */
+    public ClusterViewModel(List<NodeStatus> nodes, NodeActions actions, TopicOperations topics,
+            String bootstrapServers, Executor ui, LastAction lastAction) {
+        this.lastAction = lastAction;
         this.actions = actions;
         this.topics = topics;
         this.ui = ui;
@@ -178,12 +185,12 @@ public final class ClusterViewModel {
 
     /** The Kafka command line for the last action, to copy. */
     public ReadOnlyStringProperty cliEquivalent() {
-        return cliEquivalent;
+        return lastAction.cliEquivalent();
     }
 
     /** The last action's outcome or refusal, in words. */
     public ReadOnlyStringProperty message() {
-        return message;
+        return lastAction.message();
     }
 
     /** Field name ({@link TopicRules}) to message, for the create-topic form. */
@@ -197,8 +204,7 @@ public final class ClusterViewModel {
 
     /** Another screen's action: its command-line equivalent and outcome go in the shell's bar. FX thread. */
     public void announce(String cli, String outcome) {
-        cliEquivalent.set(cli);
-        message.set(outcome);
+        lastAction.announce(cli, outcome);
     }
 
     /** localhost:PORT, as the course writes the bootstrap server. */
@@ -280,26 +286,26 @@ public final class ClusterViewModel {
             return CompletableFuture.completedFuture(false);
         }
         String name = request.name().trim();
-        cliEquivalent.set(CliEquivalents.createTopic(courseBootstrap, name, Integer.parseInt(request.partitions().trim()),
+        lastAction.command(CliEquivalents.createTopic(courseBootstrap, name, Integer.parseInt(request.partitions().trim()),
                 Integer.parseInt(request.replicationFactor().trim()), request.minIsr(), request.cleanupPolicy()));
-        message.set("Creating topic " + name + "...");
+        lastAction.say("Creating topic " + name + "...");
         return topics.create(request).handleAsync((ok, failure) -> {
             if (failure == null) {
-                message.set("Created topic " + name + ".");
+                lastAction.say("Created topic " + name + ".");
                 selectedTopic.set(name);
                 return true;
             }
             TopicException e = topicException(failure);
             topicFormErrors.put(e.field() == null ? "form" : e.field(), e.getMessage());
-            message.set("Topic " + name + " was not created: " + e.getMessage());
+            lastAction.say("Topic " + name + " was not created: " + e.getMessage());
             return false;
         }, ui);
     }
 
     public CompletableFuture<Boolean> deleteTopic(String name) {
-        cliEquivalent.set(CliEquivalents.deleteTopic(courseBootstrap, name));
+        lastAction.command(CliEquivalents.deleteTopic(courseBootstrap, name));
         return topics.delete(name).handleAsync((ok, failure) -> {
-            message.set(failure == null ? "Deleted topic " + name + "."
+            lastAction.say(failure == null ? "Deleted topic " + name + "."
                     : "Topic " + name + " was not deleted: " + topicException(failure).getMessage());
             return failure == null;
         }, ui);
@@ -408,17 +414,17 @@ public final class ClusterViewModel {
     private CompletableFuture<Void> act(int id, String action, String pendingWord, IntFunction<CompletableFuture<Void>> call) {
         NodeCardState card = cards.get(id).get();
         String props = "config/" + (card.role() == NodeRole.CONTROLLER ? "controller" : "broker-" + id) + ".properties";
-        cliEquivalent.set(CliEquivalents.nodeAction(action, card.pid(), props));
+        lastAction.command(CliEquivalents.nodeAction(action, card.pid(), props));
         pending.put(id, pendingWord + "...");
         cards.get(id).set(card.withPending(pendingWord + "..."));
-        message.set(capitalize(card.label()) + ": " + pendingWord + "...");
+        lastAction.say(capitalize(card.label()) + ": " + pendingWord + "...");
         return call.apply(id).whenCompleteAsync((ok, failure) -> {
             pending.remove(id);
             refreshCard(id, snapshot.get());
             if (failure == null) {
-                message.set(capitalize(card.label()) + ": " + doneWord(action) + ".");
+                lastAction.say(capitalize(card.label()) + ": " + doneWord(action) + ".");
             } else {
-                message.set(Failures.message(failure));
+                lastAction.say(Failures.message(failure));
             }
         }, ui);
     }

@@ -1,0 +1,189 @@
+package dev.kafkalab.app;
+
+import dev.kafkalab.clients.ClientFactory;
+import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.cluster.NodeStatus;
+import dev.kafkalab.common.Safely;
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.consume.GroupOffsets;
+import dev.kafkalab.lab.LabCatalog;
+import dev.kafkalab.lab.Ledger;
+import dev.kafkalab.lab.Workbench;
+import dev.kafkalab.monitor.ClusterEvent;
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.monitor.SnapshotPoller;
+import dev.kafkalab.produce.ProduceService;
+import dev.kafkalab.progress.ProgressStore;
+import dev.kafkalab.topics.TopicService;
+import dev.kafkalab.ui.cluster.ClusterViewModel;
+import dev.kafkalab.ui.consume.ConsumeScreen;
+import dev.kafkalab.ui.consume.ConsumeViewModel;
+import dev.kafkalab.ui.lab.LabViewModel;
+import dev.kafkalab.ui.produce.ProduceViewModel;
+import dev.kafkalab.ui.shell.ScreenModels;
+import dev.kafkalab.ui.shell.ShellViewModel;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: makes every service and view model of the window once, wires them, and
+ * closes them in the reverse order. The window itself ({@code ShellView}) is a view over
+ * {@link #shell()}; nothing else makes a service.
+ *
+ * <p>Services need the cluster: they are made on the cluster's thread once it runs (making a
+ * Kafka client resolves and connects), the view models then on the UI thread.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final LocalCluster cluster;
+    private final boolean ownsCluster;
+    private final Executor ui;
+    private final ExecutorService io = Threads.single("kafka-lab-io");
+    private final ShellViewModel shell;
+    private final Consumer<NodeStatus> startupProgress;
+    /** What to undo when closing, newest first. */
+    private final Deque<Step> undo = new ArrayDeque<>();
+    private boolean closed;
+
+    private AppContext(LocalCluster cluster, boolean ownsCluster, Executor ui, Runnable exit) {
+        this.cluster = cluster;
+        this.ownsCluster = ownsCluster;
+        this.ui = ui;
+        this.shell = new ShellViewModel(ui, io, this::start, () -> Threads.start("kafka-lab-quit", () -> {
+            try {
+                close();
+            } finally {
+                exit.run();
+            }
+        }));
+        this.startupProgress = s -> ui.execute(() -> shell.onNodes(cluster.nodes()));
+        cluster.addListener(startupProgress);
+        ui.execute(() -> shell.onNodes(cluster.nodes()));
+    }
+
+    /** The app's context: it owns {@code cluster} and stops it last; {@code exit} ends the app after a quit. */
+    public static AppContext forApp(LocalCluster cluster, Executor ui, Runnable exit) {
+        return new AppContext(cluster, true, ui, exit);
+    }
+
+    /** A context over a cluster someone else owns and stops (a test's). */
+    public static AppContext over(LocalCluster cluster, Executor ui) {
+        return new AppContext(cluster, false, ui, () -> { });
+    }
+
+    /** The window's view model. */
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    private CompletableFuture<ScreenModels> start() {
+        return cluster.start().thenApply(ok -> services()).thenApplyAsync(s -> s == null ? null : viewModels(s), ui);
+    }
+
+    /** What the screens use, once the cluster runs; null when the window closed meanwhile. */
+    private synchronized Services services() {
+        if (closed) {
+            return null;
+        }
+        ClientFactory clients = closing(new ClientFactory(cluster.bootstrapServers()));
+        // Made now, on the cluster's thread: it connects, and the first action must not wait for that.
+        clients.actions();
+        TopicService topics = closing(new TopicService(clients));
+        ProduceService produce = closing(new ProduceService(clients));
+        GroupOffsets offsets = closing(new GroupOffsets(clients));
+        SnapshotPoller poller = closing(new SnapshotPoller(clients, cluster, SnapshotPoller.DEFAULT_INTERVAL));
+        Ledger ledger = new Ledger();
+        produce.addSendListener(ledger::sent);
+        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, ledger));
+        return new Services(clients, topics, produce, offsets, poller, workbench,
+                new ProgressStore(ProgressStore.defaultFile()));
+    }
+
+    private synchronized ScreenModels viewModels(Services s) {
+        if (closed) {
+            return null;
+        }
+        // The start-up progress is over: the cluster screen follows the nodes from now on.
+        cluster.removeListener(startupProgress);
+        ClusterViewModel clusterVm = new ClusterViewModel(cluster.nodes(), cluster, s.topics(),
+                cluster.bootstrapServers(), ui, shell.lastAction());
+        listen(cluster::addListener, cluster::removeListener, clusterVm::onNodeStatus);
+        listenToSnapshots(s.poller(), clusterVm::onSnapshot);
+        Consumer<ClusterEvent> events = clusterVm::onEvent;
+        listen(s.poller()::addEventListener, s.poller()::removeEventListener, events);
+        s.poller().start();
+
+        ProduceViewModel produceVm = closing(new ProduceViewModel(s.produce(), ui, clusterVm.courseBootstrap(),
+                shell.lastAction()::announce));
+        ConsumeViewModel consumeVm = closing(new ConsumeViewModel(ConsumeScreen.groupsOn(s.clients()),
+                r -> s.offsets().reset(r.groupId(), r.topic(), r.target()), ui, clusterVm.courseBootstrap(),
+                shell.lastAction()::announce));
+        listenToSnapshots(s.poller(), consumeVm::onSnapshot);
+        LabViewModel labVm = new LabViewModel(LabCatalog.defaultFolder(), s.workbench(), s.progress(),
+                s.workbench().ledger(), s.poller()::latest, ui);
+        // Saves the open lab's progress before the services it checks against go.
+        undo.push(new Step("the open lab", labVm::shutdown));
+        listenToSnapshots(s.poller(), labVm::onSnapshot);
+        return new ScreenModels(clusterVm, produceVm, consumeVm, labVm, s.progress(), io, ui);
+    }
+
+    /** Stops polling, the view models, the clients and the services in the reverse of their making; then the cluster if it is ours. */
+    @Override
+    public void close() {
+        Deque<Step> steps;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            steps = new ArrayDeque<>(undo);
+            undo.clear();
+        }
+        cluster.removeListener(startupProgress);
+        for (Step step : steps) {
+            Safely.run("Closing " + step.what(), step.action());
+        }
+        io.shutdown();
+        if (ownsCluster) {
+            cluster.close();
+        }
+        LOG.info("Closed {} services and view models", steps.size());
+    }
+
+    private <T extends AutoCloseable> T closing(T made) {
+        undo.push(new Step(made.getClass().getSimpleName(), () -> {
+            try {
+                made.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        return made;
+    }
+
+    private void listenToSnapshots(SnapshotPoller poller, Consumer<ClusterSnapshot> listener) {
+        listen(poller::addSnapshotListener, poller::removeSnapshotListener, listener);
+    }
+
+    /** Subscribes now; the subscription ends when the context closes. */
+    private <T> void listen(Consumer<T> add, Consumer<T> remove, T listener) {
+        add.accept(listener);
+        undo.push(new Step("a subscription", () -> remove.accept(listener)));
+    }
+
+    /** One thing to undo when closing, named for the log. */
+    private record Step(String what, Runnable action) {
+    }
+
+    private record Services(ClientFactory clients, TopicService topics, ProduceService produce, GroupOffsets offsets,
+            SnapshotPoller poller, Workbench workbench, ProgressStore progress) {
+    }
+}

@@ -1,0 +1,232 @@
+package dev.kafkalab.ui.shell;
+
+import dev.kafkalab.cluster.NodeStatus;
+import dev.kafkalab.common.Failures;
+import dev.kafkalab.content.ContentLink;
+import dev.kafkalab.course.Course;
+import dev.kafkalab.lab.Step;
+import dev.kafkalab.ui.common.LastAction;
+import dev.kafkalab.ui.lab.LabViewModel;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's state: the cluster's start (progress, failure, retry), which screen is shown, the
+ * open lab, the course, and the command line of the last action. The screens' view models
+ * arrive together ({@link ScreenModels}) once the cluster runs; this one wires them to each
+ * other (the topic chosen on the cluster screen, the screen a lab step is about). All methods
+ * on the UI thread.
+ */
+public final class ShellViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
+
+    /** The screens, in the order of the navigation and of their Ctrl+digit keys. */
+    public enum Screen { CLUSTER, PRODUCE, CONSUME, LABS, SLIDES, QUIZZES }
+
+    /** Where the window is in its life. */
+    public enum Phase { STARTING, FAILED, READY, STOPPING }
+
+    private final Executor ui;
+    private final Executor io;
+    private final Supplier<CompletableFuture<ScreenModels>> starter;
+    private final Runnable quit;
+    private final LastAction lastAction = new LastAction();
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.STARTING);
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.CLUSTER);
+    private final ReadOnlyObjectWrapper<ScreenModels> screens = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper labOpen = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Course> course = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ContentLink> deckToOpen = new ReadOnlyObjectWrapper<>();
+
+    /**
+     * @param starter starts the cluster and makes the screens' view models; called again on a retry
+     * @param quit    stops everything and ends the app, off the UI thread
+     */
+    public ShellViewModel(Executor ui, Executor io, Supplier<CompletableFuture<ScreenModels>> starter, Runnable quit) {
+        this.ui = ui;
+        this.io = io;
+        this.starter = starter;
+        this.quit = quit;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phase() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** Why the cluster did not start, when {@link #phase()} is FAILED. */
+    public ReadOnlyStringProperty failure() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** Each node's state while the cluster starts. */
+    public ObservableList<NodeStatus> nodes() {
+        return nodes;
+    }
+
+    /** The screen shown; set it to navigate. */
+    public ObjectProperty<Screen> screen() {
+        return screen;
+    }
+
+    /** The screens' view models, null until the cluster runs. */
+    public ReadOnlyObjectProperty<ScreenModels> screens() {
+        return screens.getReadOnlyProperty();
+    }
+
+    /** Whether a lab's steps are docked beside the screens. */
+    public ReadOnlyBooleanProperty labOpen() {
+        return labOpen.getReadOnlyProperty();
+    }
+
+    /** The decks and quizzes, read off the UI thread; null until read. */
+    public ReadOnlyObjectProperty<Course> course() {
+        return course.getReadOnlyProperty();
+    }
+
+    /** A deck (and slide) a link asked for: the slides screen opens it. */
+    public ReadOnlyObjectProperty<ContentLink> deckToOpen() {
+        return deckToOpen.getReadOnlyProperty();
+    }
+
+    /** The command line under every screen. */
+    public LastAction lastAction() {
+        return lastAction;
+    }
+
+    // Commands
+
+    /** Starts the cluster (again, after a failure); the screens arrive when it runs. */
+    public void start() {
+        phase.set(Phase.STARTING);
+        failure.set("");
+        starter.get().whenCompleteAsync((made, failed) -> {
+            if (phase.get() == Phase.STOPPING) {
+                return;
+            }
+            if (failed != null) {
+                LOG.error("The cluster did not start", Failures.rootCause(failed));
+                failure.set(Failures.message(failed));
+                phase.set(Phase.FAILED);
+            } else if (made != null) {
+                ready(made);
+            }
+        }, ui);
+    }
+
+    /** A node's state changed while the cluster starts. */
+    public void onNodes(List<NodeStatus> now) {
+        nodes.setAll(now);
+    }
+
+    /** Stops everything, once. */
+    public void quit() {
+        if (phase.get() == Phase.STOPPING) {
+            return;
+        }
+        phase.set(Phase.STOPPING);
+        quit.run();
+    }
+
+    /** Docks lab {@code id}'s steps beside the screens; its first state shows the screen its step is about. */
+    public void openLab(String id) {
+        LabViewModel labs = labs();
+        labs.open(id);
+        if (labs.lab(id).isPresent()) {
+            labOpen.set(true);
+        }
+    }
+
+    /** Saves and closes the open lab, and shows the list of labs. */
+    public void closeLab() {
+        labs().close();
+        labOpen.set(false);
+        screen.set(Screen.LABS);
+    }
+
+    /** Follows a link from a slide or a quiz answer: a lab opens at its step, a deck at its slide. */
+    public void showMe(ContentLink link) {
+        if (link.kind() == ContentLink.Kind.LAB) {
+            openLab(link.id());
+            if (labs().lab(link.id()).isPresent()) {
+                labs().goTo(link.number());
+            }
+        } else {
+            screen.set(Screen.SLIDES);
+            deckToOpen.set(null);
+            deckToOpen.set(link);
+        }
+    }
+
+    /** Reads the decks and quizzes (and the labs they link to) off the UI thread. */
+    public void loadCourse() {
+        io.execute(() -> {
+            Course read = Course.load();
+            ui.execute(() -> course.set(read));
+        });
+    }
+
+    // Wiring
+
+    private void ready(ScreenModels made) {
+        // A topic chosen on the cluster screen is the one to produce to and read, until another is chosen there.
+        made.cluster().selectedTopic().addListener((o, was, now) -> {
+            for (StringProperty topic : List.of(made.produce().topic(), made.consume().topic())) {
+                if (now != null && topic.get() == null) {
+                    topic.set(now);
+                }
+            }
+        });
+        made.labs().state().addListener((o, was, now) -> {
+            if (now != null && (was == null || was.step() != now.step() || was.lab() != now.lab())) {
+                follow(made, now.current());
+            }
+        });
+        screens.set(made);
+        screen.set(Screen.CLUSTER);
+        phase.set(Phase.READY);
+        made.labs().reload();
+        loadCourse();
+    }
+
+    /** Shows the screen a lab step is about, with the step's topic chosen everywhere. */
+    private void follow(ScreenModels made, Step step) {
+        screen.set(switch (LabViewModel.screenFor(step)) {
+            case PRODUCE -> Screen.PRODUCE;
+            case CONSUME -> Screen.CONSUME;
+            default -> Screen.CLUSTER;
+        });
+        LabViewModel.topicOf(step).ifPresent(t -> {
+            made.cluster().selectedTopic().set(t);
+            made.produce().topic().set(t);
+            made.consume().topic().set(t);
+        });
+    }
+
+    private LabViewModel labs() {
+        ScreenModels made = screens.get();
+        if (made == null) {
+            throw new IllegalStateException("The labs need the cluster: it has not started yet.");
+        }
+        return made.labs();
+    }
+}
