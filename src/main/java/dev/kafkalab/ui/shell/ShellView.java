@@ -215,8 +215,8 @@ public final class ShellView {
         poller.addSnapshotListener(labVm::onSnapshot);
         LabsScreen labsScreen = new LabsScreen(labVm, this::openLab);
         labVm.reload();
-        slidesScreen = new dev.kafkalab.ui.slides.SlidesScreen(new dev.kafkalab.ui.slides.LiveWidgets(vm), progress, io,
-                this::showMe, this::loadCourse);
+        slidesScreen = new dev.kafkalab.ui.slides.SlidesScreen(new dev.kafkalab.ui.slides.SlidesViewModel(progress, io, ui),
+                new dev.kafkalab.ui.slides.LiveWidgets(vm), this::showMe, this::loadCourse);
         quizScreen = new dev.kafkalab.ui.quiz.QuizScreen(new dev.kafkalab.quiz.QuizHistory(progress), io, ui, this::showMe);
         content.getChildren().setAll(clusterScreen, produceScreen, consumeScreen, labsScreen, slidesScreen, quizScreen);
         navCluster = addScreen("Cluster", "navCluster", clusterScreen, KeyCode.DIGIT1);
