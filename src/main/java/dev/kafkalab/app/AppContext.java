@@ -22,6 +22,7 @@ import dev.kafkalab.ui.lab.LabViewModel;
 import dev.kafkalab.ui.produce.ProduceViewModel;
 import dev.kafkalab.ui.shell.ScreenModels;
 import dev.kafkalab.ui.shell.ShellViewModel;
+import dev.kafkalab.ui.slides.SlidesViewModel;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -132,7 +133,8 @@ public final class AppContext implements AutoCloseable {
         // Saves the open lab's progress before the services it checks against go.
         undo.push(new Step("the open lab", labVm::shutdown));
         listenToSnapshots(s.poller(), labVm::onSnapshot);
-        return new ScreenModels(clusterVm, produceVm, consumeVm, labVm, s.progress(), io, ui);
+        SlidesViewModel slidesVm = new SlidesViewModel(s.progress(), io, ui);
+        return new ScreenModels(clusterVm, produceVm, consumeVm, labVm, slidesVm, s.progress(), io, ui);
     }
 
     /** Stops polling, the view models, the clients and the services in the reverse of their making; then the cluster if it is ours. */

@@ -5,6 +5,7 @@ import dev.kafkalab.ui.cluster.ClusterViewModel;
 import dev.kafkalab.ui.consume.ConsumeViewModel;
 import dev.kafkalab.ui.lab.LabViewModel;
 import dev.kafkalab.ui.produce.ProduceViewModel;
+import dev.kafkalab.ui.slides.SlidesViewModel;
 import java.util.concurrent.Executor;
 
 /**
@@ -13,5 +14,5 @@ import java.util.concurrent.Executor;
  * FX thread). Made by the app's composition root, which also closes it all.
  */
 public record ScreenModels(ClusterViewModel cluster, ProduceViewModel produce, ConsumeViewModel consume,
-        LabViewModel labs, ProgressStore progress, Executor io, Executor ui) {
+        LabViewModel labs, SlidesViewModel slides, ProgressStore progress, Executor io, Executor ui) {
 }

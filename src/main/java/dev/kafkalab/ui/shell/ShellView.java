@@ -151,8 +151,7 @@ public final class ShellView {
         ProduceScreen produce = new ProduceScreen(models.produce(), cluster.topicNames());
         ConsumeScreen consume = new ConsumeScreen(models.consume(), cluster.topicNames());
         LabsScreen labs = new LabsScreen(models.labs(), vm::openLab);
-        slidesScreen = new SlidesScreen(new LiveWidgets(cluster), models.progress(), models.io(), vm::showMe,
-                vm::loadCourse);
+        slidesScreen = new SlidesScreen(models.slides(), new LiveWidgets(cluster), vm::showMe, vm::loadCourse);
         quizScreen = new QuizScreen(new QuizHistory(models.progress()), models.io(), models.ui(), vm::showMe);
         content.getChildren().setAll(clusterScreen, produce, consume, labs, slidesScreen, quizScreen);
         addScreen(Screen.CLUSTER, "Cluster", "navCluster", clusterScreen);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -30,12 +30,13 @@ import javafx.stage.Stage;
  * A deck presented: the audience window full screen (on the second screen when there is one)
  * and the presenter window (current and next slide, notes, elapsed time) on the first. With one
  * screen the audience gets it and P shows the presenter window for a rehearsal. Both windows
- * take the same keys; Esc ends the presentation.
+ * take the same keys; Esc ends the presentation. The slide shown is the view model's: a
+ * presentation follows it and ends before the view model opens another deck.
  */
 final class Presentation {
 
     private final Deck deck;
-    private final IntegerProperty index;
+    private final ReadOnlyIntegerProperty index;
     private final LiveWidgets widgets;
     private final Consumer<ContentLink> onLink;
     private final Consumer<KeyEvent> keys;
@@ -54,10 +55,10 @@ final class Presentation {
     private final Label position = new Label();
     private final Markdown markdown;
 
-    Presentation(Deck deck, IntegerProperty index, LiveWidgets widgets, Consumer<ContentLink> onLink,
-            Consumer<KeyEvent> keys, Runnable onEnd) {
-        this.deck = deck;
-        this.index = index;
+    Presentation(SlidesViewModel vm, LiveWidgets widgets, Consumer<ContentLink> onLink, Consumer<KeyEvent> keys,
+            Runnable onEnd) {
+        this.deck = vm.deck().get();
+        this.index = vm.index();
         this.widgets = widgets;
         this.onLink = onLink;
         this.keys = keys;

@@ -2,18 +2,13 @@ package dev.kafkalab.ui.slides;
 
 import dev.kafkalab.content.ContentLink;
 import dev.kafkalab.course.Course;
-import dev.kafkalab.progress.ProgressStore;
 import dev.kafkalab.slides.Deck;
 import dev.kafkalab.slides.Slide;
 import dev.kafkalab.ui.common.Markdown;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,7 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -39,44 +33,38 @@ import javafx.stage.Stage;
  * The decks: a list on the left, the current slide in the middle (live widgets and all), and
  * the keys a presenter expects: arrows, space, Page Up/Down (what clickers send), Home/End,
  * G for the overview grid, F5 to present full screen, Esc to leave the grid or the presentation.
- * The last slide shown of each deck is remembered.
+ * The state (deck, slide, grid, presenting, the slide remembered per deck) is the
+ * {@link SlidesViewModel}'s; this view draws it and turns clicks and keys into its commands.
  */
 public final class SlidesScreen extends BorderPane {
 
-    private static final String POSITION = "deck.%s.slide";
-
+    private final SlidesViewModel vm;
     private final LiveWidgets widgets;
-    private final ProgressStore store;
-    private final Executor io;
     private final Consumer<ContentLink> onLink;
     private final ListView<Course.Entry<Deck>> decks = new ListView<>();
     private final StackPane host = new StackPane();
     private final Label position = new Label();
     private final Label message = new Label();
     private final VBox notes = new VBox();
-    private final IntegerProperty index = new SimpleIntegerProperty(-1);
     /** One view per slide, so going back and forth reuses its live widgets instead of making new ones. */
     private final Map<Integer, SlideView> views = new HashMap<>();
-    private Deck deck;
     private Node grid;
     private Presentation presentation;
 
     /**
+     * @param vm      the decks, the slide shown and the positions remembered
      * @param widgets the live widgets slides embed
-     * @param io      where the remembered slide is written (file work, off the FX thread)
      * @param onLink  opens a lab step; slide links are followed here
      * @param reload  reads the course again (the Reload button)
      */
-    public SlidesScreen(LiveWidgets widgets, ProgressStore store, Executor io, Consumer<ContentLink> onLink,
-            Runnable reload) {
+    public SlidesScreen(SlidesViewModel vm, LiveWidgets widgets, Consumer<ContentLink> onLink, Runnable reload) {
+        this.vm = vm;
         this.widgets = widgets;
-        this.store = store;
-        this.io = io;
         this.onLink = link -> {
             if (link.kind() == ContentLink.Kind.SLIDE) {
                 open(link.id(), link.number());
             } else {
-                endPresentation();
+                vm.endPresentation();
                 onLink.accept(link);
             }
         };
@@ -88,9 +76,10 @@ public final class SlidesScreen extends BorderPane {
         decks.setId("deckList");
         decks.getStyleClass().add("deck-list");
         decks.setCellFactory(v -> new DeckCell());
+        decks.setItems(vm.decks());
         decks.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && now.ok() && (deck == null || !deck.id().equals(now.item().id()))) {
-                open(now.item().id(), remembered(now.item()));
+            if (vm.choose(now)) {
+                host.requestFocus();
             }
         });
         VBox.setVgrow(decks, Priority.ALWAYS);
@@ -114,13 +103,14 @@ public final class SlidesScreen extends BorderPane {
         VBox.setVgrow(host, Priority.ALWAYS);
         position.setId("slidePosition");
         message.setId("slidesMessage");
+        message.textProperty().bind(vm.message());
         message.getStyleClass().add("message");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(button("◀", "slidePrevious", "Previous slide (Left, Page Up)", () -> go(index.get() - 1)),
-                position, button("▶", "slideNext", "Next slide (Right, Space, Page Down)", () -> go(index.get() + 1)),
-                button("Overview", "slideOverview", "All slides (G)", this::toggleGrid), message, gap,
-                button("Present", "present", "Full screen for the room (F5); Esc ends it", this::present));
+        HBox bar = new HBox(button("◀", "slidePrevious", "Previous slide (Left, Page Up)", vm::previous),
+                position, button("▶", "slideNext", "Next slide (Right, Space, Page Down)", vm::next),
+                button("Overview", "slideOverview", "All slides (G)", vm::toggleOverview), message, gap,
+                button("Present", "present", "Full screen for the room (F5); Esc ends it", vm::present));
         bar.getStyleClass().add("slides-bar");
         notes.setId("slideNotes");
         ScrollPane notesScroll = new ScrollPane(notes);
@@ -133,7 +123,22 @@ public final class SlidesScreen extends BorderPane {
         setPadding(new Insets(10));
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        index.addListener((o, was, now) -> showSlide());
+        vm.deck().addListener((o, was, now) -> deckChanged(now));
+        vm.index().addListener((o, was, now) -> showSlide());
+        vm.overview().addListener((o, was, now) -> {
+            if (now) {
+                openGrid();
+            } else {
+                closeGrid();
+            }
+        });
+        vm.presenting().addListener((o, was, now) -> {
+            if (now) {
+                present();
+            } else {
+                endPresentation();
+            }
+        });
         visibleProperty().addListener((o, was, now) -> {
             if (now) {
                 host.requestFocus();
@@ -152,50 +157,33 @@ public final class SlidesScreen extends BorderPane {
 
     /** Shows a (re)loaded course; the deck on screen stays if it is still there. */
     public void show(Course course) {
-        String current = deck == null ? null : deck.id();
-        int at = index.get() + 1;
-        endPresentation();
-        deck = null;
-        views.clear();
-        decks.getItems().setAll(course.deckEntries());
-        Optional<Deck> again = current == null ? Optional.empty() : course.deck(current);
-        if (again.isPresent()) {
-            open(current, at);
-        } else if (!course.decks().isEmpty()) {
-            Deck first = course.decks().get(0);
-            open(first.id(), remembered(first));
-        } else {
+        vm.show(course);
+        if (vm.deck().get() == null) {
             host.getChildren().setAll(new Label("No decks in slides/."));
+        } else {
+            host.requestFocus();
         }
     }
 
     /** Opens a deck at a slide (1-based, clamped to the deck). */
     public void open(String deckId, int number) {
-        Course.Entry<Deck> entry = decks.getItems().stream().filter(e -> e.ok() && e.item().id().equals(deckId))
-                .findFirst().orElse(null);
-        if (entry == null) {
-            message.setText("No deck " + deckId + " in slides/.");
-            return;
+        if (vm.open(deckId, number)) {
+            host.requestFocus();
         }
-        if (deck == null || !deck.id().equals(deckId)) {
-            endPresentation();
-            deck = entry.item();
-            views.clear();
-            index.set(-1);
-            decks.getSelectionModel().select(entry);
-        }
-        closeGrid();
-        go(number - 1);
-        host.requestFocus();
+    }
+
+    /** The screen's state and commands, for tests and for the shell to peek at. */
+    public SlidesViewModel viewModel() {
+        return vm;
     }
 
     public Optional<Deck> deck() {
-        return Optional.ofNullable(deck);
+        return Optional.ofNullable(vm.deck().get());
     }
 
     /** The slide on screen, 1-based, or 0 with no deck. */
     public int slideNumber() {
-        return index.get() + 1;
+        return vm.slideNumber();
     }
 
     /** The audience window while presenting, else null. */
@@ -208,25 +196,18 @@ public final class SlidesScreen extends BorderPane {
         return presentation == null ? null : presentation.presenter();
     }
 
-    private int remembered(Deck d) {
-        return store.get(String.format(POSITION, d.id())).map(s -> {
-            try {
-                return Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                return 1;
-            }
-        }).orElse(1);
-    }
-
-    private void go(int i) {
-        if (deck == null) {
-            return;
+    /** Another deck (or the same one read again): what was made for the old one goes. */
+    private void deckChanged(Deck now) {
+        views.clear();
+        if (now != null) {
+            vm.decks().stream().filter(e -> e.ok() && e.item() == now).findFirst()
+                    .ifPresent(decks.getSelectionModel()::select);
         }
-        index.set(Math.max(0, Math.min(i, deck.slides().size() - 1)));
     }
 
     private void showSlide() {
-        int i = index.get();
+        Deck deck = vm.deck().get();
+        int i = vm.index().get();
         if (deck == null || i < 0) {
             return;
         }
@@ -239,51 +220,34 @@ public final class SlidesScreen extends BorderPane {
             host.getChildren().setAll(views.computeIfAbsent(i, n -> new SlideView(deck, slide, widgets, onLink)));
             widgets.shown(slide);
         }
+        // The grid marks the slide shown: made again around the new one.
         if (grid != null) {
             closeGrid();
-            toggleGrid();
+            openGrid();
         }
-        String key = String.format(POSITION, deck.id());
-        String value = Integer.toString(i + 1);
-        io.execute(() -> {
-            try {
-                store.update(Map.of(key, value));
-            } catch (IOException e) {
-                javafx.application.Platform.runLater(() -> message.setText("Could not remember the slide: "
-                        + e.getMessage()));
-            }
-        });
     }
 
     // --- Keys, the grid, presenting
 
     private void key(KeyEvent e) {
         if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()
-                || e.getTarget() instanceof TextInputControl || deck == null) {
+                || e.getTarget() instanceof TextInputControl || vm.deck().get() == null) {
             return;
         }
         boolean handled = true;
         switch (e.getCode()) {
-            case RIGHT, DOWN, PAGE_DOWN, SPACE -> go(index.get() + 1);
-            case LEFT, UP, PAGE_UP, BACK_SPACE -> go(index.get() - 1);
-            case HOME -> go(0);
-            case END -> go(deck.slides().size() - 1);
-            case G -> toggleGrid();
-            case F5 -> present();
+            case RIGHT, DOWN, PAGE_DOWN, SPACE -> vm.next();
+            case LEFT, UP, PAGE_UP, BACK_SPACE -> vm.previous();
+            case HOME -> vm.first();
+            case END -> vm.last();
+            case G -> vm.toggleOverview();
+            case F5 -> vm.present();
             case P -> {
                 if (presentation != null) {
                     presentation.togglePresenter();
                 }
             }
-            case ESCAPE -> {
-                if (grid != null) {
-                    closeGrid();
-                } else if (presentation != null) {
-                    endPresentation();
-                } else {
-                    handled = false;
-                }
-            }
+            case ESCAPE -> handled = vm.escape();
             default -> handled = false;
         }
         if (handled) {
@@ -291,12 +255,9 @@ public final class SlidesScreen extends BorderPane {
         }
     }
 
-    private void toggleGrid() {
-        if (deck == null) {
-            return;
-        }
-        if (grid != null) {
-            closeGrid();
+    private void openGrid() {
+        Deck deck = vm.deck().get();
+        if (deck == null || grid != null) {
             return;
         }
         TilePane tiles = new TilePane(12, 12);
@@ -311,12 +272,12 @@ public final class SlidesScreen extends BorderPane {
             VBox cell = new VBox(4, thumb, caption);
             cell.setId("overview-" + s.number());
             cell.getStyleClass().add("overview-cell");
-            if (s.number() == index.get() + 1) {
+            if (s.number() == vm.slideNumber()) {
                 cell.getStyleClass().add("current");
             }
             cell.setOnMouseClicked(ev -> {
-                closeGrid();
-                go(s.number() - 1);
+                vm.closeOverview();
+                vm.goTo(s.number());
             });
             tiles.getChildren().add(cell);
         }
@@ -331,19 +292,23 @@ public final class SlidesScreen extends BorderPane {
 
     private void closeGrid() {
         if (grid != null) {
-            ((StackPane) grid.getParent()).getChildren().remove(grid);
+            // Already gone when the next slide replaced the host's children under it.
+            if (grid.getParent() instanceof StackPane parent) {
+                parent.getChildren().remove(grid);
+            }
             grid = null;
         }
     }
 
     private void present() {
+        Deck deck = vm.deck().get();
         if (deck == null || presentation != null) {
             return;
         }
         closeGrid();
         host.getChildren().setAll(new Label("Presenting " + deck.title() + " full screen. Esc there ends it;"
                 + " P shows the presenter window."));
-        presentation = new Presentation(deck, index, widgets, onLink, this::key, this::endPresentation);
+        presentation = new Presentation(vm, widgets, onLink, this::key, vm::endPresentation);
         presentation.start();
     }
 
