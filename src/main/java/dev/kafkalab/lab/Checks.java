@@ -18,8 +18,8 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The checks of the {@link Vocabulary}, each a pure function of a {@link CheckContext}: the
- * same snapshot always gives the same verdict, so the lab screen, the solver tests and a unit
+ * The checks the {@link Vocabulary}'s entries name, each a pure function of a {@link CheckContext}:
+ * the same snapshot always gives the same verdict, so the lab screen, the solver tests and a unit
  * test with a hand-made snapshot agree.
  */
 public final class Checks {

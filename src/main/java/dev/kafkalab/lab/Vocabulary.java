@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Every check and action a lab file may name: what it means, its arguments, the screen it
- * belongs to and the code that does it, one entry each. A lab is checked against it when it
- * loads, so a typo is a message with a line number, not a step that never passes.
+ * belongs to and its handler (a method of {@link Checks} or {@link Workbench}), one entry each,
+ * so a new one is added here and nowhere else. A lab is checked against it when it loads, so a
+ * typo is a message with a line number, not a step that never passes.
  */
 public final class Vocabulary {
 
