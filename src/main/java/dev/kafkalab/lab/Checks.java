@@ -18,8 +18,8 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The checks of the {@link Vocabulary}, each a pure function of a {@link CheckContext}: the
- * same snapshot always gives the same verdict, so the lab screen, the solver tests and a unit
+ * The checks the {@link Vocabulary}'s entries name, each a pure function of a {@link CheckContext}:
+ * the same snapshot always gives the same verdict, so the lab screen, the solver tests and a unit
  * test with a hand-made snapshot agree.
  */
 public final class Checks {
@@ -27,35 +27,14 @@ public final class Checks {
     private Checks() {
     }
 
+    /** The check's verdict, from its entry in the vocabulary; one this app does not know waits. */
     public static Verdict evaluate(Directive check, CheckContext ctx) {
+        Vocabulary.Entry<Vocabulary.Check> entry = Vocabulary.CHECKS.get(check.name());
+        if (entry == null) {
+            return Verdict.waiting("this app does not know the check '" + check.name() + "'");
+        }
         try {
-            return switch (check.name()) {
-                case "topic-exists" -> topicExists(check, ctx.now());
-                case "records-in-topic" -> recordsInTopic(check, ctx.now());
-                case "key-in-one-partition" -> keyInOnePartition(check, ctx.ledger());
-                case "keys-hashed" -> keysHashed(check, ctx.ledger());
-                case "unkeyed-spread" -> unkeyedSpread(check, ctx.ledger());
-                case "priority-routed" -> priorityRouted(check, ctx.ledger());
-                case "broker-state" -> brokerState(check, ctx);
-                case "leader-moved" -> leaderMoved(check, ctx);
-                case "isr-size" -> isrSize(check, ctx.now());
-                case "isr-full" -> isrFull(check, ctx.now());
-                case "under-replicated" -> underReplicated(check, ctx.now());
-                case "group-members" -> groupMembers(check, ctx.now());
-                case "group-balanced" -> groupBalanced(check, ctx.now());
-                case "group-idle-members" -> groupIdle(check, ctx.now());
-                case "group-rebalanced" -> groupRebalanced(check, ctx);
-                case "member-partitions-moved" -> memberPartitionsMoved(check, ctx);
-                case "records-consumed" -> recordsConsumed(check, ctx.now());
-                case "consumer-lag" -> consumerLag(check, ctx.now());
-                case "acked-records-lost" -> ackedLost(check, ctx, true);
-                case "acked-records-kept" -> ackedLost(check, ctx, false);
-                case "producer-metric" -> producerMetric(check, ctx.metrics());
-                case "compacted" -> compacted(check, ctx);
-                case "key-absent" -> keyAbsent(check, ctx);
-                case "stock-sender" -> stockSender(check, ctx);
-                default -> Verdict.waiting("this app does not know the check '" + check.name() + "'");
-            };
+            return entry.handler().evaluate(check, ctx);
         } catch (IllegalStateException e) {
             return Verdict.waiting(e.getMessage());
         }
@@ -72,7 +51,8 @@ public final class Checks {
         return check.name().equals("producer-metric");
     }
 
-    private static Verdict topicExists(Directive c, ClusterSnapshot s) {
+    static Verdict topicExists(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         String name = c.text("topic");
         Optional<TopicView> topic = s.topic(name);
         if (topic.isEmpty()) {
@@ -89,7 +69,8 @@ public final class Checks {
                 + " (delete it and create it again)");
     }
 
-    private static Verdict recordsInTopic(Directive c, ClusterSnapshot s) {
+    static Verdict recordsInTopic(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         TopicView topic = topic(c, s);
         long records = topic.partitions().stream().mapToLong(p -> Math.max(0, p.highWatermark())
                 - Math.max(0, p.logStartOffset())).sum();
@@ -98,7 +79,8 @@ public final class Checks {
                 + (records == 1 ? "" : "s") + (records >= atLeast ? "" : "; waiting for " + atLeast));
     }
 
-    private static Verdict keyInOnePartition(Directive c, Ledger ledger) {
+    static Verdict keyInOnePartition(Directive c, CheckContext ctx) {
+        Ledger ledger = ctx.ledger();
         String key = c.text("key");
         Ledger.KeyRecord k = ledger.keys(c.text("topic")).get(key);
         int atLeast = c.optionalInteger("at-least").orElse(1);
@@ -119,7 +101,8 @@ public final class Checks {
                 + (p == k.predicted() ? ", as murmur2 predicts" : ", but murmur2 predicts " + k.predicted()));
     }
 
-    private static Verdict keysHashed(Directive c, Ledger ledger) {
+    static Verdict keysHashed(Directive c, CheckContext ctx) {
+        Ledger ledger = ctx.ledger();
         Map<String, Ledger.KeyRecord> keys = ledger.keys(c.text("topic"));
         int atLeast = c.optionalInteger("at-least").orElse(2);
         long good = keys.values().stream().filter(k -> k.unhashed() == 0 && k.partitions().size() == 1
@@ -133,7 +116,8 @@ public final class Checks {
                 + (good >= atLeast ? "" : "; waiting for " + atLeast));
     }
 
-    private static Verdict unkeyedSpread(Directive c, Ledger ledger) {
+    static Verdict unkeyedSpread(Directive c, CheckContext ctx) {
+        Ledger ledger = ctx.ledger();
         String topic = c.text("topic");
         int count = ledger.unkeyedCount(topic);
         Set<Integer> partitions = ledger.unkeyedPartitions(topic);
@@ -146,7 +130,8 @@ public final class Checks {
                 + partitions + (ok ? "" : "; waiting for " + missing));
     }
 
-    private static Verdict priorityRouted(Directive c, Ledger ledger) {
+    static Verdict priorityRouted(Directive c, CheckContext ctx) {
+        Ledger ledger = ctx.ledger();
         int[] p = ledger.priority(c.text("topic"));
         int atLeast = c.optionalInteger("at-least").orElse(1);
         if (p[1] > 0 || p[2] > 0) {
@@ -158,7 +143,7 @@ public final class Checks {
                         ? "; waiting for urgent records" : "; waiting for " + atLeast));
     }
 
-    private static Verdict brokerState(Directive c, CheckContext ctx) {
+    static Verdict brokerState(Directive c, CheckContext ctx) {
         // leader-of / follower-of mean the partition as it was when the step began.
         ClusterSnapshot where = ctx.baseline().nodes().isEmpty() ? ctx.now() : ctx.baseline();
         int id = BrokerRef.resolve(c.text("broker"), where, ctx.brokers());
@@ -187,7 +172,7 @@ public final class Checks {
         return new Verdict(ok, "broker " + id + " is " + is + (ok ? "" : "; waiting for " + want));
     }
 
-    private static Verdict leaderMoved(Directive c, CheckContext ctx) {
+    static Verdict leaderMoved(Directive c, CheckContext ctx) {
         String topic = c.text("topic");
         int partition = c.integer("partition");
         PartitionView now = partition(ctx.now(), topic, partition);
@@ -206,14 +191,16 @@ public final class Checks {
                 + " to broker " + now.leader() : "the leader of " + now.name() + " is still broker " + now.leader());
     }
 
-    private static Verdict isrSize(Directive c, ClusterSnapshot s) {
+    static Verdict isrSize(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         PartitionView p = partition(s, c.text("topic"), c.integer("partition"));
         int want = c.integer("size");
         return new Verdict(p.isr().size() == want, "the ISR of " + p.name() + " is " + p.isr()
                 + (p.isr().size() == want ? "" : "; waiting for " + want + " member(s)"));
     }
 
-    private static Verdict isrFull(Directive c, ClusterSnapshot s) {
+    static Verdict isrFull(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         TopicView topic = topic(c, s);
         List<PartitionView> parts = c.optionalInteger("partition")
                 .map(n -> List.of(partition(s, topic.name(), n))).orElse(topic.partitions());
@@ -223,7 +210,8 @@ public final class Checks {
                 : "not in sync yet: " + String.join("; ", short_));
     }
 
-    private static Verdict underReplicated(Directive c, ClusterSnapshot s) {
+    static Verdict underReplicated(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         TopicView topic = topic(c, s);
         long n = topic.partitions().stream().filter(PartitionView::underReplicated).count();
         int want = c.integer("at-least");
@@ -231,14 +219,16 @@ public final class Checks {
                 + (n >= want ? "" : "; waiting for " + want));
     }
 
-    private static Verdict groupMembers(Directive c, ClusterSnapshot s) {
+    static Verdict groupMembers(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         String id = c.text("group");
         int n = group(s, id).members().size();
         int want = c.integer("members");
         return new Verdict(n == want, "group " + id + " has " + n + " member(s)" + (n == want ? "" : "; waiting for " + want));
     }
 
-    private static Verdict groupBalanced(Directive c, ClusterSnapshot s) {
+    static Verdict groupBalanced(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         GroupView g = stableGroup(c, s);
         TopicView topic = topic(c, s);
         Map<String, Integer> counts = new HashMap<>();
@@ -263,7 +253,8 @@ public final class Checks {
                 + " partitions (" + shares + ")" + (ok ? "" : covered ? "; not evenly" : "; not all assigned"));
     }
 
-    private static Verdict groupIdle(Directive c, ClusterSnapshot s) {
+    static Verdict groupIdle(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         GroupView g = stableGroup(c, s);
         long idle = g.members().stream().filter(m -> m.assignment().isEmpty()).count();
         int want = c.optionalInteger("at-least").orElse(1);
@@ -271,7 +262,7 @@ public final class Checks {
                 + (idle >= want ? "" : "; waiting for " + want));
     }
 
-    private static Verdict groupRebalanced(Directive c, CheckContext ctx) {
+    static Verdict groupRebalanced(Directive c, CheckContext ctx) {
         String id = c.text("group");
         Map<String, Set<TopicPartition>> before = assignments(ctx.baseline(), id);
         GroupView g = stableGroup(c, ctx.now());
@@ -281,7 +272,7 @@ public final class Checks {
                 + " member(s))" : "group " + id + " has the assignment it had when the step began");
     }
 
-    private static Verdict memberPartitionsMoved(Directive c, CheckContext ctx) {
+    static Verdict memberPartitionsMoved(Directive c, CheckContext ctx) {
         String id = c.text("group");
         group(ctx.now(), id);
         Map<String, Set<TopicPartition>> before = assignments(ctx.baseline(), id);
@@ -300,7 +291,8 @@ public final class Checks {
         return Verdict.waiting("every member with partitions when the step began is still in group " + id);
     }
 
-    private static Verdict recordsConsumed(Directive c, ClusterSnapshot s) {
+    static Verdict recordsConsumed(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         String topic = c.text("topic");
         long committed = group(s, c.text("group")).committedOffsets().entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
@@ -309,7 +301,8 @@ public final class Checks {
                 + " record(s) of " + topic + (committed >= want ? "" : "; waiting for " + want));
     }
 
-    private static Verdict consumerLag(Directive c, ClusterSnapshot s) {
+    static Verdict consumerLag(Directive c, CheckContext ctx) {
+        ClusterSnapshot s = ctx.now();
         String topic = c.text("topic");
         long lag = group(s, c.text("group")).lag().entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
@@ -318,7 +311,7 @@ public final class Checks {
                 + (lag >= want ? "" : "; waiting for " + want));
     }
 
-    private static Verdict ackedLost(Directive c, CheckContext ctx, boolean wantLost) {
+    static Verdict ackedLost(Directive c, CheckContext ctx, boolean wantLost) {
         String topic = c.text("topic");
         Map<Integer, Ledger.Acked> acked = ctx.ledger().acked(topic);
         if (acked.isEmpty()) {
@@ -353,7 +346,8 @@ public final class Checks {
         return new Verdict(!wantLost, "all " + total + " acknowledged record(s) are on the leader and readable");
     }
 
-    private static Verdict producerMetric(Directive c, ProducerMetrics m) {
+    static Verdict producerMetric(Directive c, CheckContext ctx) {
+        ProducerMetrics m = ctx.metrics();
         String name = c.text("metric");
         double value = switch (name) {
             case "batch-size-avg" -> m.batchSizeAvg();
@@ -373,7 +367,7 @@ public final class Checks {
                 : above.map(a -> "; waiting for more than " + a).orElseGet(() -> "; waiting for less than " + below.get())));
     }
 
-    private static Verdict compacted(Directive c, CheckContext ctx) {
+    static Verdict compacted(Directive c, CheckContext ctx) {
         String topic = c.text("topic");
         Optional<TopicScan> scan = ctx.scan(topic);
         if (scan.isEmpty()) {
@@ -385,7 +379,7 @@ public final class Checks {
                 + (ok ? "" : "; waiting for the cleaner"));
     }
 
-    private static Verdict keyAbsent(Directive c, CheckContext ctx) {
+    static Verdict keyAbsent(Directive c, CheckContext ctx) {
         String topic = c.text("topic");
         String key = c.text("key");
         Optional<TopicScan> scan = ctx.scan(topic);
@@ -402,7 +396,7 @@ public final class Checks {
                         ? "the tombstone for '" + key + "' is still stored" : "records with key '" + key + "' are stored");
     }
 
-    private static Verdict stockSender(Directive c, CheckContext ctx) {
+    static Verdict stockSender(Directive c, CheckContext ctx) {
         String want = c.text("state");
         return new Verdict(want.equals(ctx.stockSender()), "the stock-price sender is " + ctx.stockSender()
                 .replace("none", "not started"));

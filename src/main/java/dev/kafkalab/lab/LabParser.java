@@ -151,7 +151,7 @@ public final class LabParser {
                     heading + 1));
         }
 
-        private Directive directive(Map<String, Vocabulary.Entry> kinds, String text) throws LabFormatException {
+        private Directive directive(Map<String, ? extends Vocabulary.Entry<?>> kinds, String text) throws LabFormatException {
             int space = text.indexOf(' ');
             String name = space < 0 ? text : text.substring(0, space);
             if (name.isEmpty()) {

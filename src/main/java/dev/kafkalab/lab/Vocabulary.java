@@ -1,15 +1,27 @@
 package dev.kafkalab.lab;
 
+import static dev.kafkalab.lab.LabScreen.CLUSTER;
+import static dev.kafkalab.lab.LabScreen.CONSUME;
+import static dev.kafkalab.lab.LabScreen.PRODUCE;
+
+import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.lab.ActionRunner.Outcome;
+import dev.kafkalab.monitor.ClusterSnapshot;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Every check and action a lab file may name, with its arguments. A lab is checked against it
- * when it loads, so a typo is a message with a line number, not a step that never passes.
+ * Every check and action a lab file may name: what it means, its arguments, the screen it
+ * belongs to and its handler (a method of {@link Checks} or {@link Workbench}), one entry each,
+ * so a new one is added here and nowhere else. A lab is checked against it when it loads, so a
+ * typo is a message with a line number, not a step that never passes.
  */
 public final class Vocabulary {
 
@@ -22,8 +34,28 @@ public final class Vocabulary {
     public record Param(String name, boolean required, Type type, List<String> values) {
     }
 
-    /** A check or action: its name, what it means (for the README and errors), its arguments. */
-    public record Entry(String name, String meaning, List<Param> params) {
+    /** How a check judges: a pure function of its directive and what the cluster shows. */
+    @FunctionalInterface
+    public interface Check {
+        Verdict evaluate(Directive check, CheckContext ctx);
+    }
+
+    /** How an action is done: with the workbench, the cluster as last seen and the brokers remembered. */
+    @FunctionalInterface
+    public interface Action {
+        CompletableFuture<Outcome> run(Workbench bench, Directive action, ClusterSnapshot snapshot,
+                Map<String, Integer> remembered);
+    }
+
+    /**
+     * A check or action: its name, what it means (for the README and errors), the screen it
+     * belongs to, its arguments and its handler ({@link Check} or {@link Action}).
+     */
+    public record Entry<H>(String name, String meaning, LabScreen screen, List<Param> params, H handler) {
+
+        public Entry {
+            params = List.copyOf(params);
+        }
 
         public Optional<Param> param(String key) {
             return params.stream().filter(p -> p.name().equals(key)
@@ -36,98 +68,153 @@ public final class Vocabulary {
     private static final Pattern KEYS = Pattern.compile("none|random|distinct:\\d+");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
-    public static final Map<String, Entry> CHECKS = index(List.of(
-            entry("topic-exists", "the topic exists, with these partitions and replication factor if given",
+    public static final Map<String, Entry<Check>> CHECKS = index(List.of(
+            check("topic-exists", CLUSTER, Checks::topicExists,
+                    "the topic exists, with these partitions and replication factor if given",
                     req("topic"), num("partitions"), num("replication-factor")),
-            entry("records-in-topic", "the topic holds at least this many readable records (sum of high watermarks)",
+            check("records-in-topic", CLUSTER, Checks::recordsInTopic,
+                    "the topic holds at least this many readable records (sum of high watermarks)",
                     req("topic"), reqNum("at-least")),
-            entry("key-in-one-partition", "every record sent with this key went to one partition, the one murmur2 predicts",
+            check("key-in-one-partition", PRODUCE, Checks::keyInOnePartition,
+                    "every record sent with this key went to one partition, the one murmur2 predicts",
                     req("topic"), req("key"), num("at-least")),
-            entry("keys-hashed", "records with at least N distinct keys were sent, each key always to its murmur2 partition",
+            check("keys-hashed", PRODUCE, Checks::keysHashed,
+                    "records with at least N distinct keys were sent, each key always to its murmur2 partition",
                     req("topic"), num("at-least")),
-            entry("unkeyed-spread", "records without a key reached at least this many partitions",
+            check("unkeyed-spread", PRODUCE, Checks::unkeyedSpread,
+                    "records without a key reached at least this many partitions",
                     req("topic"), reqNum("partitions"), num("at-least")),
-            entry("priority-routed", "at least N records were sent with the priority partitioner: the urgent ones all to partition 0, no other one there",
+            check("priority-routed", PRODUCE, Checks::priorityRouted,
+                    "at least N records were sent with the priority partitioner: the urgent ones all to partition 0, no other one there",
                     req("topic"), num("at-least")),
-            entry("broker-state", "a broker is in this state",
+            check("broker-state", CLUSTER, Checks::brokerState, "a broker is in this state",
                     new Param("broker", true, Type.BROKER, List.of()),
                     choice("state", true, "running", "stopped", "killed", "frozen", "fenced", "serving")),
-            entry("leader-moved", "the partition's leader is another broker than when the step began, and it has one",
+            check("leader-moved", CLUSTER, Checks::leaderMoved,
+                    "the partition's leader is another broker than when the step began, and it has one",
                     req("topic"), reqNum("partition")),
-            entry("isr-size", "the partition's in-sync replica set has exactly this many members",
+            check("isr-size", CLUSTER, Checks::isrSize,
+                    "the partition's in-sync replica set has exactly this many members",
                     req("topic"), reqNum("partition"), reqNum("size")),
-            entry("isr-full", "every replica of the topic's partitions (or of one partition) is in sync",
+            check("isr-full", CLUSTER, Checks::isrFull,
+                    "every replica of the topic's partitions (or of one partition) is in sync",
                     req("topic"), num("partition")),
-            entry("under-replicated", "at least this many partitions of the topic have fewer in-sync replicas than replicas",
+            check("under-replicated", CLUSTER, Checks::underReplicated,
+                    "at least this many partitions of the topic have fewer in-sync replicas than replicas",
                     req("topic"), reqNum("at-least")),
-            entry("group-members", "the consumer group has exactly this many members",
+            check("group-members", CONSUME, Checks::groupMembers, "the consumer group has exactly this many members",
                     req("group"), reqNum("members")),
-            entry("group-balanced", "every partition of the topic is assigned in the group, shared evenly",
+            check("group-balanced", CONSUME, Checks::groupBalanced,
+                    "every partition of the topic is assigned in the group, shared evenly",
                     req("group"), req("topic")),
-            entry("group-idle-members", "at least this many members of the group have no partition",
+            check("group-idle-members", CONSUME, Checks::groupIdle,
+                    "at least this many members of the group have no partition",
                     req("group"), num("at-least")),
-            entry("group-rebalanced", "the group's assignment changed since the step began",
+            check("group-rebalanced", CONSUME, Checks::groupRebalanced,
+                    "the group's assignment changed since the step began",
                     req("group")),
-            entry("member-partitions-moved", "a member there when the step began is gone, and its partitions are others' now",
+            check("member-partitions-moved", CONSUME, Checks::memberPartitionsMoved,
+                    "a member there when the step began is gone, and its partitions are others' now",
                     req("group")),
-            entry("records-consumed", "the group has committed at least this many records of the topic",
+            check("records-consumed", CONSUME, Checks::recordsConsumed,
+                    "the group has committed at least this many records of the topic",
                     req("group"), req("topic"), reqNum("at-least")),
-            entry("consumer-lag", "the group is at least this many records behind on the topic",
+            check("consumer-lag", CONSUME, Checks::consumerLag,
+                    "the group is at least this many records behind on the topic",
                     req("group"), req("topic"), reqNum("at-least")),
-            entry("acked-records-lost", "records the producer saw acknowledged are not on the partition's leader any more",
+            check("acked-records-lost", CLUSTER, (c, ctx) -> Checks.ackedLost(c, ctx, true),
+                    "records the producer saw acknowledged are not on the partition's leader any more",
                     req("topic")),
-            entry("acked-records-kept", "every acknowledged record is on the leader and readable",
+            check("acked-records-kept", CLUSTER, (c, ctx) -> Checks.ackedLost(c, ctx, false),
+                    "every acknowledged record is on the leader and readable",
                     req("topic")),
-            entry("producer-metric", "a producer metric of the app's producer is above or below a value",
+            check("producer-metric", PRODUCE, Checks::producerMetric,
+                    "a producer metric of the app's producer is above or below a value",
                     choice("metric", true, "batch-size-avg", "records-per-request-avg", "compression-rate-avg",
                             "record-send-rate", "request-latency-avg"),
                     dec("above"), dec("below")),
-            entry("compacted", "the log cleaner removed superseded records: fewer records stored than offsets written",
+            check("compacted", CLUSTER, Checks::compacted,
+                    "the log cleaner removed superseded records: fewer records stored than offsets written",
                     req("topic")),
-            entry("key-absent", "no record with this key is stored any more (a tombstone was cleaned away)",
+            // On the produce screen, with the key checks, where the tombstone is sent.
+            check("key-absent", PRODUCE, Checks::keyAbsent,
+                    "no record with this key is stored any more (a tombstone was cleaned away)",
                     req("topic"), req("key")),
-            entry("stock-sender", "the built-in stock-price sender is running or stopped (closed cleanly)",
+            check("stock-sender", CLUSTER, Checks::stockSender,
+                    "the built-in stock-price sender is running or stopped (closed cleanly)",
                     choice("state", true, "running", "stopped"))));
 
-    public static final Map<String, Entry> ACTIONS = index(List.of(
-            entry("create-topic", "create a topic (config.<name>=<value> adds a topic config)",
+    public static final Map<String, Entry<Action>> ACTIONS = index(List.of(
+            action("create-topic", CLUSTER, Workbench::createTopic,
+                    "create a topic (config.<name>=<value> adds a topic config)",
                     req("topic"), reqNum("partitions"), reqNum("replication-factor"), num("min-insync-replicas"),
                     choice("cleanup-policy", false, "delete", "compact", "compact,delete"), req("config.*", false)),
-            entry("delete-topic", "delete a topic", req("topic")),
-            entry("produce", "send records with the app's producer (tombstone=true: null values, to delete keys from a compacted topic)",
+            action("delete-topic", CLUSTER, Workbench::deleteTopic, "delete a topic", req("topic")),
+            action("produce", PRODUCE, Workbench::produce,
+                    "send records with the app's producer (tombstone=true: null values, to delete keys from a compacted topic)",
                     req("topic"), num("count"), req("key", false), new Param("keys", false, Type.KEYS, List.of()),
                     req("value", false), choice("acks", false, "0", "1", "all"),
                     choice("partitioner", false, "default", "round-robin", "priority"), num("linger-ms"),
                     num("batch-size"), choice("compression", false, "none", "gzip", "snappy", "lz4", "zstd"),
                     new Param("ignore-keys", false, Type.YES_NO, List.of()), num("urgent-every"),
                     new Param("tombstone", false, Type.YES_NO, List.of())),
-            broker("stop-broker", "stop a broker gracefully (SIGTERM: controlled shutdown)"),
-            broker("kill-broker", "kill a broker (SIGKILL: no goodbye)"),
-            broker("freeze-broker", "freeze a broker (SIGSTOP: alive but silent)"),
-            broker("resume-broker", "resume a frozen broker (SIGCONT)"),
-            broker("start-broker", "start a stopped or killed broker again, same id and data"),
-            entry("restore-brokers", "start or resume every broker that is not running"),
-            entry("start-group", "start a consumer group of in-app members reading a topic",
+            broker("stop-broker", "Stopped", LocalCluster::stop, "stop a broker gracefully (SIGTERM: controlled shutdown)"),
+            broker("kill-broker", "Killed", LocalCluster::kill, "kill a broker (SIGKILL: no goodbye)"),
+            broker("freeze-broker", "Froze", LocalCluster::pause, "freeze a broker (SIGSTOP: alive but silent)"),
+            broker("resume-broker", "Resumed", LocalCluster::resume, "resume a frozen broker (SIGCONT)"),
+            broker("start-broker", "Started", LocalCluster::start, "start a stopped or killed broker again, same id and data"),
+            action("restore-brokers", CLUSTER, Workbench::restoreAll, "start or resume every broker that is not running"),
+            action("start-group", CONSUME, Workbench::startGroup,
+                    "start a consumer group of in-app members reading a topic",
                     req("group"), req("topic"), reqNum("members"), choice("protocol", false, "classic", "consumer"),
                     choice("assignor", false, "range", "round-robin", "sticky", "cooperative-sticky", "uniform"),
                     choice("commit", false, "auto", "manual")),
-            entry("add-member", "add a member to a running group", req("group")),
-            entry("leave-member", "a member leaves the group gracefully (by default the last one that reads partitions)", req("group"), req("member", false)),
-            entry("crash-member", "a member dies without a word (by default the last one that reads partitions)", req("group"), req("member", false)),
-            entry("stop-group", "every member of the group leaves", req("group")),
-            entry("durability-demo", "the acks experiment: freeze both followers, send, kill the leader, resume",
+            action("add-member", CONSUME, Workbench::addMember, "add a member to a running group", req("group")),
+            action("leave-member", CONSUME, (w, a) -> w.memberGoes(a, false),
+                    "a member leaves the group gracefully (by default the last one that reads partitions)",
+                    req("group"), req("member", false)),
+            action("crash-member", CONSUME, (w, a) -> w.memberGoes(a, true),
+                    "a member dies without a word (by default the last one that reads partitions)",
+                    req("group"), req("member", false)),
+            action("stop-group", CONSUME, (w, a) -> w.stopGroup(a.text("group")), "every member of the group leaves",
+                    req("group")),
+            action("durability-demo", CLUSTER, Workbench::durability,
+                    "the acks experiment: freeze both followers, send, kill the leader, resume",
                     req("topic"), choice("acks", true, "1", "all"), num("records")),
-            entry("start-stock-sender", "start the built-in sender of random stock prices",
+            action("start-stock-sender", PRODUCE, Workbench::startStock,
+                    "start the built-in sender of random stock prices",
                     req("topic"), num("rate")),
-            entry("stop-stock-sender", "stop the stock-price sender: flush and close the producer")));
+            action("stop-stock-sender", PRODUCE, (w, a) -> w.stopStock(),
+                    "stop the stock-price sender: flush and close the producer")));
 
     private Vocabulary() {
     }
 
+    /**
+     * The screen that shows what a step is about: the first of its actions that belongs to the
+     * produce or consume screen, else its check's. An action on the cluster (a topic created, a
+     * broker killed) is set-up: it does not take the learner away from what the step is about.
+     */
+    public static LabScreen screenOf(Step step) {
+        return step.actions().stream().map(a -> ACTIONS.get(a.name())).filter(e -> e != null && e.screen() != CLUSTER)
+                .map(Entry::screen).findFirst()
+                .orElseGet(() -> Optional.ofNullable(CHECKS.get(step.check().name())).map(Entry::screen).orElse(CLUSTER));
+    }
+
+    /** Does an action with its entry's handler; a name this app does not know is refused. */
+    static CompletableFuture<Outcome> run(Workbench bench, Directive action, ClusterSnapshot snapshot,
+            Map<String, Integer> remembered) {
+        Entry<Action> entry = ACTIONS.get(action.name());
+        if (entry == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this app cannot do '" + action.name() + "'"));
+        }
+        return entry.handler().run(bench, action, snapshot, remembered);
+    }
+
     /** The argument problems of one directive, empty when it is fine. */
-    public static List<String> problems(Map<String, Entry> kinds, String name, Map<String, String> args) {
+    public static List<String> problems(Map<String, ? extends Entry<?>> kinds, String name, Map<String, String> args) {
         List<String> out = new ArrayList<>();
-        Entry entry = kinds.get(name);
+        Entry<?> entry = kinds.get(name);
         if (entry == null) {
             out.add("unknown " + (kinds == CHECKS ? "check" : "action") + " '" + name + "'; known: "
                     + String.join(", ", kinds.keySet()));
@@ -179,12 +266,25 @@ public final class Vocabulary {
         };
     }
 
-    private static Entry entry(String name, String meaning, Param... params) {
-        return new Entry(name, meaning, List.of(params));
+    private static Entry<Check> check(String name, LabScreen screen, Check handler, String meaning, Param... params) {
+        return new Entry<>(name, meaning, screen, List.of(params), handler);
     }
 
-    private static Entry broker(String name, String meaning) {
-        return entry(name, meaning, new Param("broker", true, Type.BROKER, List.of()));
+    /** Most actions need only the workbench and their directive; the broker actions need more. */
+    private static Entry<Action> action(String name, LabScreen screen,
+            BiFunction<Workbench, Directive, CompletableFuture<Outcome>> handler, String meaning, Param... params) {
+        return new Entry<>(name, meaning, screen, List.of(params), (bench, a, snapshot, remembered) -> handler.apply(bench, a));
+    }
+
+    /**
+     * An action on one broker, named as a lab names it (resolved against the cluster as last seen):
+     * {@code op} does it, {@code verb} says it was done.
+     */
+    private static Entry<Action> broker(String name, String verb,
+            BiFunction<LocalCluster, Integer, CompletableFuture<Void>> op, String meaning) {
+        return new Entry<>(name, meaning, CLUSTER, List.of(new Param("broker", true, Type.BROKER, List.of())),
+                (bench, a, snapshot, remembered) -> bench.broker(BrokerRef.resolve(a.text("broker"), snapshot, remembered),
+                        verb, op));
     }
 
     private static Param req(String name) {
@@ -211,9 +311,9 @@ public final class Vocabulary {
         return new Param(name, required, Type.CHOICE, List.of(values));
     }
 
-    private static Map<String, Entry> index(List<Entry> entries) {
-        Map<String, Entry> map = new LinkedHashMap<>();
+    private static <H> Map<String, Entry<H>> index(List<Entry<H>> entries) {
+        Map<String, Entry<H>> map = new LinkedHashMap<>();
         entries.forEach(e -> map.put(e.name(), e));
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -80,28 +81,28 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     @Override
     public CompletableFuture<Outcome> run(Directive a, ClusterSnapshot snapshot, Map<String, Integer> remembered) {
-        return switch (a.name()) {
-            case "create-topic" -> createTopic(a);
-            case "delete-topic" -> topics.delete(a.text("topic")).thenApply(v -> said("Deleted topic " + a.text("topic") + "."));
-            case "produce" -> produce(a);
-            case "stop-broker", "kill-broker", "freeze-broker", "resume-broker", "start-broker" ->
-                    broker(a, BrokerRef.resolve(a.text("broker"), snapshot, remembered));
-            case "restore-brokers" -> restoreBrokers().thenApply(Workbench::said);
-            case "start-group" -> startGroup(a);
-            case "add-member" -> onGroup(a, g -> {
-                MemberSnapshot m = g.addMember();
-                return CompletableFuture.completedFuture(said(m.name() + " joins group " + g.settings().groupId() + "."));
-            });
-            case "leave-member" -> onGroup(a, g -> member(a, g).map(m -> g.leave(m).thenApply(Workbench::said))
-                    .orElseGet(() -> refused("group " + g.settings().groupId() + " has no live member to leave")));
-            case "crash-member" -> onGroup(a, g -> member(a, g).map(m -> g.crash(m).thenApply(Workbench::said))
-                    .orElseGet(() -> refused("group " + g.settings().groupId() + " has no live member to crash")));
-            case "stop-group" -> stopGroup(a.text("group"));
-            case "durability-demo" -> durability(a);
-            case "start-stock-sender" -> startStock(a);
-            case "stop-stock-sender" -> stopStock();
-            default -> refused("this app cannot do '" + a.name() + "'");
-        };
+        return Vocabulary.run(this, a, snapshot, remembered);
+    }
+
+    // Handlers the vocabulary's entries name, with createTopic, produce, broker and the others below.
+    CompletableFuture<Outcome> deleteTopic(Directive a) {
+        return topics.delete(a.text("topic")).thenApply(v -> said("Deleted topic " + a.text("topic") + "."));
+    }
+
+    CompletableFuture<Outcome> restoreAll(Directive a) {
+        return restoreBrokers().thenApply(Workbench::said);
+    }
+
+    CompletableFuture<Outcome> addMember(Directive a) {
+        return onGroup(a, g -> CompletableFuture.completedFuture(
+                said(g.addMember().name() + " joins group " + g.settings().groupId() + ".")));
+    }
+
+    /** leave-member or crash-member: the named member, or the last one reading partitions, goes. */
+    CompletableFuture<Outcome> memberGoes(Directive a, boolean crash) {
+        return onGroup(a, g -> member(a, g).map(m -> (crash ? g.crash(m) : g.leave(m)).thenApply(Workbench::said))
+                .orElseGet(() -> refused("group " + g.settings().groupId() + " has no live member to "
+                        + (crash ? "crash" : "leave"))));
     }
 
     private static Outcome said(String message) {
@@ -119,7 +120,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         return CompletableFuture.failedFuture(new IllegalStateException(why));
     }
 
-    private CompletableFuture<Outcome> createTopic(Directive a) {
+    CompletableFuture<Outcome> createTopic(Directive a) {
         Map<String, String> configs = new HashMap<>();
         a.args().forEach((k, v) -> {
             if (k.startsWith("config.")) {
@@ -157,7 +158,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         }
     }
 
-    private CompletableFuture<Outcome> produce(Directive a) {
+    CompletableFuture<Outcome> produce(Directive a) {
         ProducerSettings s = settings(a);
         String topic = a.text("topic");
         int count = a.optionalInteger("count").orElse(1);
@@ -222,22 +223,9 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                 d.deliveryTimeoutMs(), d.requestTimeoutMs(), d.maxInFlight());
     }
 
-    private CompletableFuture<Outcome> broker(Directive a, int id) {
-        CompletableFuture<Void> done = switch (a.name()) {
-            case "stop-broker" -> cluster.stop(id);
-            case "kill-broker" -> cluster.kill(id);
-            case "freeze-broker" -> cluster.pause(id);
-            case "resume-broker" -> cluster.resume(id);
-            default -> cluster.start(id);
-        };
-        String verb = switch (a.name()) {
-            case "stop-broker" -> "Stopped";
-            case "kill-broker" -> "Killed";
-            case "freeze-broker" -> "Froze";
-            case "resume-broker" -> "Resumed";
-            default -> "Started";
-        };
-        return done.thenApply(v -> new Outcome(verb + " broker " + id + ".", id));
+    /** Does {@code op} to broker {@code id}; {@code verb} says so when it is done ("Killed broker 2."). */
+    CompletableFuture<Outcome> broker(int id, String verb, BiFunction<LocalCluster, Integer, CompletableFuture<Void>> op) {
+        return op.apply(cluster, id).thenApply(v -> new Outcome(verb + " broker " + id + ".", id));
     }
 
     /** Starts what is stopped or killed, resumes what is frozen; completes when each answered. */
@@ -258,7 +246,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                 .thenApply(v -> done.isEmpty() ? "Every broker was running." : "Brokers back: " + String.join(", ", done) + ".");
     }
 
-    private CompletableFuture<Outcome> startGroup(Directive a) {
+    CompletableFuture<Outcome> startGroup(Directive a) {
         String id = a.text("group");
         org.apache.kafka.clients.consumer.GroupProtocol protocol = a.optional("protocol")
                 .map(p -> p.equals("consumer") ? org.apache.kafka.clients.consumer.GroupProtocol.CONSUMER
@@ -316,7 +304,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         return pick.isEmpty() ? Optional.empty() : Optional.of(pick.get(pick.size() - 1).name());
     }
 
-    private CompletableFuture<Outcome> stopGroup(String id) {
+    CompletableFuture<Outcome> stopGroup(String id) {
         InAppGroup g = groups.remove(id);
         if (g == null) {
             return refused("there is no group " + id + " started by this lab");
@@ -436,7 +424,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         return topics.create(r, configs);
     }
 
-    private CompletableFuture<Outcome> durability(Directive a) {
+    CompletableFuture<Outcome> durability(Directive a) {
         String topic = a.text("topic");
         Acks acks = a.text("acks").equals("1") ? Acks.LEADER : Acks.ALL;
         int records = a.optionalInteger("records").orElse(1000);
@@ -449,7 +437,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                 });
     }
 
-    private CompletableFuture<Outcome> startStock(Directive a) {
+    CompletableFuture<Outcome> startStock(Directive a) {
         String topic = a.text("topic");
         int rate = a.optionalInteger("rate").orElse(10);
         return CompletableFuture.supplyAsync(() -> {
@@ -461,7 +449,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         }, worker);
     }
 
-    private CompletableFuture<Outcome> stopStock() {
+    CompletableFuture<Outcome> stopStock() {
         StockPriceSender s = stock;
         if (s == null || s.state() != StockPriceSender.State.RUNNING) {
             return refused("the stock-price sender is not running");

@@ -84,6 +84,20 @@ class LabContentTest {
     }
 
     @Test
+    void everyLabNamesOnlyRegisteredChecksAndActionsWithValidArguments() {
+        List<String> wrong = new ArrayList<>();
+        forEachStep((lab, step) -> {
+            for (Directive a : step.actions()) {
+                Vocabulary.problems(Vocabulary.ACTIONS, a.name(), a.args()).forEach(p -> wrong.add(where(lab, a) + ": " + p));
+            }
+            Directive c = step.check();
+            Vocabulary.problems(Vocabulary.CHECKS, c.name(), c.args()).forEach(p -> wrong.add(where(lab, c) + ": " + p));
+        });
+
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
     void everyStepHasAnActionAHintAndAnExplanation() {
         List<String> wrong = new ArrayList<>();
         forEachStep((lab, step) -> {

@@ -7,6 +7,7 @@ import dev.kafkalab.lab.LabCatalog;
 import dev.kafkalab.lab.LabSession;
 import dev.kafkalab.lab.Ledger;
 import dev.kafkalab.lab.Step;
+import dev.kafkalab.lab.Vocabulary;
 import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.progress.ProgressStore;
 import java.nio.file.Path;
@@ -191,26 +192,13 @@ public final class LabViewModel implements AutoCloseable {
         }
     }
 
-    /** The screen that shows what a step is about: produce, consumer groups, or the cluster. */
+    /** The screen that shows what a step is about, as the vocabulary says: produce, consumer groups, or the cluster. */
     public static Screen screenFor(Step step) {
-        for (Directive a : step.actions()) {
-            if (a.name().equals("produce") || a.name().contains("stock")) {
-                return Screen.PRODUCE;
-            }
-            if (a.name().endsWith("-group") || a.name().endsWith("-member")) {
-                return Screen.CONSUME;
-            }
-        }
-        String check = step.check().name();
-        if (check.startsWith("group") || check.startsWith("member") || check.equals("records-consumed")
-                || check.equals("consumer-lag")) {
-            return Screen.CONSUME;
-        }
-        if (check.startsWith("key") || check.equals("unkeyed-spread") || check.equals("priority-routed")
-                || check.equals("producer-metric")) {
-            return Screen.PRODUCE;
-        }
-        return Screen.CLUSTER;
+        return switch (Vocabulary.screenOf(step)) {
+            case PRODUCE -> Screen.PRODUCE;
+            case CONSUME -> Screen.CONSUME;
+            case CLUSTER -> Screen.CLUSTER;
+        };
     }
 
     /** The topic a step is about, to select it on the screens. */
