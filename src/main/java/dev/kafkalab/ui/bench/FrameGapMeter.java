@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.bench;
 
+import dev.kafkalab.common.Wait;
 import dev.kafkalab.common.Threads;
 import java.util.Arrays;
 import java.util.List;
@@ -56,14 +57,7 @@ final class FrameGapMeter {
     /** Waits until n more frames have been drawn. */
     void awaitFrames(int n, java.time.Duration timeout) throws java.util.concurrent.TimeoutException, InterruptedException {
         long target = frameCount.get() + n;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (frameCount.get() < target) {
-            if (System.nanoTime() > deadline) {
-                throw new java.util.concurrent.TimeoutException("waited " + timeout.toSeconds() + " s for " + n + " frames");
-            }
-            // A polling period, not synchronisation: the frame count is what is awaited.
-            Thread.sleep(10);
-        }
+        Wait.upTo(timeout, n + " frames").every(java.time.Duration.ofMillis(10)).until(() -> frameCount.get() >= target);
     }
 
     /** Stops measuring; returns the longest gap of the phase in ms. */

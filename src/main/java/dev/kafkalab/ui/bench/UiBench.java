@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.bench;
 
+import dev.kafkalab.common.Wait;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
@@ -149,19 +150,12 @@ public final class UiBench {
     }
 
     private static void awaitOnFx(java.util.function.BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
+        // The condition is read on the FX thread, so it never sees a list halfway through a refill.
+        Wait.upTo(java.time.Duration.ofSeconds(60), what).every(java.time.Duration.ofMillis(50)).until(() -> {
             CompletableFuture<Boolean> seen = new CompletableFuture<>();
             Platform.runLater(() -> seen.complete(condition.getAsBoolean()));
-            if (seen.get(10, TimeUnit.SECONDS)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new java.util.concurrent.TimeoutException("waited 60 s for " + what);
-            }
-            // A polling period, not synchronisation: the condition is re-read on the FX thread.
-            Thread.sleep(50);
-        }
+            return seen.get(10, TimeUnit.SECONDS);
+        });
     }
 
     private static void createTopics(LocalCluster cluster) throws Exception {
