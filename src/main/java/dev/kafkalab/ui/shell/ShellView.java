@@ -196,7 +196,7 @@ public final class ShellView {
         poller.addEventListener(vm::onEvent);
         poller.start();
         clusterScreen = new ClusterScreen(vm);
-        produceVm = new ProduceViewModel(produce, ui, vm.courseBootstrap(), vm::announce);
+        produceVm = new ProduceViewModel(produce, ui, dev.kafkalab.common.Scheduler.onThread("kafka-lab-produce-pump"), vm.courseBootstrap(), vm::announce);
         ProduceScreen produceScreen = new ProduceScreen(produceVm, vm.topicNames());
         consumeVm = new ConsumeViewModel(ConsumeScreen.groupsOn(cluster.bootstrapServers()),
                 r -> offsets.reset(r.groupId(), r.topic(), r.target()), ui, vm.courseBootstrap(), vm::announce);
