@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.produce;
 
+import static dev.kafkalab.ui.produce.FakeSender.acked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,13 +15,9 @@ import dev.kafkalab.produce.ProducerSettings.Acks;
 import dev.kafkalab.produce.RecordStream;
 import dev.kafkalab.produce.SendResult;
 import dev.kafkalab.produce.SendTally.KeyRow;
-import dev.kafkalab.produce.StreamRequest;
 import dev.kafkalab.testkit.ManualScheduler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -234,43 +231,5 @@ class ProduceViewModelTest {
         vm.close();
         assertTrue(stream.stopping());
         assertEquals(0, scheduler.scheduled());
-    }
-
-    private static SendResult acked(String key, int partition, long offset) {
-        return new SendResult(key.isEmpty() ? null : key, "hello", partition, offset, 3, ProducerSettings.DEFAULTS,
-                null);
-    }
-
-    /** Answers when the test completes them, as the service does once the broker answers. */
-    private static final class FakeSender implements Sender {
-        final List<String> sends = new ArrayList<>();
-        final List<CompletableFuture<SendResult>> answers = new ArrayList<>();
-        StreamRequest request;
-        Consumer<SendResult> sink;
-        ProducerMetrics metrics = ProducerMetrics.NONE;
-
-        @Override
-        public CompletableFuture<SendResult> send(String topic, String key, String value, Map<String, String> headers,
-                ProducerSettings settings) {
-            sends.add(topic + " " + key + " " + value);
-            CompletableFuture<SendResult> answer = new CompletableFuture<>();
-            answers.add(answer);
-            return answer;
-        }
-
-        @Override
-        public RecordStream stream(StreamRequest request, Consumer<SendResult> sink) {
-            this.request = request;
-            this.sink = sink;
-            return new RecordStream();
-        }
-
-        @Override
-        public ProducerMetrics metrics() {
-            if (metrics == null) {
-                throw new IllegalStateException("metrics unavailable");
-            }
-            return metrics;
-        }
     }
 }
