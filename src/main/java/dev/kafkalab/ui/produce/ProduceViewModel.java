@@ -5,7 +5,6 @@ import dev.kafkalab.produce.KeyPattern;
 import dev.kafkalab.produce.MetricsHistory;
 import dev.kafkalab.produce.ProduceCli;
 import dev.kafkalab.produce.ProduceService;
-import dev.kafkalab.produce.ProducerMetrics;
 import dev.kafkalab.produce.ProducerSettings;
 import dev.kafkalab.produce.RecordStream;
 import dev.kafkalab.produce.SendResult;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
@@ -29,10 +27,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The produce screen's state. Answers arrive on the producer's I/O thread and only go into a
- * queue; a pump, every {@value #PUMP_MS} ms on the scheduler handed in, folds them into a
- * {@link SendTally} and hands the UI executor one small batch (the newest records, counts per
- * partition and per key). So a stream of tens of thousands of records a second costs the FX
- * thread a few list changes per pump.
+ * queue; every {@value #PUMP_MS} ms, on the scheduler handed in, the {@link ProducePump} folds
+ * them into one small batch (the newest records, counts per partition and per key) that the UI
+ * executor applies. So a stream of tens of thousands of records a second costs the FX thread a
+ * few list changes per pump.
  */
 public final class ProduceViewModel implements AutoCloseable {
 
@@ -42,7 +40,6 @@ public final class ProduceViewModel implements AutoCloseable {
     /** The key table lists at most this many keys; random keys would never end. */
     public static final int KEYS_SHOWN = 200;
     static final int METRIC_POINTS = 60;
-    private static final int PUMPS_A_SECOND = 1000 / PUMP_MS;
 
     private final Sender sender;
     private final Executor ui;
@@ -61,14 +58,10 @@ public final class ProduceViewModel implements AutoCloseable {
     private final MetricsHistory<ObservableList<MetricsHistory.Point>> metrics =
             new MetricsHistory<>(METRIC_POINTS, FXCollections::observableArrayList);
 
-    // The pump's: answers come in on the I/O thread, the rest is the pump's alone.
-    private final ConcurrentLinkedQueue<SendResult> answers = new ConcurrentLinkedQueue<>();
-    private final SendTally tally = new SendTally(RECORDS_SHOWN, KEYS_SHOWN);
-    private final long startNanos = System.nanoTime();
-    private long pumps;
-    private volatile boolean clearRequested;
+    // The pump folds answers on the scheduler's thread; the stream is read there too.
+    private final ProducePump pump;
     private volatile RecordStream stream;
-    private final Scheduler.Repeating pump;
+    private final Scheduler.Repeating pumping;
 
     /**
      * @param ui runs on the FX thread ({@code Platform::runLater}); every property changes there
@@ -86,7 +79,8 @@ public final class ProduceViewModel implements AutoCloseable {
         this.ui = ui;
         this.bootstrap = courseBootstrap;
         this.announce = announce;
-        this.pump = scheduler.every(Duration.ofMillis(PUMP_MS), this::pumpOnce);
+        this.pump = new ProducePump(PUMP_MS, RECORDS_SHOWN, KEYS_SHOWN, metrics.charts().size(), sender::metrics);
+        this.pumping = scheduler.every(Duration.ofMillis(PUMP_MS), this::pumpOnce);
     }
 
     /** What to send. */
@@ -161,7 +155,7 @@ public final class ProduceViewModel implements AutoCloseable {
         announce.accept(cli, "Sending one record to " + topic + "...");
         status.set("Sending...");
         sender.send(topic, key, form.value().get(), headers, settings).thenAccept(r -> {
-            answers.add(r);
+            pump.add(r);
             String outcome = r.ok() ? "Sent to partition " + r.partition() + " at offset " + r.offset() + "."
                     : "Not sent: " + r.error();
             ui.execute(() -> {
@@ -200,7 +194,7 @@ public final class ProduceViewModel implements AutoCloseable {
         announce.accept(cli + (request.keys().kind() == KeyPattern.Kind.NONE ? "" : "    # sends no keys"),
                 burst ? "Sending " + request.limit() + " records to " + request.topic() + "..."
                         : "Streaming to " + request.topic() + "...");
-        RecordStream started = sender.stream(request, answers::add);
+        RecordStream started = sender.stream(request, pump::add);
         stream = started;
         streaming.set(true);
         started.done().thenAccept(summary -> ui.execute(() -> {
@@ -232,7 +226,7 @@ public final class ProduceViewModel implements AutoCloseable {
 
     /** Forgets the records, counts and keys shown (not the metrics: they are the producer's). */
     public void clear() {
-        clearRequested = true;
+        pump.clear();
         records.clear();
         partitionCounts.clear();
         keys.clear();
@@ -255,55 +249,19 @@ public final class ProduceViewModel implements AutoCloseable {
 
     // The pump (the scheduler's thread), then the FX thread
 
-    /** What one pump hands the FX thread; null parts did not change. */
-    private record Batch(List<SendResult> newest, long[] perPartition, SendTally.Keys keys, String status,
-            ProducerMetrics metrics, int metricChart, double atSeconds) {
-    }
-
     private void pumpOnce() {
         try {
-            boolean cleared = clearRequested;
-            if (cleared) {
-                clearRequested = false;
-                tally.clear();
+            ProducePump.Batch batch = pump.next(stream);
+            if (batch != null) {
+                ui.execute(() -> apply(batch));
             }
-            SendResult answer;
-            while ((answer = answers.poll()) != null) {
-                tally.add(answer);
-            }
-            List<SendResult> newest = tally.takeNewest();
-            RecordStream s = stream;
-            // The list moves five times a second; charts and the key table once a second while a
-            // stream runs: each of their updates lays out axes and repaints a large area.
-            boolean slowTick = ++pumps % PUMPS_A_SECOND == 0;
-            boolean chartsDue = slowTick || s == null || cleared;
-            SendTally.Keys keyRows = chartsDue ? tally.takeKeys() : null;
-            long[] counts = chartsDue ? tally.takeCounts() : null;
-            long now = System.nanoTime();
-            long acked = s == null ? 0 : s.acked();
-            double perSecond = tally.ackRate(acked, now);
-            String streamStatus = s == null ? null : String.format(Locale.ROOT,
-                    "%s%,d sent · %,d acknowledged · %,d failed · %,.0f records/s",
-                    s.stopping() ? "Stopping, awaiting answers: " : "", s.sent(), acked, s.failed(), perSecond);
-            // One metric chart per pump: each still gets a point a second, and no pulse lays out all five.
-            int chart = (int) (pumps % PUMPS_A_SECOND);
-            ProducerMetrics m = chart < metrics.charts().size() ? sender.metrics() : null;
-            if (m == ProducerMetrics.NONE) {
-                m = null;
-            }
-            if (newest.isEmpty() && keyRows == null && counts == null && streamStatus == null && m == null
-                    && !cleared) {
-                return;
-            }
-            Batch batch = new Batch(newest, counts, keyRows, streamStatus, m, chart, (now - startNanos) / 1e9);
-            ui.execute(() -> apply(batch));
         } catch (RuntimeException e) {
             // A pump that dies silently would freeze the screen: say so and go on.
             ui.execute(() -> status.set("Could not update the record list: " + e));
         }
     }
 
-    private void apply(Batch b) {
+    private void apply(ProducePump.Batch b) {
         if (!b.newest().isEmpty()) {
             int keep = Math.max(0, RECORDS_SHOWN - b.newest().size());
             if (records.size() > keep) {
@@ -342,6 +300,6 @@ public final class ProduceViewModel implements AutoCloseable {
         if (s != null) {
             s.stop();
         }
-        pump.close();
+        pumping.close();
     }
 }
