@@ -4,6 +4,7 @@ import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeStatus;
 import dev.kafkalab.common.Safely;
+import dev.kafkalab.common.Scheduler;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.consume.GroupOffsets;
 import dev.kafkalab.lab.LabCatalog;
@@ -122,8 +123,8 @@ public final class AppContext implements AutoCloseable {
         listen(s.poller()::addEventListener, s.poller()::removeEventListener, events);
         s.poller().start();
 
-        ProduceViewModel produceVm = closing(new ProduceViewModel(s.produce(), ui, clusterVm.courseBootstrap(),
-                shell.lastAction()::announce));
+        ProduceViewModel produceVm = closing(new ProduceViewModel(s.produce(), ui,
+                Scheduler.onThread("kafka-lab-produce-pump"), clusterVm.courseBootstrap(), shell.lastAction()::announce));
         ConsumeViewModel consumeVm = closing(new ConsumeViewModel(ConsumeScreen.groupsOn(s.clients()),
                 r -> s.offsets().reset(r.groupId(), r.topic(), r.target()), ui, clusterVm.courseBootstrap(),
                 shell.lastAction()::announce));

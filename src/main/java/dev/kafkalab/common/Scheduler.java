@@ -1,8 +1,6 @@
 package dev.kafkalab.common;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a task again and again. The app's runs it on a named daemon thread; a test's runs it when
@@ -22,18 +20,12 @@ public interface Scheduler {
         void close();
     }
 
-    /** A scheduler on one daemon thread called {@code name}; a task that throws is logged and runs again. */
+    /**
+     * A scheduler on a daemon thread called {@code name}, there while it has tasks: closing the
+     * last one ends the thread, and a new task starts another. A task that throws is logged and
+     * runs again.
+     */
     static Scheduler onThread(String name) {
-        ScheduledExecutorService thread = Threads.scheduler(name);
-        return (period, task) -> {
-            var future = thread.scheduleWithFixedDelay(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(Scheduler.class).warn("A repeating task on {} failed", name, e);
-                }
-            }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
-            return () -> future.cancel(false);
-        };
+        return new ThreadScheduler(name);
     }
 }

@@ -3,6 +3,7 @@ package dev.kafkalab.ui.bench;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.ClusterSpec;
 import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.common.Scheduler;
 import dev.kafkalab.produce.KeyPattern;
 import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.produce.RecordStream;
@@ -49,6 +50,8 @@ public final class ProduceBench {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** One pump thread for every view model the bench makes, as the app has one. */
+    private final Scheduler pump = Scheduler.onThread("kafka-lab-produce-pump");
     private long records = 500_000;
     private int runs = 3;
     private int uiSeconds = 20;
@@ -134,11 +137,11 @@ public final class ProduceBench {
 
     /** The screen's own path: the view model's burst, its pump folding every answer, no display. */
     private double app(ProduceService service, long count) throws Exception {
-        try (ProduceViewModel vm = new ProduceViewModel(service, Runnable::run, "localhost", (cli, message) -> { })) {
+        try (ProduceViewModel vm = new ProduceViewModel(service, Runnable::run, pump, "localhost", (cli, message) -> { })) {
             vm.topic().set(TOPIC);
-            vm.keyKind().set(KeyPattern.Kind.NONE);
-            vm.valueBytes().set(RECORD_BYTES);
-            vm.burstCount().set((int) count);
+            vm.form().keyKind().set(KeyPattern.Kind.NONE);
+            vm.form().valueBytes().set(RECORD_BYTES);
+            vm.form().burstCount().set((int) count);
             RecordStream stream = vm.start(true);
             if (stream == null) {
                 throw new IllegalStateException("the burst did not start: " + vm.status().get());
@@ -184,7 +187,7 @@ public final class ProduceBench {
         Platform.startup(() -> fxReady.complete(null));
         fxReady.get(30, TimeUnit.SECONDS);
         FrameGapMeter frames = new FrameGapMeter();
-        ProduceViewModel vm = new ProduceViewModel(service, Platform::runLater, "localhost", (cli, message) -> { });
+        ProduceViewModel vm = new ProduceViewModel(service, Platform::runLater, pump, "localhost", (cli, message) -> { });
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
@@ -194,10 +197,10 @@ public final class ProduceBench {
             stage.setTitle("Kafka Lab produce bench");
             stage.show();
             vm.topic().set(TOPIC);
-            vm.keyKind().set(KeyPattern.Kind.DISTINCT);
-            vm.distinctKeys().set(50);
-            vm.valueBytes().set(RECORD_BYTES);
-            vm.rate().set(10_000);
+            vm.form().keyKind().set(KeyPattern.Kind.DISTINCT);
+            vm.form().distinctKeys().set(50);
+            vm.form().valueBytes().set(RECORD_BYTES);
+            vm.form().rate().set(10_000);
             frames.start();
             shown.complete(null);
         });

@@ -6,6 +6,7 @@ import dev.kafkalab.produce.ProducerSettings.Acks;
 import dev.kafkalab.produce.ProducerSettings.Compression;
 import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
+import dev.kafkalab.produce.SendTally;
 import dev.kafkalab.ui.common.CellRehearsal;
 import dev.kafkalab.ui.common.Forms;
 import dev.kafkalab.ui.common.HoverTooltip;
@@ -19,10 +20,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -46,7 +43,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The produce screen: a record, a burst or a stream on the left with the producer's settings;
@@ -57,9 +53,13 @@ import javafx.util.StringConverter;
 public final class ProduceScreen extends SplitPane {
 
     private final ProduceViewModel vm;
+    private final ProduceForm form;
+    private final ProducerSettingsForm settings;
 
     public ProduceScreen(ProduceViewModel vm, ObservableList<String> topics) {
         this.vm = vm;
+        this.form = vm.form();
+        this.settings = vm.settingsForm();
         setId("produceScreen");
         getStyleClass().add("produce-screen");
         ScrollPane left = new ScrollPane(form(topics));
@@ -105,14 +105,14 @@ public final class ProduceScreen extends SplitPane {
         topic.setId("produceTopic");
         topic.setPromptText("choose a topic");
         topic.setMaxWidth(Double.MAX_VALUE);
-        topic.valueProperty().bindBidirectional(vm.topic());
+        topic.valueProperty().bindBidirectional(form.topic());
 
-        TextField key = text("produceKey", "no key", vm.key().get());
-        key.textProperty().bindBidirectional(vm.key());
-        TextField value = text("produceValue", "value", vm.value().get());
-        value.textProperty().bindBidirectional(vm.value());
+        TextField key = text("produceKey", "no key", form.key().get());
+        key.textProperty().bindBidirectional(form.key());
+        TextField value = text("produceValue", "value", form.value().get());
+        value.textProperty().bindBidirectional(form.value());
         TextField headers = text("produceHeaders", "name=value, ...", "");
-        headers.textProperty().bindBidirectional(vm.headers());
+        headers.textProperty().bindBidirectional(form.headers());
         Button send = new Button("Send");
         send.setId("sendOne");
         send.setDefaultButton(false);
@@ -123,26 +123,26 @@ public final class ProduceScreen extends SplitPane {
         ChoiceBox<KeyPattern.Kind> pattern = new ChoiceBox<>();
         pattern.getItems().setAll(KeyPattern.Kind.values());
         pattern.setId("keyPattern");
-        pattern.valueProperty().bindBidirectional(vm.keyKind());
-        TextField fixed = text("fixedKey", "key", vm.fixedKey().get());
-        fixed.textProperty().bindBidirectional(vm.fixedKey());
-        fixed.visibleProperty().bind(vm.keyKind().isEqualTo(KeyPattern.Kind.FIXED));
+        pattern.valueProperty().bindBidirectional(form.keyKind());
+        TextField fixed = text("fixedKey", "key", form.fixedKey().get());
+        fixed.textProperty().bindBidirectional(form.fixedKey());
+        fixed.visibleProperty().bind(form.keyKind().isEqualTo(KeyPattern.Kind.FIXED));
         fixed.managedProperty().bind(fixed.visibleProperty());
-        TextField distinct = Forms.intField("distinctKeys", vm.distinctKeys(), 10);
+        TextField distinct = Forms.intField("distinctKeys", form.distinctKeys(), 10);
         distinct.setPrefColumnCount(4);
         Label distinctHint = new Label("keys employee-1..N");
         HBox distinctRow = new HBox(6, distinct, distinctHint);
         distinctRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        distinctRow.visibleProperty().bind(vm.keyKind().isEqualTo(KeyPattern.Kind.DISTINCT));
+        distinctRow.visibleProperty().bind(form.keyKind().isEqualTo(KeyPattern.Kind.DISTINCT));
         distinctRow.managedProperty().bind(distinctRow.visibleProperty());
 
-        TextField size = Forms.intField("valueBytes", vm.valueBytes(), 10);
+        TextField size = Forms.intField("valueBytes", form.valueBytes(), 10);
         size.setPrefColumnCount(5);
         Label sizeHint = new Label("bytes (0: record-N)");
         sizeHint.getStyleClass().add("message");
         HBox sizeRow = new HBox(6, size, sizeHint);
         sizeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        TextField count = Forms.intField("burstCount", vm.burstCount(), 10);
+        TextField count = Forms.intField("burstCount", form.burstCount(), 10);
         count.setPrefColumnCount(6);
         Button burst = new Button("Send burst");
         burst.setId("sendBurst");
@@ -152,19 +152,19 @@ public final class ProduceScreen extends SplitPane {
         HBox burstRow = new HBox(6, count, burst);
         burstRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        Slider rate = new Slider(0, 4.7, Math.log10(vm.rate().get()));
+        Slider rate = new Slider(0, 4.7, Math.log10(form.rate().get()));
         rate.setId("streamRate");
         rate.setMaxWidth(Double.MAX_VALUE);
-        rate.valueProperty().addListener((o, was, now) -> vm.rate().set(ProduceViewModel.niceRate(now.doubleValue())));
-        rate.disableProperty().bind(vm.unlimitedRate().or(vm.streaming()));
+        rate.valueProperty().addListener((o, was, now) -> form.rate().set(ProduceForm.niceRate(now.doubleValue())));
+        rate.disableProperty().bind(form.unlimitedRate().or(vm.streaming()));
         Label rateLabel = new Label();
         rateLabel.setMinWidth(Region.USE_PREF_SIZE);
-        rateLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.unlimitedRate().get() ? "max"
-                : String.format(Locale.ROOT, "%,d/s", vm.rate().get()), vm.rate(), vm.unlimitedRate()));
+        rateLabel.textProperty().bind(Bindings.createStringBinding(() -> form.unlimitedRate().get() ? "max"
+                : String.format(Locale.ROOT, "%,d/s", form.rate().get()), form.rate(), form.unlimitedRate()));
         HBox.setHgrow(rate, Priority.ALWAYS);
         CheckBox unlimited = new CheckBox("as fast as it goes");
         unlimited.setId("unlimitedRate");
-        unlimited.selectedProperty().bindBidirectional(vm.unlimitedRate());
+        unlimited.selectedProperty().bindBidirectional(form.unlimitedRate());
         unlimited.disableProperty().bind(vm.streaming());
         Button stream = new Button();
         stream.setId("toggleStream");
@@ -206,44 +206,44 @@ public final class ProduceScreen extends SplitPane {
         int row = 0;
         ChoiceBox<Acks> acks = Forms.choice("acks", Acks::value);
         acks.getItems().setAll(Acks.values());
-        acks.valueProperty().bindBidirectional(vm.acks());
+        acks.valueProperty().bindBidirectional(settings.acks());
         row = setting(grid, row, "acks", acks, d.acks().value());
         CheckBox idempotence = new CheckBox();
         idempotence.setId("idempotence");
-        idempotence.selectedProperty().bindBidirectional(vm.idempotence());
+        idempotence.selectedProperty().bindBidirectional(settings.idempotence());
         row = setting(grid, row, "enable.idempotence", idempotence, Boolean.toString(d.idempotence()));
-        row = setting(grid, row, "linger.ms", Forms.intField("lingerMs", vm.lingerMs(), 10),
+        row = setting(grid, row, "linger.ms", Forms.intField("lingerMs", settings.lingerMs(), 10),
                 Integer.toString(d.lingerMs()));
-        row = setting(grid, row, "batch.size", Forms.intField("batchSize", vm.batchSize(), 10),
+        row = setting(grid, row, "batch.size", Forms.intField("batchSize", settings.batchSize(), 10),
                 Integer.toString(d.batchSize()));
         ChoiceBox<Compression> compression = Forms.choice("compression", Compression::value);
         compression.getItems().setAll(Compression.values());
-        compression.valueProperty().bindBidirectional(vm.compression());
+        compression.valueProperty().bindBidirectional(settings.compression());
         row = setting(grid, row, "compression.type", compression, d.compression().value());
         ChoiceBox<PartitionerChoice> partitioner = Forms.choice("partitioner", ProduceScreen::partitionerName);
         partitioner.getItems().setAll(PartitionerChoice.values());
-        partitioner.valueProperty().bindBidirectional(vm.partitioner());
+        partitioner.valueProperty().bindBidirectional(settings.partitioner());
         row = setting(grid, row, "partitioner", partitioner, partitionerName(d.partitioner()));
         CheckBox ignoreKeys = new CheckBox();
         ignoreKeys.setId("ignoreKeys");
-        ignoreKeys.selectedProperty().bindBidirectional(vm.ignoreKeys());
+        ignoreKeys.selectedProperty().bindBidirectional(settings.ignoreKeys());
         row = setting(grid, row, "partitioner.ignore.keys", ignoreKeys, Boolean.toString(d.ignoreKeys()));
-        row = setting(grid, row, "retries", Forms.intField("retries", vm.retries(), 10), "MAX_INT");
-        row = setting(grid, row, "delivery.timeout.ms", Forms.intField("deliveryTimeout", vm.deliveryTimeoutMs(), 10),
+        row = setting(grid, row, "retries", Forms.intField("retries", settings.retries(), 10), "MAX_INT");
+        row = setting(grid, row, "delivery.timeout.ms", Forms.intField("deliveryTimeout", settings.deliveryTimeoutMs(), 10),
                 Integer.toString(d.deliveryTimeoutMs()));
-        row = setting(grid, row, "max.in.flight", Forms.intField("maxInFlight", vm.maxInFlight(), 10),
+        row = setting(grid, row, "max.in.flight", Forms.intField("maxInFlight", settings.maxInFlight(), 10),
                 Integer.toString(d.maxInFlight()));
         Label error = new Label();
         error.setId("settingsError");
         error.getStyleClass().add("field-error");
-        error.textProperty().bind(vm.settingsError());
+        error.textProperty().bind(settings.settingsError());
         Label note = new Label();
         note.setWrapText(true);
         note.getStyleClass().add("message");
-        note.textProperty().bind(vm.settingsNote());
+        note.textProperty().bind(settings.settingsNote());
         Button reset = new Button("Kafka's defaults");
         reset.setId("resetSettings");
-        reset.setOnAction(e -> vm.resetSettings());
+        reset.setOnAction(e -> settings.reset());
         error.setWrapText(true);
         grid.add(error, 0, row++, 2, 1);
         grid.add(note, 0, row++, 2, 1);
@@ -351,44 +351,19 @@ public final class ProduceScreen extends SplitPane {
     }
 
     private HBox countsAndKeys() {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setForceZeroInRange(true);
-        y.setMinorTickVisible(false);
-        // Records are whole: no 0.25 ticks when a partition holds one record.
-        y.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.format(Locale.ROOT, "%,d", n.longValue())
-                        : "";
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        BarChart<String, Number> chart = new BarChart<>(x, y);
-        chart.setId("partitionChart");
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
-        chart.setTitle("Records per partition");
-        chart.setCategoryGap(12);
-        XYChart.Series<String, Number> series = new XYChart.Series<>(vm.partitionCounts());
-        chart.getData().add(series);
-        chart.setMinHeight(140);
+        BarChart<String, Number> chart = ProduceCharts.partitions(vm.partitionCounts());
         HBox.setHgrow(chart, Priority.ALWAYS);
 
-        TableView<ProduceViewModel.KeyRow> keys = new TableView<>(vm.keys());
+        TableView<SendTally.KeyRow> keys = new TableView<>(vm.keys());
         keys.setId("keyTable");
         keys.setFixedCellSize(24);
         Label empty = new Label("Send keyed records: each key, its partition, and how many.");
         empty.setWrapText(true);
         keys.setPlaceholder(empty);
-        TableColumn<ProduceViewModel.KeyRow, String> k = column("Key", ProduceViewModel.KeyRow::key, 110);
-        TableColumn<ProduceViewModel.KeyRow, String> p = column("Partition",
+        TableColumn<SendTally.KeyRow, String> k = column("Key", SendTally.KeyRow::key, 110);
+        TableColumn<SendTally.KeyRow, String> p = column("Partition",
                 r -> Integer.toString(r.partition()), 96);
-        TableColumn<ProduceViewModel.KeyRow, String> n = column("Records", r -> Long.toString(r.records()), 90);
+        TableColumn<SendTally.KeyRow, String> n = column("Records", r -> Long.toString(r.records()), 90);
         keys.getColumns().setAll(java.util.List.of(k, p, n));
         keys.setPrefWidth(320);
         Label note = new Label();
@@ -405,31 +380,6 @@ public final class ProduceScreen extends SplitPane {
     }
 
     private HBox metricCharts() {
-        HBox box = new HBox(4);
-        box.setId("producerMetrics");
-        for (ProduceViewModel.MetricChart m : vm.metrics()) {
-            NumberAxis x = new NumberAxis();
-            x.setForceZeroInRange(false);
-            x.setTickLabelsVisible(false);
-            x.setTickMarkVisible(false);
-            x.setMinorTickVisible(false);
-            NumberAxis y = new NumberAxis();
-            y.setForceZeroInRange(true);
-            y.setMinorTickVisible(false);
-            LineChart<Number, Number> chart = new LineChart<>(x, y);
-            chart.setAnimated(false);
-            chart.setCreateSymbols(false);
-            chart.setLegendVisible(false);
-            chart.setTitle(m.title());
-            y.setLabel(m.unit());
-            chart.getData().add(m.series());
-            chart.getStyleClass().add("metric-chart");
-            chart.setMinWidth(120);
-            chart.setPrefWidth(200);
-            HBox.setHgrow(chart, Priority.ALWAYS);
-            box.getChildren().add(chart);
-        }
-        box.setPadding(new Insets(6, 0, 0, 6));
-        return box;
+        return ProduceCharts.metrics(vm.metrics());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kafkalab.produce.ProduceCli;
 import dev.kafkalab.produce.ProducerSettings;
+import dev.kafkalab.produce.SendTally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,29 +16,29 @@ class ProduceFormTest {
 
     @Test
     void headersAreNameValuePairsSeparatedByCommas() {
-        assertEquals(Map.of("source", "web", "trace", "a=b"), ProduceViewModel.parseHeaders(" source=web, trace=a=b"));
-        assertEquals(Map.of(), ProduceViewModel.parseHeaders("  "));
+        assertEquals(Map.of("source", "web", "trace", "a=b"), ProduceForm.parseHeaders(" source=web, trace=a=b"));
+        assertEquals(Map.of(), ProduceForm.parseHeaders("  "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ProduceViewModel.parseHeaders("source=web, oops"));
+                () -> ProduceForm.parseHeaders("source=web, oops"));
         assertEquals("Headers: write name=value pairs separated by commas, not \"oops\".", e.getMessage());
     }
 
     @Test
     void keysWithNumbersSortAsNumbers() {
-        List<ProduceViewModel.KeyRow> rows = new ArrayList<>(List.of(row("employee-10"), row("employee-2"),
+        List<SendTally.KeyRow> rows = new ArrayList<>(List.of(row("employee-10"), row("employee-2"),
                 row("customer-1"), row("employee-1")));
-        rows.sort(ProduceViewModel.KEY_ORDER);
+        rows.sort(SendTally.KEY_ORDER);
         assertEquals(List.of("customer-1", "employee-1", "employee-2", "employee-10"),
-                rows.stream().map(ProduceViewModel.KeyRow::key).toList());
+                rows.stream().map(SendTally.KeyRow::key).toList());
     }
 
     @Test
     void theRateSliderStepsRoundlyOnALogScale() {
-        assertEquals(1, ProduceViewModel.niceRate(0));
-        assertEquals(100, ProduceViewModel.niceRate(2));
-        assertEquals(10_000, ProduceViewModel.niceRate(4));
-        assertEquals(50_000, ProduceViewModel.niceRate(4.7));
-        assertEquals(320, ProduceViewModel.niceRate(2.5));
+        assertEquals(1, ProduceForm.niceRate(0));
+        assertEquals(100, ProduceForm.niceRate(2));
+        assertEquals(10_000, ProduceForm.niceRate(4));
+        assertEquals(50_000, ProduceForm.niceRate(4.7));
+        assertEquals(320, ProduceForm.niceRate(2.5));
     }
 
     @Test
@@ -52,7 +53,7 @@ class ProduceFormTest {
                 ProduceCli.perfTest("localhost:9092", "orders", 500, 100, 200, ProducerSettings.DEFAULTS));
     }
 
-    private static ProduceViewModel.KeyRow row(String key) {
-        return new ProduceViewModel.KeyRow(key, 0, 1);
+    private static SendTally.KeyRow row(String key) {
+        return new SendTally.KeyRow(key, 0, 1);
     }
 }

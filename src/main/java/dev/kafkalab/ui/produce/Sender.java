@@ -1,0 +1,48 @@
+package dev.kafkalab.ui.produce;
+
+import dev.kafkalab.produce.ProduceService;
+import dev.kafkalab.produce.ProducerMetrics;
+import dev.kafkalab.produce.ProducerSettings;
+import dev.kafkalab.produce.RecordStream;
+import dev.kafkalab.produce.SendResult;
+import dev.kafkalab.produce.StreamRequest;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * What the produce screen asks of its producer: {@link ProduceService} in the app. A test of the
+ * view model hands in answers of its own through the same futures and stream sink, with no broker.
+ */
+interface Sender {
+
+    /** See {@link ProduceService#send}: never completes exceptionally. */
+    CompletableFuture<SendResult> send(String topic, String key, String value, Map<String, String> headers,
+            ProducerSettings settings);
+
+    /** See {@link ProduceService#stream}: {@code sink} hears every answer, on the producer's I/O thread. */
+    RecordStream stream(StreamRequest request, Consumer<SendResult> sink);
+
+    /** See {@link ProduceService#metrics}. */
+    ProducerMetrics metrics();
+
+    static Sender of(ProduceService service) {
+        return new Sender() {
+            @Override
+            public CompletableFuture<SendResult> send(String topic, String key, String value,
+                    Map<String, String> headers, ProducerSettings settings) {
+                return service.send(topic, key, value, headers, settings);
+            }
+
+            @Override
+            public RecordStream stream(StreamRequest request, Consumer<SendResult> sink) {
+                return service.stream(request, sink);
+            }
+
+            @Override
+            public ProducerMetrics metrics() {
+                return service.metrics();
+            }
+        };
+    }
+}
