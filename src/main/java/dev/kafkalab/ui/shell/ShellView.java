@@ -199,7 +199,10 @@ public final class ShellView {
         produceVm = new ProduceViewModel(produce, ui, vm.courseBootstrap(), vm::announce);
         ProduceScreen produceScreen = new ProduceScreen(produceVm, vm.topicNames());
         consumeVm = new ConsumeViewModel(ConsumeScreen.groupsOn(cluster.bootstrapServers()),
-                r -> offsets.reset(r.groupId(), r.topic(), r.target()), ui, vm.courseBootstrap(), vm::announce);
+                r -> offsets.reset(r.groupId(), r.topic(), r.target()), ui,
+                dev.kafkalab.common.Scheduler.onThread("kafka-lab-consume-refresh"),
+                java.util.concurrent.Executors.newCachedThreadPool(Threads.daemon("kafka-lab-consume-close")),
+                vm.courseBootstrap(), vm::announce);
         poller.addSnapshotListener(consumeVm::onSnapshot);
         ConsumeScreen consumeScreen = new ConsumeScreen(consumeVm, vm.topicNames());
         // A topic chosen on the cluster screen is the one to produce to and read, until another is chosen there.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkalab.consume.GroupEvent;
 import dev.kafkalab.consume.GroupEvent.Kind;
+import dev.kafkalab.testkit.ManualScheduler;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,8 @@ class ConsumeViewModelTest {
 
     private final ConsumeViewModel vm = new ConsumeViewModel(s -> {
         throw new AssertionError("no group is started here");
-    }, r -> CompletableFuture.failedFuture(new AssertionError()), Runnable::run, "localhost:9092", (cli, m) -> { });
+    }, r -> CompletableFuture.failedFuture(new AssertionError()), Runnable::run, new ManualScheduler(), Runnable::run,
+            "localhost:9092", (cli, m) -> { });
 
     @AfterEach
     void close() {
