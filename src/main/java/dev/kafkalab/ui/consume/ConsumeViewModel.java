@@ -12,14 +12,12 @@ import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.monitor.GroupView;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -80,10 +78,8 @@ public final class ConsumeViewModel implements AutoCloseable {
     private Map<TopicPartition, Long> lastLag = Map.of();
 
     // Shared with the refresh task
-    private final ConcurrentLinkedQueue<GroupEvent> pending = new ConcurrentLinkedQueue<>();
+    private final MemberUpdates updates = new MemberUpdates(REFRESH, sessionTimeout.get());
     private volatile MemberGroup group;
-    private volatile Duration countdown = sessionTimeout.get();
-    private List<MemberSnapshot> membersSent = List.of();
     private final Scheduler.Repeating refreshing;
 
     /**
@@ -192,7 +188,7 @@ public final class ConsumeViewModel implements AutoCloseable {
         // Making clients resolves and connects: never on the UI thread.
         CompletableFuture.supplyAsync(() -> {
             MemberGroup g = groups.apply(settings);
-            g.addListener(pending::add);
+            g.addListener(updates::queue);
             for (int i = 0; i < n; i++) {
                 g.addMember();
             }
@@ -208,7 +204,7 @@ public final class ConsumeViewModel implements AutoCloseable {
             announce.accept(ConsumeCli.consoleConsumer(bootstrap, settings), status.get());
             g.sessionTimeout().thenAccept(t -> ui.execute(() -> {
                 sessionTimeout.set(t.value());
-                countdown = t.value();
+                updates.sessionTimeout(t.value());
             }));
         }, ui);
         return true;
@@ -331,33 +327,14 @@ public final class ConsumeViewModel implements AutoCloseable {
 
     // The refresh task, then the UI thread
 
-    /** Hands the UI thread the members and events when they changed, or the time while a countdown runs. */
     private void refresh() {
         try {
             MemberGroup g = group;
-            List<MemberSnapshot> snapshot = g == null ? null : g.members();
-            List<MemberSnapshot> changed = snapshot == null || snapshot.equals(membersSent) ? null : snapshot;
-            if (changed != null) {
-                membersSent = changed;
-            }
-            List<GroupEvent> fresh = new ArrayList<>();
-            GroupEvent e;
-            while ((e = pending.poll()) != null) {
-                fresh.add(e);
-            }
-            if (changed != null || !fresh.isEmpty() || countingDown(membersSent)) {
-                ui.execute(() -> apply(changed, fresh));
-            }
+            updates.next(g == null ? null : g.members(), Instant.now())
+                    .ifPresent(u -> ui.execute(() -> apply(u.members(), u.events())));
         } catch (RuntimeException e) {
             ui.execute(() -> status.set("Could not read the members: " + e));
         }
-    }
-
-    /** Whether a shown countdown still moves: a crashed member not yet dropped, its session not yet over. */
-    private boolean countingDown(List<MemberSnapshot> shown) {
-        Instant last = Instant.now().minus(countdown).minus(REFRESH);
-        return shown.stream().anyMatch(m -> m.crashedAt() != null && m.expiredAt() == null
-                && m.crashedAt().isAfter(last));
     }
 
     private void apply(List<MemberSnapshot> snapshot, List<GroupEvent> fresh) {

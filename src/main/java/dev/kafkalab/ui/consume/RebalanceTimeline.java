@@ -42,7 +42,8 @@ public final class RebalanceTimeline {
     public List<Line> add(List<GroupEvent> events, Map<String, Integer> colours, Duration sessionTimeout) {
         List<Line> added = new ArrayList<>();
         for (GroupEvent e : events) {
-            added.add(0, new Line(e, describe(e, sessionTimeout), colours.getOrDefault(e.member(), -1)));
+            int colour = e.member() == null ? -1 : colours.getOrDefault(e.member(), -1);
+            added.add(0, new Line(e, describe(e, sessionTimeout), colour));
         }
         lines.addAll(0, added);
         if (lines.size() > KEPT) {
