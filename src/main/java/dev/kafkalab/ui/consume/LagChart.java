@@ -57,7 +57,7 @@ final class LagChart extends VBox {
      * rather than setting them all, which would redraw every line with every snapshot. Each
      * chart point carries its reading, so the newest shown is found among the history's.
      */
-    private static void follow(ObservableList<XYChart.Data<Number, Number>> data, List<LagHistory.Point> points) {
+    static void follow(ObservableList<XYChart.Data<Number, Number>> data, List<LagHistory.Point> points) {
         if (data.isEmpty() && points.isEmpty()) {
             return;
         }
