@@ -5,7 +5,6 @@ import dev.kafkalab.common.Scheduler;
 import dev.kafkalab.consume.GroupEvent;
 import dev.kafkalab.consume.GroupSettings;
 import dev.kafkalab.consume.MemberSnapshot;
-import dev.kafkalab.consume.Outcome;
 import dev.kafkalab.consume.ResetResult;
 import dev.kafkalab.consume.ResetTarget;
 import dev.kafkalab.monitor.ClusterSnapshot;
@@ -221,33 +220,33 @@ public final class ConsumeViewModel implements AutoCloseable {
     }
 
     public void leave(String member) {
-        act(member, "leaves gracefully", g -> g.leave(member));
+        act(member, "leaves gracefully", MemberGroup.Command.LEAVE);
     }
 
     public void crash(String member) {
-        act(member, "crashes", g -> g.crash(member));
+        act(member, "crashes", MemberGroup.Command.CRASH);
     }
 
     public void stall(String member) {
-        act(member, "stops polling", g -> g.stall(member));
+        act(member, "stops polling", MemberGroup.Command.STALL);
     }
 
     public void resume(String member) {
-        act(member, "polls again", g -> g.resume(member));
+        act(member, "polls again", MemberGroup.Command.RESUME);
     }
 
     public void commit(String member) {
-        act(member, "commits", g -> g.commit(member));
+        act(member, "commits", MemberGroup.Command.COMMIT);
     }
 
-    private void act(String member, String what, Function<MemberGroup, CompletableFuture<Outcome>> action) {
+    private void act(String member, String what, MemberGroup.Command command) {
         MemberGroup g = group;
         if (g == null) {
             status.set("Start a group first.");
             return;
         }
         status.set(member + " " + what + "...");
-        action.apply(g).thenAccept(o -> ui.execute(() -> status.set(o.message())));
+        g.ask(command, member).thenAccept(o -> ui.execute(() -> status.set(o.message())));
     }
 
     /** Every member leaves; the group closes on {@code blocking}. */

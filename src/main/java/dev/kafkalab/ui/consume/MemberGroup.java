@@ -22,15 +22,11 @@ public interface MemberGroup extends AutoCloseable {
     /** Every member ever added, in order, each as it last published itself. */
     List<MemberSnapshot> members();
 
-    CompletableFuture<Outcome> leave(String member);
+    /** What can be asked of one member: {@link InAppGroup#leave}, {@link InAppGroup#crash}, and so on. */
+    enum Command { LEAVE, CRASH, STALL, RESUME, COMMIT }
 
-    CompletableFuture<Outcome> crash(String member);
-
-    CompletableFuture<Outcome> stall(String member);
-
-    CompletableFuture<Outcome> resume(String member);
-
-    CompletableFuture<Outcome> commit(String member);
+    /** Asks a member; the future never fails: a refusal is an outcome that says why. */
+    CompletableFuture<Outcome> ask(Command command, String member);
 
     CompletableFuture<SessionTimeout> sessionTimeout();
 
@@ -55,28 +51,14 @@ public interface MemberGroup extends AutoCloseable {
             }
 
             @Override
-            public CompletableFuture<Outcome> leave(String member) {
-                return group.leave(member);
-            }
-
-            @Override
-            public CompletableFuture<Outcome> crash(String member) {
-                return group.crash(member);
-            }
-
-            @Override
-            public CompletableFuture<Outcome> stall(String member) {
-                return group.stall(member);
-            }
-
-            @Override
-            public CompletableFuture<Outcome> resume(String member) {
-                return group.resume(member);
-            }
-
-            @Override
-            public CompletableFuture<Outcome> commit(String member) {
-                return group.commit(member);
+            public CompletableFuture<Outcome> ask(Command command, String member) {
+                return switch (command) {
+                    case LEAVE -> group.leave(member);
+                    case CRASH -> group.crash(member);
+                    case STALL -> group.stall(member);
+                    case RESUME -> group.resume(member);
+                    case COMMIT -> group.commit(member);
+                };
             }
 
             @Override

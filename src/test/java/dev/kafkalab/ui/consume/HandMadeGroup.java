@@ -69,32 +69,8 @@ final class HandMadeGroup implements MemberGroup {
     }
 
     @Override
-    public CompletableFuture<Outcome> leave(String member) {
-        return ask("leave " + member);
-    }
-
-    @Override
-    public CompletableFuture<Outcome> crash(String member) {
-        return ask("crash " + member);
-    }
-
-    @Override
-    public CompletableFuture<Outcome> stall(String member) {
-        return ask("stall " + member);
-    }
-
-    @Override
-    public CompletableFuture<Outcome> resume(String member) {
-        return ask("resume " + member);
-    }
-
-    @Override
-    public CompletableFuture<Outcome> commit(String member) {
-        return ask("commit " + member);
-    }
-
-    private CompletableFuture<Outcome> ask(String command) {
-        asked.add(command);
+    public CompletableFuture<Outcome> ask(Command command, String member) {
+        asked.add(command.name().toLowerCase(java.util.Locale.ROOT) + " " + member);
         CompletableFuture<Outcome> answer = new CompletableFuture<>();
         answers.add(answer);
         return answer;
