@@ -8,12 +8,10 @@ import dev.kafkalab.consume.MemberSnapshot;
 import dev.kafkalab.consume.ResetResult;
 import dev.kafkalab.consume.ResetTarget;
 import dev.kafkalab.monitor.ClusterSnapshot;
-import dev.kafkalab.monitor.GroupView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +29,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The consume screen's state: one group of members at a time, each with a colour; what each
@@ -58,23 +55,17 @@ public final class ConsumeViewModel implements AutoCloseable {
     private final BiConsumer<String, String> announce;
     private final GroupForm form = new GroupForm();
     private final RebalanceTimeline timeline = new RebalanceTimeline();
-    private final LagHistory lag = new LagHistory();
+    private final GroupOnCluster onCluster = new GroupOnCluster();
     private final long startNanos = System.nanoTime();
 
     // Properties
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty groupState = new SimpleStringProperty("");
     private final ObservableList<MemberSnapshot> members = FXCollections.observableArrayList();
     private final ObservableList<RebalanceTimeline.Line> events = FXCollections.observableArrayList();
-    private final ObservableList<PartitionOwner> owners = FXCollections.observableArrayList();
-    private final ObjectProperty<List<LagHistory.Series>> lagSeries = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<Duration> sessionTimeout = new SimpleObjectProperty<>(
             Duration.ofMillis(GroupSettings.DEMO_SESSION_TIMEOUT_MS));
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.now());
-    // The last snapshot's partitions and lag, for the owners when only the members changed.
-    private int partitionsKnown;
-    private Map<TopicPartition, Long> lastLag = Map.of();
 
     // Shared with the refresh task
     private final MemberUpdates updates = new MemberUpdates(REFRESH, sessionTimeout.get());
@@ -122,7 +113,7 @@ public final class ConsumeViewModel implements AutoCloseable {
 
     /** The group as the coordinator describes it: state, epoch, members. */
     public ReadOnlyStringProperty groupState() {
-        return groupState;
+        return onCluster.state();
     }
 
     public ObservableList<MemberSnapshot> members() {
@@ -135,12 +126,12 @@ public final class ConsumeViewModel implements AutoCloseable {
     }
 
     public ObservableList<PartitionOwner> owners() {
-        return owners;
+        return onCluster.owners();
     }
 
     /** Lag per partition over time, one series per partition ("p0", ...): a new list with every reading. */
     public ReadOnlyObjectProperty<List<LagHistory.Series>> lagSeries() {
-        return lagSeries;
+        return onCluster.lagSeries();
     }
 
     public ReadOnlyObjectProperty<Duration> sessionTimeout() {
@@ -180,8 +171,7 @@ public final class ConsumeViewModel implements AutoCloseable {
         running.set(true);
         events.clear();
         timeline.clear();
-        lag.clear();
-        lagSeries.set(List.of());
+        onCluster.clearLag();
         status.set("Starting group " + settings.groupId() + " with " + n + " members...");
         announce.accept(ConsumeCli.consoleConsumer(bootstrap, settings), status.get());
         // Making clients resolves and connects: never on the UI thread.
@@ -294,34 +284,7 @@ public final class ConsumeViewModel implements AutoCloseable {
 
     /** On the UI thread, where the form's group id and topic may be read. */
     private void applySnapshot(ClusterSnapshot snapshot, double at) {
-        String id = form.groupId().get();
-        String t = form.topic().get();
-        Optional<GroupView> view = id == null ? Optional.empty() : snapshot.group(id.trim());
-        int partitions = t == null ? 0 : snapshot.topic(t).map(x -> x.partitions().size()).orElse(0);
-        groupState.set(view.map(ConsumeViewModel::stateText)
-                .orElse(running.get() ? "not known to the coordinator yet" : "no such group on the cluster"));
-        if (view.isEmpty() || t == null) {
-            return;
-        }
-        Map<TopicPartition, Long> byPartition = view.get().lag();
-        lag.add(at, partitions, p -> byPartition.get(new TopicPartition(t, p)));
-        lagSeries.set(lag.series());
-        updateOwners(partitions, byPartition, t);
-    }
-
-    private static String stateText(GroupView g) {
-        return g.state() + " · " + g.type().toString().toLowerCase(Locale.ROOT) + " protocol"
-                + (g.groupEpoch() == null ? "" : " · group epoch " + g.groupEpoch()) + " · " + g.members().size()
-                + " member" + (g.members().size() == 1 ? "" : "s") + " · lag " + g.totalLag();
-    }
-
-    private void updateOwners(int partitions, Map<TopicPartition, Long> lagNow, String t) {
-        partitionsKnown = partitions;
-        lastLag = lagNow;
-        List<PartitionOwner> rows = PartitionOwner.rows(members, partitions, lagNow, t);
-        if (!rows.equals(owners)) {
-            owners.setAll(rows);
-        }
+        onCluster.apply(snapshot, at, form.groupId().get(), form.topic().get(), running.get(), members);
     }
 
     // The refresh task, then the UI thread
@@ -341,7 +304,7 @@ public final class ConsumeViewModel implements AutoCloseable {
         if (snapshot != null && !snapshot.equals(members)) {
             members.setAll(snapshot);
             if (form.topic().get() != null) {
-                updateOwners(partitionsKnown, lastLag, form.topic().get());
+                onCluster.membersChanged(members, form.topic().get());
             }
         }
         if (!fresh.isEmpty()) {
