@@ -1,5 +1,8 @@
 package dev.kafkalab.app;
 
+import java.util.concurrent.Executors;
+import dev.kafkalab.ui.consume.MemberGroup;
+import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeStatus;
@@ -17,7 +20,6 @@ import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.progress.ProgressStore;
 import dev.kafkalab.topics.TopicService;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
-import dev.kafkalab.ui.consume.ConsumeScreen;
 import dev.kafkalab.ui.consume.ConsumeViewModel;
 import dev.kafkalab.ui.lab.LabViewModel;
 import dev.kafkalab.ui.produce.ProduceViewModel;
@@ -104,8 +106,9 @@ public final class AppContext implements AutoCloseable {
         SnapshotPoller poller = closing(new SnapshotPoller(clients, cluster, SnapshotPoller.DEFAULT_INTERVAL));
         Ledger ledger = new Ledger();
         produce.addSendListener(ledger::sent);
-        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, ledger));
-        return new Services(clients, topics, produce, offsets, poller, workbench,
+        ConsumerGroups groups = closing(new ConsumerGroups(clients));
+        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, groups, ledger));
+        return new Services(clients, topics, produce, offsets, groups, poller, workbench,
                 new ProgressStore(ProgressStore.defaultFile()));
     }
 
@@ -125,8 +128,11 @@ public final class AppContext implements AutoCloseable {
 
         ProduceViewModel produceVm = closing(new ProduceViewModel(s.produce(), ui,
                 Scheduler.onThread("kafka-lab-produce-pump"), clusterVm.courseBootstrap(), shell.lastAction()::announce));
-        ConsumeViewModel consumeVm = closing(new ConsumeViewModel(ConsumeScreen.groupsOn(s.clients()),
-                r -> s.offsets().reset(r.groupId(), r.topic(), r.target()), ui, clusterVm.courseBootstrap(),
+        ExecutorService consumeWork = Executors.newCachedThreadPool(Threads.daemon("kafka-lab-consume-close"));
+        undo.push(new Step("the consume screen's group threads", consumeWork::shutdownNow));
+        ConsumeViewModel consumeVm = closing(new ConsumeViewModel(settings -> MemberGroup.of(s.groups().start(settings)),
+                r -> s.offsets().reset(r.groupId(), r.topic(), r.target()), ui,
+                Scheduler.onThread("kafka-lab-consume-refresh"), consumeWork, clusterVm.courseBootstrap(),
                 shell.lastAction()::announce));
         listenToSnapshots(s.poller(), consumeVm::onSnapshot);
         LabViewModel labVm = new LabViewModel(LabCatalog.defaultFolder(), s.workbench(), s.progress(),
@@ -187,6 +193,6 @@ public final class AppContext implements AutoCloseable {
     }
 
     private record Services(ClientFactory clients, TopicService topics, ProduceService produce, GroupOffsets offsets,
-            SnapshotPoller poller, Workbench workbench, ProgressStore progress) {
+            ConsumerGroups groups, SnapshotPoller poller, Workbench workbench, ProgressStore progress) {
     }
 }

@@ -88,6 +88,11 @@ public final class InAppGroup implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Whether {@link #close()} was called: its members left or are leaving. */
+    public synchronized boolean closed() {
+        return closed;
+    }
+
     public GroupSettings settings() {
         return settings;
     }

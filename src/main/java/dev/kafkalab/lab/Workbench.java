@@ -1,5 +1,6 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.common.Wait;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -53,15 +53,16 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     private final ProduceService produce;
     private final Ledger ledger;
     private final Admin admin;
-    private final Map<String, InAppGroup> groups = new ConcurrentHashMap<>();
+    private final ConsumerGroups groups;
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newCachedThreadPool(
             Threads.daemon("kafka-lab-workbench"));
     private volatile StockPriceSender stock;
 
     /** Actions on {@code cluster} through the screens' services; every client comes from {@code clients}. */
     public Workbench(LocalCluster cluster, ClientFactory clients, TopicService topics, ProduceService produce,
-            Ledger ledger) {
+            ConsumerGroups groups, Ledger ledger) {
         this.cluster = cluster;
+        this.groups = groups;
         this.clients = clients;
         this.topics = topics;
         this.produce = produce;
@@ -76,7 +77,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     /** A consumer group the labs started, for the screens that show it. */
     public Optional<InAppGroup> group(String id) {
-        return Optional.ofNullable(groups.get(id));
+        return groups.get(id);
     }
 
     @Override
@@ -267,12 +268,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         GroupSettings settings = s;
         int members = a.integer("members");
         return CompletableFuture.supplyAsync(() -> {
-            InAppGroup old = groups.remove(id);
-            if (old != null) {
-                old.close();
-            }
-            InAppGroup g = new InAppGroup(clients, settings);
-            groups.put(id, g);
+            InAppGroup g = groups.start(settings);
             for (int i = 0; i < members; i++) {
                 g.addMember();
             }
@@ -283,7 +279,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     private CompletableFuture<Outcome> onGroup(Directive a, java.util.function.Function<InAppGroup, CompletableFuture<Outcome>> work) {
-        InAppGroup g = groups.get(a.text("group"));
+        InAppGroup g = groups.get(a.text("group")).orElse(null);
         if (g == null) {
             return refused("there is no group " + a.text("group") + " started by this lab: start it first");
         }
@@ -305,12 +301,11 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     CompletableFuture<Outcome> stopGroup(String id) {
-        InAppGroup g = groups.remove(id);
-        if (g == null) {
+        if (groups.get(id).isEmpty()) {
             return refused("there is no group " + id + " started by this lab");
         }
         return CompletableFuture.supplyAsync(() -> {
-            g.close();
+            groups.stop(id);
             return said("Every member of group " + id + " left.");
         }, worker);
     }
@@ -320,12 +315,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             List<String> said = new ArrayList<>();
             stopStockQuietly();
-            for (String id : lab.groups()) {
-                InAppGroup g = groups.remove(id);
-                if (g != null) {
-                    g.close();
-                }
-            }
+            lab.groups().forEach(groups::stop);
             said.add(restoreBrokers().join());
             awaitBrokersServing();
             // A new producer for a new lab: its metrics start at zero, its connections are new.
@@ -473,9 +463,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     @Override
     public void close() {
+        // The groups are the app's (ConsumerGroups), closed with it.
         stopStockQuietly();
-        groups.values().forEach(InAppGroup::close);
-        groups.clear();
         worker.shutdownNow();
     }
 }

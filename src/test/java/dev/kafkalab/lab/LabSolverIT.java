@@ -1,5 +1,6 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.consume.ConsumerGroups;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ class LabSolverIT {
     private static TopicService topics;
     private static ProduceService produce;
     private static Workbench bench;
+    private static ConsumerGroups groups;
     private static Ledger ledger;
 
     @BeforeAll
@@ -46,12 +48,14 @@ class LabSolverIT {
         produce = new ProduceService(kafka.clients());
         ledger = new Ledger();
         produce.addSendListener(ledger::sent);
-        bench = new Workbench(kafka.cluster(), kafka.clients(), topics, produce, ledger);
+        groups = new ConsumerGroups(kafka.clients());
+        bench = new Workbench(kafka.cluster(), kafka.clients(), topics, produce, groups, ledger);
     }
 
     @AfterAll
     static void close() {
         bench.close();
+        groups.close();
         produce.close();
         topics.close();
     }

@@ -1,9 +1,7 @@
 package dev.kafkalab.ui.consume;
 
-import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.consume.ConsumedRecord;
 import dev.kafkalab.consume.GroupSettings.Assignor;
-import dev.kafkalab.consume.InAppGroup;
 import dev.kafkalab.consume.MemberSnapshot;
 import dev.kafkalab.consume.MemberState;
 import dev.kafkalab.consume.ResetTarget;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -22,8 +19,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -83,7 +78,7 @@ public final class ConsumeScreen extends SplitPane {
         VBox top = new VBox(6, ownersRow(), empty, cardScroll);
         VBox.setVgrow(cardScroll, Priority.ALWAYS);
         top.setPadding(new Insets(0, 0, 6, 6));
-        SplitPane bottom = new SplitPane(timeline(), lagChart());
+        SplitPane bottom = new SplitPane(timeline(), new LagChart(vm.lagSeries()));
         bottom.setDividerPositions(0.6);
         SplitPane middle = new SplitPane(top, bottom);
         middle.setOrientation(Orientation.VERTICAL);
@@ -95,27 +90,28 @@ public final class ConsumeScreen extends SplitPane {
     // --- The group form
 
     private VBox form(ObservableList<String> topics) {
+        GroupForm form = vm.form();
         TextField group = new TextField();
         group.setId("groupId");
-        group.textProperty().bindBidirectional(vm.groupId());
+        group.textProperty().bindBidirectional(form.groupId());
         ComboBox<String> topic = new ComboBox<>(topics);
         topic.setId("consumeTopic");
         topic.setPromptText("choose a topic");
         topic.setMaxWidth(Double.MAX_VALUE);
-        topic.valueProperty().bindBidirectional(vm.topic());
+        topic.valueProperty().bindBidirectional(form.topic());
         ChoiceBox<GroupProtocol> protocol = Forms.choice("groupProtocol", p -> p == GroupProtocol.CLASSIC
                 ? "classic" : "consumer (KIP-848)");
         protocol.getItems().setAll(GroupProtocol.values());
-        protocol.valueProperty().bindBidirectional(vm.protocol());
-        ChoiceBox<Assignor> assignor = Forms.choice("assignor", a -> assignorName(a, vm.protocol().get()));
+        protocol.valueProperty().bindBidirectional(form.protocol());
+        ChoiceBox<Assignor> assignor = Forms.choice("assignor", a -> assignorName(a, form.protocol().get()));
         assignor.setMaxWidth(Double.MAX_VALUE);
         protocol.setMaxWidth(Double.MAX_VALUE);
-        assignor.setItems(vm.assignors());
-        assignor.valueProperty().bindBidirectional(vm.assignor());
+        assignor.setItems(form.assignors());
+        assignor.valueProperty().bindBidirectional(form.assignor());
         CheckBox autoCommit = new CheckBox("auto commit (every 5 s)");
         autoCommit.setId("autoCommit");
-        autoCommit.selectedProperty().bindBidirectional(vm.autoCommit());
-        TextField count = Forms.intField("memberCount", vm.memberCount(), 2);
+        autoCommit.selectedProperty().bindBidirectional(form.autoCommit());
+        TextField count = Forms.intField("memberCount", form.memberCount(), 2);
         count.setPrefColumnCount(3);
         Node[] settings = {group, topic, protocol, assignor, autoCommit, count};
         for (Node n : settings) {
@@ -146,18 +142,18 @@ public final class ConsumeScreen extends SplitPane {
 
         ChoiceBox<ResetTarget.Kind> resetKind = Forms.choice("resetKind", k -> k.name().toLowerCase(Locale.ROOT));
         resetKind.getItems().setAll(ResetTarget.Kind.values());
-        resetKind.valueProperty().bindBidirectional(vm.resetKind());
+        resetKind.valueProperty().bindBidirectional(form.resetKind());
         TextField resetValue = new TextField();
         resetValue.setId("resetValue");
         resetValue.setPrefColumnCount(6);
-        resetValue.textProperty().bindBidirectional(vm.resetValue());
-        resetValue.promptTextProperty().bind(Bindings.createStringBinding(() -> switch (vm.resetKind().get()) {
+        resetValue.textProperty().bindBidirectional(form.resetValue());
+        resetValue.promptTextProperty().bind(Bindings.createStringBinding(() -> switch (form.resetKind().get()) {
             case OFFSET -> "offset";
             case TIMESTAMP -> "HH:mm:ss";
             default -> "";
-        }, vm.resetKind()));
-        resetValue.disableProperty().bind(vm.resetKind().isEqualTo(ResetTarget.Kind.EARLIEST)
-                .or(vm.resetKind().isEqualTo(ResetTarget.Kind.LATEST)));
+        }, form.resetKind()));
+        resetValue.disableProperty().bind(form.resetKind().isEqualTo(ResetTarget.Kind.EARLIEST)
+                .or(form.resetKind().isEqualTo(ResetTarget.Kind.LATEST)));
         Button reset = new Button("Reset offsets");
         reset.setId("resetOffsets");
         reset.setTooltip(new Tooltip("Kafka resets the offsets of an empty group only: stop the group first"));
@@ -191,7 +187,7 @@ public final class ConsumeScreen extends SplitPane {
         row.setId("partitionOwners");
         Runnable fill = () -> {
             row.getChildren().clear();
-            for (ConsumeViewModel.PartitionOwner o : vm.owners()) {
+            for (PartitionOwner o : vm.owners()) {
                 Label chip = new Label("p" + o.partition() + "  " + (o.member() == null ? "nobody" : o.member())
                         + (o.crashed() ? " (crashed: unread)" : "") + (o.lag() == null ? "" : "  lag " + o.lag()));
                 chip.setId("owner-" + o.partition());
@@ -200,7 +196,7 @@ public final class ConsumeScreen extends SplitPane {
                 row.getChildren().add(chip);
             }
         };
-        vm.owners().addListener((ListChangeListener<ConsumeViewModel.PartitionOwner>) c -> fill.run());
+        vm.owners().addListener((ListChangeListener<PartitionOwner>) c -> fill.run());
         Label title = Forms.title("Partitions");
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(8, title, row);
@@ -324,7 +320,7 @@ public final class ConsumeScreen extends SplitPane {
             crash.setDisable(!alive);
             stall.setDisable(!alive);
             stall.setText(m.state() == MemberState.STALLED ? "Resume" : "Stall");
-            commit.setDisable(!alive || vm.autoCommit().get());
+            commit.setDisable(!alive || vm.form().autoCommit().get());
             leave.setId("leave-" + id);
             crash.setId("crash-" + id);
             stall.setId("stall-" + id);
@@ -361,14 +357,14 @@ public final class ConsumeScreen extends SplitPane {
     // --- Rebalances and lag
 
     private VBox timeline() {
-        ListView<ConsumeViewModel.EventLine> list = new ListView<>(vm.events());
+        ListView<RebalanceTimeline.Line> list = new ListView<>(vm.events());
         list.setId("rebalanceTimeline");
         list.setFixedCellSize(24);
         list.setPlaceholder(new Label("Joins, assignments, revocations and departures appear here."));
         list.setCellFactory(l -> {
-            ListCell<ConsumeViewModel.EventLine> cell = new ListCell<>() {
+            ListCell<RebalanceTimeline.Line> cell = new ListCell<>() {
                 @Override
-                protected void updateItem(ConsumeViewModel.EventLine line, boolean empty) {
+                protected void updateItem(RebalanceTimeline.Line line, boolean empty) {
                     super.updateItem(line, empty);
                     setText(empty || line == null ? null : line.text());
                     COLOURS.show(this, empty || line == null ? null
@@ -385,28 +381,4 @@ public final class ConsumeScreen extends SplitPane {
         return box;
     }
 
-    private VBox lagChart() {
-        NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
-        x.setLabel("s");
-        x.setMinorTickVisible(false);
-        NumberAxis y = new NumberAxis();
-        y.setForceZeroInRange(true);
-        y.setMinorTickVisible(false);
-        LineChart<Number, Number> chart = new LineChart<>(x, y, vm.lagSeries());
-        chart.setId("lagChart");
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setTitle("Lag per partition");
-        Tooltip.install(chart, new Tooltip("Lag: the high watermark minus the group's committed offset"));
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox box = new VBox(chart);
-        box.setPadding(new Insets(6, 0, 0, 6));
-        return box;
-    }
-
-    /** For the shell: the group factory the screen's view model needs. */
-    public static Function<dev.kafkalab.consume.GroupSettings, InAppGroup> groupsOn(ClientFactory clients) {
-        return settings -> new InAppGroup(clients, settings);
-    }
 }

@@ -1,181 +1,106 @@
 package dev.kafkalab.ui.consume;
 
+import dev.kafkalab.common.Failures;
+import dev.kafkalab.common.Scheduler;
 import dev.kafkalab.consume.GroupEvent;
 import dev.kafkalab.consume.GroupSettings;
-import dev.kafkalab.consume.GroupSettings.Assignor;
-import dev.kafkalab.consume.InAppGroup;
 import dev.kafkalab.consume.MemberSnapshot;
-import dev.kafkalab.consume.Outcome;
 import dev.kafkalab.consume.ResetResult;
 import dev.kafkalab.consume.ResetTarget;
 import dev.kafkalab.monitor.ClusterSnapshot;
-import dev.kafkalab.monitor.GroupView;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
-import org.apache.kafka.clients.consumer.GroupProtocol;
-import org.apache.kafka.common.TopicPartition;
 
 /**
- * The consume screen's state: one group of in-app members at a time, each with a colour; what
- * each member owns, reads and commits; the rebalances as the members' own listeners saw them;
- * and, from the cluster's snapshots, the group's state and its lag per partition over time.
+ * The consume screen's state: one group of members at a time, each with a colour; what each
+ * member owns, reads and commits; the rebalances as the members' own listeners saw them; and, from
+ * the cluster's snapshots, the group's state and its lag per partition over time.
  *
- * <p>Member threads only queue their events; a refresher thread reads the members five times a
- * second and hands the FX thread what changed.
+ * <p>Member threads only queue their events. A repeating task on {@code refresh} reads the members
+ * five times a second and hands {@code ui} what changed; starting and closing a group, which
+ * block, run on {@code blocking}. In tests all three run on the test's thread.
  */
 public final class ConsumeViewModel implements AutoCloseable {
 
-    static final int REFRESH_MS = 200;
-    static final int EVENTS_KEPT = 300;
-    static final int LAG_POINTS = 120;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.S", Locale.ROOT);
-
-    /** One rebalance-timeline line: the event, its words, and its member's colour (-1 for the group). */
-    public record EventLine(GroupEvent event, String text, int colour) {
-    }
-
-    /** Who reads a partition now: a member and its colour, or nobody (-1). */
-    public record PartitionOwner(int partition, String member, int colour, boolean crashed, Long lag) {
-    }
-
-    private final Function<GroupSettings, InAppGroup> groups;
-    private final Function<ResetRequest, CompletableFuture<ResetResult>> resets;
-    private final Executor ui;
-    private final String bootstrap;
-    private final BiConsumer<String, String> announce;
+    static final Duration REFRESH = Duration.ofMillis(200);
 
     /** What an offset reset asks. */
     public record ResetRequest(String groupId, String topic, ResetTarget target) {
     }
 
-    // The form.
-    private final StringProperty groupId = new SimpleStringProperty("readers");
-    private final StringProperty topic = new SimpleStringProperty();
-    private final ObjectProperty<GroupProtocol> protocol = new SimpleObjectProperty<>(GroupProtocol.CLASSIC);
-    private final ObjectProperty<Assignor> assignor = new SimpleObjectProperty<>(Assignor.RANGE);
-    private final BooleanProperty autoCommit = new SimpleBooleanProperty(true);
-    private final IntegerProperty memberCount = new SimpleIntegerProperty(3);
-    private final ObjectProperty<ResetTarget.Kind> resetKind = new SimpleObjectProperty<>(ResetTarget.Kind.EARLIEST);
-    private final StringProperty resetValue = new SimpleStringProperty("");
+    private final Function<GroupSettings, MemberGroup> groups;
+    private final Function<ResetRequest, CompletableFuture<ResetResult>> resets;
+    private final Executor ui;
+    private final Executor blocking;
+    private final String bootstrap;
+    private final BiConsumer<String, String> announce;
+    private final GroupForm form = new GroupForm();
+    private final RebalanceTimeline timeline = new RebalanceTimeline();
+    private final GroupOnCluster onCluster = new GroupOnCluster();
+    private final long startNanos = System.nanoTime();
 
-    // Outputs.
-    private final ObservableList<Assignor> assignors = FXCollections.observableArrayList();
+    // Properties
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty groupState = new SimpleStringProperty("");
     private final ObservableList<MemberSnapshot> members = FXCollections.observableArrayList();
-    private final ObservableList<EventLine> events = FXCollections.observableArrayList();
-    private final ObservableList<PartitionOwner> owners = FXCollections.observableArrayList();
-    private final ObservableList<XYChart.Series<Number, Number>> lagSeries = FXCollections.observableArrayList();
+    private final ObservableList<RebalanceTimeline.Line> events = FXCollections.observableArrayList();
     private final ObjectProperty<Duration> sessionTimeout = new SimpleObjectProperty<>(
             Duration.ofMillis(GroupSettings.DEMO_SESSION_TIMEOUT_MS));
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.now());
 
-    // Off the FX thread.
-    private final ConcurrentLinkedQueue<GroupEvent> pending = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kafka-lab-consume-refresh");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Executor closer = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "kafka-lab-consume-close");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile InAppGroup group;
-    private final Map<Integer, Instant> unownedSince = new HashMap<>();
-    private final long startNanos = System.nanoTime();
+    // Shared with the refresh task
+    private final MemberUpdates updates = new MemberUpdates(REFRESH, sessionTimeout.get());
+    private volatile MemberGroup group;
+    private final Scheduler.Repeating refreshing;
 
-    public ConsumeViewModel(Function<GroupSettings, InAppGroup> groups,
-            Function<ResetRequest, CompletableFuture<ResetResult>> resets, Executor ui, String courseBootstrap,
-            BiConsumer<String, String> announce) {
+    /**
+     * @param groups   makes a group; runs on {@code blocking}
+     * @param ui       where state changes: the FX thread in the app
+     * @param refresh  runs the member refresh; the app's is a thread of its own
+     * @param blocking starts and closes groups
+     * @param announce the command line equivalent and a message, for the shell's CLI bar
+     */
+    public ConsumeViewModel(Function<GroupSettings, MemberGroup> groups,
+            Function<ResetRequest, CompletableFuture<ResetResult>> resets, Executor ui, Scheduler refresh,
+            Executor blocking, String courseBootstrap, BiConsumer<String, String> announce) {
         this.groups = groups;
         this.resets = resets;
         this.ui = ui;
+        this.blocking = blocking;
         this.bootstrap = courseBootstrap;
         this.announce = announce;
-        protocol.addListener((o, was, p) -> fillAssignors(p));
-        fillAssignors(protocol.get());
-        refresher.scheduleWithFixedDelay(this::refresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+        this.refreshing = refresh.every(REFRESH, this::refresh);
     }
 
-    private void fillAssignors(GroupProtocol p) {
-        List<Assignor> fit = java.util.Arrays.stream(Assignor.values()).filter(a -> a.supports(p)).toList();
-        Assignor keep = assignor.get();
-        assignors.setAll(fit);
-        assignor.set(keep != null && keep.supports(p) ? keep : Assignor.defaultFor(p));
+    // Properties
+
+    /** The group to start and the reset to ask for. */
+    public GroupForm form() {
+        return form;
     }
 
-    // --- Properties
-
-    public StringProperty groupId() {
-        return groupId;
-    }
-
+    /** The form's topic: the shell fills it from the cluster screen's choice. */
     public StringProperty topic() {
-        return topic;
-    }
-
-    public ObjectProperty<GroupProtocol> protocol() {
-        return protocol;
-    }
-
-    public ObjectProperty<Assignor> assignor() {
-        return assignor;
-    }
-
-    /** The assignors of the chosen protocol. */
-    public ObservableList<Assignor> assignors() {
-        return assignors;
-    }
-
-    public BooleanProperty autoCommit() {
-        return autoCommit;
-    }
-
-    public IntegerProperty memberCount() {
-        return memberCount;
-    }
-
-    public ObjectProperty<ResetTarget.Kind> resetKind() {
-        return resetKind;
-    }
-
-    public StringProperty resetValue() {
-        return resetValue;
+        return form.topic();
     }
 
     public ReadOnlyBooleanProperty running() {
@@ -188,7 +113,7 @@ public final class ConsumeViewModel implements AutoCloseable {
 
     /** The group as the coordinator describes it: state, epoch, members. */
     public ReadOnlyStringProperty groupState() {
-        return groupState;
+        return onCluster.state();
     }
 
     public ObservableList<MemberSnapshot> members() {
@@ -196,24 +121,24 @@ public final class ConsumeViewModel implements AutoCloseable {
     }
 
     /** Newest first. */
-    public ObservableList<EventLine> events() {
+    public ObservableList<RebalanceTimeline.Line> events() {
         return events;
     }
 
     public ObservableList<PartitionOwner> owners() {
-        return owners;
+        return onCluster.owners();
     }
 
-    /** Lag per partition over time, one series per partition ("p0", ...), x in seconds. */
-    public ObservableList<XYChart.Series<Number, Number>> lagSeries() {
-        return lagSeries;
+    /** Lag per partition over time, one series per partition ("p0", ...): a new list with every reading. */
+    public ReadOnlyObjectProperty<List<LagHistory.Series>> lagSeries() {
+        return onCluster.lagSeries();
     }
 
     public ReadOnlyObjectProperty<Duration> sessionTimeout() {
         return sessionTimeout;
     }
 
-    /** Ticks with every refresh: countdowns bind to it. */
+    /** Set with every refresh that changes something, and every one while a countdown runs: countdowns bind to it. */
     public ReadOnlyObjectProperty<Instant> now() {
         return now;
     }
@@ -227,9 +152,9 @@ public final class ConsumeViewModel implements AutoCloseable {
         return Optional.of(Math.max(0, left));
     }
 
-    // --- Actions (FX thread)
+    // Commands (UI thread)
 
-    /** Starts a group of {@link #memberCount()} members; false, with the reason in the status, if it cannot. */
+    /** Starts a group of the form's member count; false, with the reason in the status, if it cannot. */
     public boolean startGroup() {
         if (group != null) {
             status.set("A group is running: stop it first.");
@@ -237,97 +162,92 @@ public final class ConsumeViewModel implements AutoCloseable {
         }
         GroupSettings settings;
         try {
-            if (topic.get() == null || topic.get().isBlank()) {
-                throw new IllegalArgumentException("Choose a topic first (create one on the Cluster screen).");
-            }
-            if (memberCount.get() < 1 || memberCount.get() > 12) {
-                throw new IllegalArgumentException("Members: between 1 and 12, was " + memberCount.get() + ".");
-            }
-            settings = GroupSettings.demo(groupId.get().trim(), topic.get(), protocol.get())
-                    .withAssignor(assignor.get())
-                    .withAutoCommit(autoCommit.get(), GroupSettings.DEFAULT_AUTO_COMMIT_INTERVAL_MS);
+            settings = form.settings();
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return false;
         }
-        int n = memberCount.get();
+        int n = form.memberCount().get();
         running.set(true);
         events.clear();
-        unownedSince.clear();
-        lagSeries.clear();
+        timeline.clear();
+        onCluster.clearLag();
         status.set("Starting group " + settings.groupId() + " with " + n + " members...");
-        announce.accept(consoleConsumer(settings), status.get());
-        // Making clients resolves and connects: never on the FX thread.
+        announce.accept(ConsumeCli.consoleConsumer(bootstrap, settings), status.get());
+        // Making clients resolves and connects: never on the UI thread.
         CompletableFuture.supplyAsync(() -> {
-            InAppGroup g = groups.apply(settings);
-            g.addListener(pending::add);
+            MemberGroup g = groups.apply(settings);
+            g.addListener(updates::queue);
             for (int i = 0; i < n; i++) {
                 g.addMember();
             }
             return g;
-        }, closer).whenCompleteAsync((g, failure) -> {
+        }, blocking).whenCompleteAsync((g, failure) -> {
             if (failure != null) {
                 running.set(false);
-                status.set("The group did not start: " + dev.kafkalab.common.Failures.message(failure));
+                status.set("The group did not start: " + Failures.message(failure));
                 return;
             }
             group = g;
             status.set("Group " + settings.groupId() + " started: " + n + " members joining.");
-            announce.accept(consoleConsumer(settings), status.get());
-            g.sessionTimeout().thenAccept(t -> ui.execute(() -> sessionTimeout.set(t.value())));
+            announce.accept(ConsumeCli.consoleConsumer(bootstrap, settings), status.get());
+            g.sessionTimeout().thenAccept(t -> ui.execute(() -> {
+                sessionTimeout.set(t.value());
+                updates.sessionTimeout(t.value());
+            }));
         }, ui);
         return true;
     }
 
     public void addMember() {
-        InAppGroup g = group;
+        MemberGroup g = group;
         if (g == null) {
             status.set("Start a group first.");
             return;
         }
-        CompletableFuture.supplyAsync(g::addMember, closer)
+        CompletableFuture.supplyAsync(g::addMember, blocking)
                 .thenAccept(m -> ui.execute(() -> status.set(m.name() + " joins the group.")));
     }
 
     public void leave(String member) {
-        act(member, "leaves gracefully", g -> g.leave(member));
+        act(member, "leaves gracefully", MemberGroup.Command.LEAVE);
     }
 
     public void crash(String member) {
-        act(member, "crashes", g -> g.crash(member));
+        act(member, "crashes", MemberGroup.Command.CRASH);
     }
 
     public void stall(String member) {
-        act(member, "stops polling", g -> g.stall(member));
+        act(member, "stops polling", MemberGroup.Command.STALL);
     }
 
     public void resume(String member) {
-        act(member, "polls again", g -> g.resume(member));
+        act(member, "polls again", MemberGroup.Command.RESUME);
     }
 
     public void commit(String member) {
-        act(member, "commits", g -> g.commit(member));
+        act(member, "commits", MemberGroup.Command.COMMIT);
     }
 
-    private void act(String member, String what, Function<InAppGroup, CompletableFuture<Outcome>> action) {
-        InAppGroup g = group;
+    private void act(String member, String what, MemberGroup.Command command) {
+        MemberGroup g = group;
         if (g == null) {
             status.set("Start a group first.");
             return;
         }
         status.set(member + " " + what + "...");
-        action.apply(g).thenAccept(o -> ui.execute(() -> status.set(o.message())));
+        g.ask(command, member).thenAccept(o -> ui.execute(() -> status.set(o.message())));
     }
 
-    /** Every member leaves; the group closes off the FX thread. */
+    /** Every member leaves; the group closes on {@code blocking}. */
     public void stopGroup() {
-        InAppGroup g = group;
+        MemberGroup g = group;
         group = null;
         if (g == null) {
             return;
         }
         status.set("Stopping the group: every member leaves...");
-        CompletableFuture.runAsync(g::close, closer).whenCompleteAsync((v, e) -> {
+        CompletableFuture.runAsync(g::close, blocking).whenCompleteAsync((v, e) -> {
             running.set(false);
             status.set("Group stopped. Its committed offsets stay: its lag shows below while it is empty.");
         }, ui);
@@ -337,129 +257,43 @@ public final class ConsumeViewModel implements AutoCloseable {
     public void resetOffsets() {
         ResetTarget target;
         try {
-            target = switch (resetKind.get()) {
-                case EARLIEST -> ResetTarget.earliest();
-                case LATEST -> ResetTarget.latest();
-                case OFFSET -> ResetTarget.offset(parseLong(resetValue.get(), "an offset, e.g. 5"));
-                case TIMESTAMP -> ResetTarget.timestamp(parseTime(resetValue.get()));
-            };
-            if (topic.get() == null) {
-                throw new IllegalArgumentException("Choose the group's topic first.");
-            }
+            target = form.resetTarget();
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;
         }
-        String g = groupId.get().trim();
-        announce.accept("kafka-consumer-groups.sh --bootstrap-server " + bootstrap + " --group " + g + " --topic "
-                + topic.get() + " --reset-offsets " + target.option() + " --execute", "Resetting offsets of " + g + "...");
-        resets.apply(new ResetRequest(g, topic.get(), target)).thenAccept(r -> ui.execute(() -> status.set(r.ok()
+        String g = form.trimmedGroupId();
+        String topic = form.topic().get();
+        announce.accept(ConsumeCli.resetOffsets(bootstrap, g, topic, target), "Resetting offsets of " + g + "...");
+        resets.apply(new ResetRequest(g, topic, target)).thenAccept(r -> ui.execute(() -> status.set(r.ok()
                 ? "Offsets of " + g + " now " + r.offsets() + (r.notes().isEmpty() ? "." : ": " + String.join(" ", r.notes()))
                 : r.error())));
     }
 
-    private static long parseLong(String text, String expected) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("Offset: write " + expected + ".");
-        }
-    }
-
-    /** HH:mm or HH:mm:ss today, local time. */
+    /** The form's parsing of a reset time, where the tests have always found it. */
     static Instant parseTime(String text) {
-        try {
-            LocalTime t = LocalTime.parse(text.trim());
-            return t.atDate(java.time.LocalDate.now()).atZone(ZoneId.systemDefault()).toInstant();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Time: write a time of today, e.g. 09:30 or 09:30:15.");
-        }
+        return GroupForm.parseTime(text);
     }
 
-    private String consoleConsumer(GroupSettings s) {
-        return "kafka-console-consumer.sh --bootstrap-server " + bootstrap + " --topic " + s.topic() + " --group "
-                + s.groupId() + " --from-beginning --property print.key=true --property print.partition=true"
-                + (s.protocol() == GroupProtocol.CONSUMER ? " --consumer-property group.protocol=consumer" : "")
-                + (s.assignor() != Assignor.defaultFor(s.protocol()) ? (s.protocol() == GroupProtocol.CONSUMER
-                        ? " --consumer-property group.remote.assignor=" + s.assignor().remoteName()
-                        : " --consumer-property partition.assignment.strategy=" + s.assignor().classicClass()) : "");
-    }
-
-    // --- From the cluster's snapshots (any thread)
+    // From the cluster's snapshots (any thread)
 
     public void onSnapshot(ClusterSnapshot snapshot) {
         double at = (System.nanoTime() - startNanos) / 1e9;
         ui.execute(() -> applySnapshot(snapshot, at));
     }
 
-    /** On the FX thread, where the form's group id and topic may be read. */
+    /** On the UI thread, where the form's group id and topic may be read. */
     private void applySnapshot(ClusterSnapshot snapshot, double at) {
-        String id = groupId.get();
-        String t = topic.get();
-        Optional<GroupView> view = id == null ? Optional.empty() : snapshot.group(id.trim());
-        int partitions = t == null ? 0 : snapshot.topic(t).map(x -> x.partitions().size()).orElse(0);
-        groupState.set(view.map(g -> g.state() + " · " + g.type().toString().toLowerCase(Locale.ROOT) + " protocol"
-                + (g.groupEpoch() == null ? "" : " · group epoch " + g.groupEpoch()) + " · " + g.members().size()
-                + " member" + (g.members().size() == 1 ? "" : "s") + " · lag " + g.totalLag())
-                .orElse(running.get() ? "not known to the coordinator yet" : "no such group on the cluster"));
-        if (view.isEmpty() || t == null) {
-            return;
-        }
-        Map<TopicPartition, Long> lag = view.get().lag();
-        while (lagSeries.size() < partitions) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName("p" + lagSeries.size());
-            lagSeries.add(s);
-        }
-        for (int p = 0; p < partitions; p++) {
-            Long l = lag.get(new TopicPartition(t, p));
-            if (l == null) {
-                continue;
-            }
-            ObservableList<XYChart.Data<Number, Number>> points = lagSeries.get(p).getData();
-            if (points.size() >= LAG_POINTS) {
-                points.remove(0);
-            }
-            points.add(new XYChart.Data<>(Math.round(at * 10) / 10.0, l));
-        }
-        updateOwners(partitions, lag, t);
+        onCluster.apply(snapshot, at, form.groupId().get(), form.topic().get(), running.get(), members);
     }
 
-    private int partitionsKnown;
-    private Map<TopicPartition, Long> lastLag = Map.of();
-
-    private void updateOwners(int partitions, Map<TopicPartition, Long> lag, String t) {
-        partitionsKnown = partitions;
-        lastLag = lag;
-        Map<Integer, MemberSnapshot> owner = new TreeMap<>();
-        for (MemberSnapshot m : members) {
-            for (int p : m.assigned()) {
-                owner.put(p, m);
-            }
-        }
-        List<PartitionOwner> rows = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            MemberSnapshot m = owner.get(p);
-            rows.add(new PartitionOwner(p, m == null ? null : m.name(), m == null ? -1 : m.colour(),
-                    m != null && m.state() == dev.kafkalab.consume.MemberState.CRASHED, lag.get(new TopicPartition(t, p))));
-        }
-        if (!rows.equals(owners)) {
-            owners.setAll(rows);
-        }
-    }
-
-    // --- The refresher (its own thread), then the FX thread
+    // The refresh task, then the UI thread
 
     private void refresh() {
         try {
-            InAppGroup g = group;
-            List<MemberSnapshot> snapshot = g == null ? null : g.members();
-            List<GroupEvent> fresh = new ArrayList<>();
-            GroupEvent e;
-            while ((e = pending.poll()) != null) {
-                fresh.add(e);
-            }
-            ui.execute(() -> apply(snapshot, fresh));
+            MemberGroup g = group;
+            updates.next(g == null ? null : g.members(), Instant.now())
+                    .ifPresent(u -> ui.execute(() -> apply(u.members(), u.events())));
         } catch (RuntimeException e) {
             ui.execute(() -> status.set("Could not read the members: " + e));
         }
@@ -469,69 +303,30 @@ public final class ConsumeViewModel implements AutoCloseable {
         now.set(Instant.now());
         if (snapshot != null && !snapshot.equals(members)) {
             members.setAll(snapshot);
-            if (topic.get() != null) {
-                updateOwners(partitionsKnown, lastLag, topic.get());
+            if (form.topic().get() != null) {
+                onCluster.membersChanged(members, form.topic().get());
             }
         }
         if (!fresh.isEmpty()) {
             Map<String, Integer> colours = new HashMap<>();
             members.forEach(m -> colours.put(m.name(), m.colour()));
-            List<EventLine> lines = new ArrayList<>();
-            for (GroupEvent ev : fresh) {
-                lines.add(0, new EventLine(ev, describe(ev), colours.getOrDefault(ev.member(), -1)));
-            }
-            events.addAll(0, lines);
-            if (events.size() > EVENTS_KEPT) {
-                events.remove(EVENTS_KEPT, events.size());
+            events.addAll(0, timeline.add(fresh, colours, sessionTimeout.get()));
+            // The timeline let its oldest lines go: so does the list shown.
+            if (events.size() > timeline.size()) {
+                events.remove(timeline.size(), events.size());
             }
         }
     }
 
-    /** "09:14:03.2  member-2  assigned p2, p3 (generation 4); p3 had no reader for 1.4 s". */
+    /** One event in the timeline's words; it counts in the timeline's gaps like any other. */
     String describe(GroupEvent e) {
-        String parts = e.partitions().isEmpty() ? "" : " " + String.join(", ",
-                e.partitions().stream().map(p -> "p" + p).toList());
-        String gen = e.generation() < 0 ? "" : " (generation " + e.generation() + ")";
-        String text = switch (e.kind()) {
-            case JOINED -> "joined" + gen;
-            case ASSIGNED -> (e.partitions().isEmpty() ? "assigned nothing" : "assigned" + parts) + gen + gap(e);
-            case REVOKED -> "revoked" + parts + gen;
-            case LOST -> "lost" + parts + " (no chance to commit)" + gen;
-            case LEFT -> "left the group";
-            case CRASHED -> "crashed: the coordinator waits for the session timeout ("
-                    + sessionTimeout.get().toMillis() / 1000.0 + " s)";
-            case EXPIRED -> "dropped by the coordinator: session timed out" + parts;
-            case STALLED -> "stopped polling (max.poll.interval.ms)";
-            case RESUMED -> "polls again";
-            case KICKED -> "left the group: no poll within max.poll.interval.ms";
-            case ERROR -> "error";
-        };
-        if (e.kind() == GroupEvent.Kind.REVOKED || e.kind() == GroupEvent.Kind.LOST
-                || e.kind() == GroupEvent.Kind.EXPIRED) {
-            e.partitions().forEach(p -> unownedSince.putIfAbsent(p, e.at()));
-        }
-        String detail = e.detail() == null || e.detail().isBlank() ? "" : ": " + e.detail();
-        return CLOCK.format(e.at().atZone(ZoneId.systemDefault())) + "  " + (e.member() == null ? "group" : e.member())
-                + "  " + text + (e.kind() == GroupEvent.Kind.ERROR ? detail : "");
-    }
-
-    /** For partitions that had been taken away: how long nobody read them. */
-    private String gap(GroupEvent e) {
-        List<String> gaps = new ArrayList<>();
-        for (int p : e.partitions()) {
-            Instant since = unownedSince.remove(p);
-            if (since != null) {
-                gaps.add(String.format(Locale.ROOT, "p%d had no reader for %.1f s", p,
-                        Duration.between(since, e.at()).toMillis() / 1000.0));
-            }
-        }
-        return gaps.isEmpty() ? "" : "; " + String.join(", ", gaps);
+        return timeline.describe(e, sessionTimeout.get());
     }
 
     @Override
     public void close() {
-        refresher.shutdownNow();
-        InAppGroup g = group;
+        refreshing.close();
+        MemberGroup g = group;
         group = null;
         if (g != null) {
             g.close();
