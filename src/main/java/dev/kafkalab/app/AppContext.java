@@ -42,6 +42,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Services need the cluster: they are made on the cluster's thread once it runs (making a
  * Kafka client resolves and connects), the view models then on the UI thread.
+ *
+ * <p>Every subscription made here ends when the context closes. None follows which screen is
+ * shown, on purpose: the cluster view model feeds the strip on every screen, the slides' live
+ * widgets and the lab panel; the lab view model checks steps whatever is shown; the consume view
+ * model's lag history must have no gap when the learner comes back to it; and the produce and
+ * consume view models already post to the UI thread only when something changed.
  */
 public final class AppContext implements AutoCloseable {
 
