@@ -1,6 +1,7 @@
 package dev.kafkalab.app;
 
 import java.util.concurrent.Executors;
+import dev.kafkalab.ui.consume.GroupDirectory;
 import dev.kafkalab.ui.consume.MemberGroup;
 import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.clients.ClientFactory;
@@ -28,6 +29,8 @@ import dev.kafkalab.ui.shell.ShellViewModel;
 import dev.kafkalab.ui.slides.SlidesViewModel;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -136,11 +139,30 @@ public final class AppContext implements AutoCloseable {
                 Scheduler.onThread("kafka-lab-produce-pump"), clusterVm.courseBootstrap(), shell.lastAction()::announce));
         ExecutorService consumeWork = Executors.newCachedThreadPool(Threads.daemon("kafka-lab-consume-close"));
         undo.push(new Step("the consume screen's group threads", consumeWork::shutdownNow));
-        ConsumeViewModel consumeVm = closing(new ConsumeViewModel(settings -> MemberGroup.of(s.groups().start(settings)),
+        ConsumerGroups groups = s.groups();
+        ConsumeViewModel consumeVm = closing(new ConsumeViewModel(
+                settings -> MemberGroup.of(groups.start(settings), () -> groups.stop(settings.groupId())),
                 r -> s.offsets().reset(r.groupId(), r.topic(), r.target()), ui,
                 Scheduler.onThread("kafka-lab-consume-refresh"), consumeWork, clusterVm.courseBootstrap(),
                 shell.lastAction()::announce));
         listenToSnapshots(s.poller(), consumeVm::onSnapshot);
+        // The consume screen shows the groups lab steps start, and lists every group the app runs.
+        consumeVm.follow(new GroupDirectory() {
+            @Override
+            public List<String> running() {
+                return groups.running().stream().map(g -> g.settings().groupId()).toList();
+            }
+
+            @Override
+            public Optional<MemberGroup> find(String id) {
+                return groups.get(id).map(g -> MemberGroup.of(g, () -> groups.stop(id)));
+            }
+
+            @Override
+            public void onChange(Runnable changed) {
+                listen(groups::addListener, groups::removeListener, changed);
+            }
+        });
         LabViewModel labVm = new LabViewModel(LabCatalog.defaultFolder(), s.workbench(), s.progress(),
                 s.workbench().ledger(), s.poller()::latest, ui);
         // Saves the open lab's progress before the services it checks against go.

@@ -169,6 +169,9 @@ public final class ClusterCommand {
             if (node.role() == NodeRole.BROKER) {
                 ClusterSnapshot.Replicas share = replicas.getOrDefault(node.id(), ClusterSnapshot.Replicas.NONE);
                 line.append(" leads ").append(share.leads()).append(", follows ").append(share.follows());
+                if (share.outOfSync() > 0) {
+                    line.append(", out of sync ").append(share.outOfSync());
+                }
             }
             out.println(line.toString().stripTrailing());
         }

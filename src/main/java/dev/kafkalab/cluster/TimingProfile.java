@@ -93,6 +93,14 @@ public enum TimingProfile {
         p.put("broker.heartbeat.interval.ms", Integer.toString(heartbeatIntervalMs));
         p.put("replica.lag.time.max.ms", Integer.toString(replicaLagTimeMaxMs));
         p.put("group.initial.rebalance.delay.ms", Integer.toString(initialRebalanceDelayMs));
+        if (this == DEMO) {
+            // The controller moves leaders back to their preferred replicas on its own when a
+            // check finds them in sync: every leader.imbalance.check.interval.seconds (300 s), but
+            // right away once a check has moved leaders (QuorumController's ImbalanceSchedule).
+            // A lab that kills a leader would then see it come back at a moment nobody can
+            // predict; here it only comes back when asked (kafka-leader-election.sh).
+            p.put("auto.leader.rebalance.enable", "false");
+        }
         if (logCleanerBackoffMs != KAFKA_LOG_CLEANER_BACKOFF_MS) {
             // Costs a look at the cleaner checkpoints twice a second per broker: nothing a laptop feels.
             p.put("log.cleaner.backoff.ms", Integer.toString(logCleanerBackoffMs));

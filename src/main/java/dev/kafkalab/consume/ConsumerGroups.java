@@ -5,7 +5,7 @@ import dev.kafkalab.common.Safely;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 
 /**
  * Every consumer group of in-app members the app runs, whoever started it: the consume screen or
@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConsumerGroups implements AutoCloseable {
 
     private final ClientFactory clients;
-    private final Map<String, InAppGroup> groups = new ConcurrentHashMap<>();
+    /** In the order they started; guarded by itself. */
+    private final Map<String, InAppGroup> groups = new LinkedHashMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ConsumerGroups(ClientFactory clients) {
         this.clients = clients;
@@ -28,36 +30,67 @@ public final class ConsumerGroups implements AutoCloseable {
     public InAppGroup start(GroupSettings settings) {
         stop(settings.groupId());
         InAppGroup g = new InAppGroup(clients, settings);
-        groups.put(settings.groupId(), g);
+        synchronized (groups) {
+            groups.put(settings.groupId(), g);
+        }
+        changed();
         return g;
     }
 
     /** The running group with this id. */
     public Optional<InAppGroup> get(String groupId) {
-        InAppGroup g = groups.get(groupId);
+        InAppGroup g;
+        synchronized (groups) {
+            g = groups.get(groupId);
+        }
         return g == null || g.closed() ? Optional.empty() : Optional.of(g);
     }
 
-    /** Every running group, in no particular order. */
+    /** {@code changed} runs, on the thread that started or stopped a group, after each start and stop. */
+    public void addListener(Runnable changed) {
+        listeners.add(changed);
+    }
+
+    public void removeListener(Runnable changed) {
+        listeners.remove(changed);
+    }
+
+    private void changed() {
+        listeners.forEach(l -> Safely.run("A consumer-groups listener", l));
+    }
+
+    /** Every running group, oldest first. */
     public List<InAppGroup> running() {
-        return groups.values().stream().filter(g -> !g.closed()).toList();
+        List<InAppGroup> all;
+        synchronized (groups) {
+            all = List.copyOf(groups.values());
+        }
+        return all.stream().filter(g -> !g.closed()).toList();
     }
 
     /** Closes the group (every member leaves, blocking until they have); false when none ran. */
     public boolean stop(String groupId) {
-        InAppGroup g = groups.remove(groupId);
+        InAppGroup g;
+        synchronized (groups) {
+            g = groups.remove(groupId);
+        }
         if (g == null) {
             return false;
         }
         boolean wasRunning = !g.closed();
         g.close();
+        changed();
         return wasRunning;
     }
 
     /** Every group's members leave. */
     @Override
     public void close() {
-        for (String id : List.copyOf(groups.keySet())) {
+        List<String> ids;
+        synchronized (groups) {
+            ids = List.copyOf(groups.keySet());
+        }
+        for (String id : ids) {
             Safely.run("Stopping group " + id, () -> stop(id));
         }
     }

@@ -51,18 +51,22 @@ public record ClusterSnapshot(Instant takenAt, List<NodeView> nodes, List<TopicV
         for (TopicView t : topics) {
             for (PartitionView p : t.partitions()) {
                 for (int broker : p.replicas()) {
-                    counts.computeIfAbsent(broker, b -> new int[2])[broker == p.leader() ? 0 : 1]++;
+                    int kind = broker == p.leader() ? 0 : p.isr().contains(broker) ? 1 : 2;
+                    counts.computeIfAbsent(broker, b -> new int[3])[kind]++;
                 }
             }
         }
         java.util.Map<Integer, Replicas> result = new java.util.HashMap<>();
-        counts.forEach((broker, c) -> result.put(broker, new Replicas(c[0], c[1])));
+        counts.forEach((broker, c) -> result.put(broker, new Replicas(c[0], c[1], c[2])));
         return result;
     }
 
-    /** A broker's share of the partitions: as leader, and as follower. */
-    public record Replicas(int leads, int follows) {
-        public static final Replicas NONE = new Replicas(0, 0);
+    /**
+     * A broker's share of the partitions: it leads some, follows others in sync, and holds the
+     * rest out of sync (a stopped broker holds all of its replicas so, and follows none).
+     */
+    public record Replicas(int leads, int follows, int outOfSync) {
+        public static final Replicas NONE = new Replicas(0, 0, 0);
     }
 
     public long offlineCount() {

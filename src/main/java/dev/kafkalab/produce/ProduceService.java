@@ -67,6 +67,12 @@ public final class ProduceService implements AutoCloseable {
      */
     public CompletableFuture<SendResult> send(String topic, String key, String value, Map<String, String> headers,
             ProducerSettings settings) {
+        return send(topic, key, value, headers, settings, null);
+    }
+
+    /** The same, telling the send listeners who asked for it ({@link SendListener#sent(String, SendResult, Object)}). */
+    public CompletableFuture<SendResult> send(String topic, String key, String value, Map<String, String> headers,
+            ProducerSettings settings, Object origin) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         thread.execute(() -> {
             try {
@@ -80,14 +86,15 @@ public final class ProduceService implements AutoCloseable {
                 p.send(record, (metadata, failure) -> {
                     if (failure == null) {
                         completed(result, topic, new SendResult(key, value, metadata.partition(), metadata.offset(),
-                                partitions, settings, null));
+                                partitions, settings, null), origin);
                     } else {
                         thread.execute(() -> completed(result, topic, SendResult.failed(key, value, settings,
-                                explain(topic, settings, failure, true))));
+                                explain(topic, settings, failure, true)), origin));
                     }
                 });
             } catch (RuntimeException e) {
-                completed(result, topic, SendResult.failed(key, value, settings, explain(topic, settings, e, true)));
+                completed(result, topic, SendResult.failed(key, value, settings, explain(topic, settings, e, true)),
+                        origin);
             }
         });
         return result;
@@ -106,15 +113,15 @@ public final class ProduceService implements AutoCloseable {
     }
 
     /** Listeners first, so whoever waits on the future sees the listeners already told. */
-    private void completed(CompletableFuture<SendResult> future, String topic, SendResult result) {
-        tell(topic, result);
+    private void completed(CompletableFuture<SendResult> future, String topic, SendResult result, Object origin) {
+        tell(topic, result, origin);
         future.complete(result);
     }
 
-    private void tell(String topic, SendResult result) {
+    private void tell(String topic, SendResult result, Object origin) {
         for (SendListener listener : listeners) {
             // A listener's bug must not lose the answer for the screen.
-            Safely.run("A send listener", () -> listener.sent(topic, result));
+            Safely.run("A send listener", () -> listener.sent(topic, result, origin));
         }
     }
 
@@ -145,7 +152,7 @@ public final class ProduceService implements AutoCloseable {
                 KafkaProducer<String, String> made = producerFor(settings);
                 streams.add(stream);
                 return made;
-            }).get();
+            }).get(MAX_BLOCK.toSeconds() + 20, TimeUnit.SECONDS);
             partitions = p.partitionsFor(topic).size();
         } catch (Exception e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
@@ -153,7 +160,7 @@ public final class ProduceService implements AutoCloseable {
             stream.failed.incrementAndGet();
             stream.sent.incrementAndGet();
             SendResult failed = SendResult.failed(null, null, settings, explain(topic, settings, cause, true));
-            tell(topic, failed);
+            tell(topic, failed, sink);
             sink.accept(failed);
             stream.sending = false;
             stream.maybeFinish();
@@ -193,7 +200,7 @@ public final class ProduceService implements AutoCloseable {
                             stream.acked.incrementAndGet();
                             SendResult acked = new SendResult(key, value, metadata.partition(), metadata.offset(),
                                     partitions, settings, null);
-                            tell(topic, acked);
+                            tell(topic, acked, sink);
                             sink.accept(acked);
                         } else {
                             stream.failed.incrementAndGet();
@@ -202,7 +209,7 @@ public final class ProduceService implements AutoCloseable {
                             SendResult failed = SendResult.failed(key, value, settings,
                                     explain(topic, settings, failure, false));
                             // The explained copy below is the same send told again: listeners hear it once.
-                            tell(topic, failed);
+                            tell(topic, failed, sink);
                             sink.accept(failed);
                             if (ask) {
                                 thread.execute(() -> sink.accept(SendResult.failed(key, value, settings,
@@ -214,7 +221,7 @@ public final class ProduceService implements AutoCloseable {
                 } catch (RuntimeException e) {
                     stream.failed.incrementAndGet();
                     SendResult failed = SendResult.failed(key, value, settings, explain(topic, settings, e, false));
-                    tell(topic, failed);
+                    tell(topic, failed, sink);
                     sink.accept(failed);
                     stream.stop();
                 }

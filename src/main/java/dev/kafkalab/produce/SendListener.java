@@ -11,4 +11,14 @@ package dev.kafkalab.produce;
 public interface SendListener {
 
     void sent(String topic, SendResult result);
+
+    /**
+     * The same, with who asked for the send: the {@code origin} handed to
+     * {@link ProduceService#send(String, String, String, java.util.Map, ProducerSettings, Object)},
+     * the sink of a stream, or null. A screen that shows every send of the app's producer tells
+     * its own from a lab step's by it.
+     */
+    default void sent(String topic, SendResult result, Object origin) {
+        sent(topic, result);
+    }
 }

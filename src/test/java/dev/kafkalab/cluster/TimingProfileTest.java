@@ -30,6 +30,13 @@ class TimingProfileTest {
     }
 
     @Test
+    void onlyTheDemoProfileKeepsLeadersWhereTheFailoverPutThem() {
+        assertEquals("false", TimingProfile.DEMO.properties().get("auto.leader.rebalance.enable"));
+        assertFalse(TimingProfile.KAFKA_DEFAULTS.properties().containsKey("auto.leader.rebalance.enable"),
+                "Kafka's default (true) shows real-world behaviour");
+    }
+
+    @Test
     void withoutLoweringTheMinimumTheBrokerWouldRefuseATenSecondSession() {
         // Why the demo profile sets group.consumer.min.session.timeout.ms too: Kafka's minimum is 45 s.
         Map<String, String> p = Map.of("group.consumer.session.timeout.ms", "10000");

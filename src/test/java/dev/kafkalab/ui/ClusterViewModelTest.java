@@ -17,6 +17,7 @@ import dev.kafkalab.monitor.TopicView;
 import dev.kafkalab.topics.TopicOperations;
 import dev.kafkalab.topics.TopicRequest;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
+import dev.kafkalab.ui.cluster.NodeCardState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,21 @@ class ClusterViewModelTest {
     }
 
     @Test
+    void aBrokerOutOfEveryIsrFollowsNothingAndSaysWhatWaitsForIt() {
+        PartitionView withoutThree = new PartitionView("t", 0, 1, List.of(1, 2, 3), List.of(1, 2), List.of(), 0, 10,
+                Map.of());
+        PartitionView alsoWithoutThree = new PartitionView("t", 1, 2, List.of(1, 2, 3), List.of(1, 2), List.of(), 0, 10,
+                Map.of());
+        vm.onSnapshot(snapshot(3, false, withoutThree, alsoWithoutThree));
+        NodeCardState three = vm.card(3).get();
+        assertEquals(0, three.leads());
+        assertEquals(0, three.follows(), "a broker out of the ISR fetches nothing: it follows none");
+        assertEquals(2, three.outOfSync());
+        assertEquals("leads 0 · follows 0 · 2 out of sync", three.share());
+        assertEquals("leads 1 · follows 1", vm.card(1).get().share());
+    }
+
+    @Test
     void anActionAnswersAtOnceAndTheCardFollowsWhatHappens() {
         vm.onSnapshot(snapshot(1, false, partition(0, 1)));
         vm.kill(1);
@@ -92,6 +108,24 @@ class ClusterViewModelTest {
         assertEquals(Map.of("replicationFactor", "The replication factor 3 needs 3 brokers, but only 2 are running:"
                 + " each replica lives on a different broker."), vm.topicFormErrors());
         assertEquals(List.of(), calls, "nothing is sent to the cluster");
+    }
+
+    @Test
+    void theFormValidatesAsTheLearnerTypes() {
+        vm.onSnapshot(snapshot(1, false));
+        vm.createTopic(new TopicRequest("", "0", "3", "", "delete"));
+        assertEquals(Map.of("name", "A topic needs a name.", "partitions", "Partitions must be at least 1."),
+                vm.topicFormErrors(), "Create blames every field at fault");
+        vm.reviseTopicForm(new TopicRequest("orders", "0", "3", "", "delete"));
+        assertEquals(List.of("partitions"), List.copyOf(vm.topicFormErrors().keySet()), "a name typed in clears its error");
+        vm.reviseTopicForm(new TopicRequest("orders", "3", "3", "", "delete"));
+        assertEquals(Map.of(), vm.topicFormErrors(), "every field right: no error left");
+        vm.reviseTopicForm(new TopicRequest("orders", "3", "3", "4", "delete"));
+        assertEquals(List.of("minInsyncReplicas"), List.copyOf(vm.topicFormErrors().keySet()),
+                "a value typed in that Kafka would refuse says so at once");
+        vm.reviseTopicForm(new TopicRequest("", "3", "3", "", "delete"));
+        assertEquals(Map.of(), vm.topicFormErrors(), "an emptied name is not blamed before Create");
+        assertEquals(List.of(), calls, "nothing is sent while typing");
     }
 
     @Test

@@ -111,7 +111,7 @@ public final class ClusterViewModel {
         for (NodeStatus n : nodes) {
             logFiles.put(n.id(), n.logFile());
             cards.put(n.id(), new SimpleObjectProperty<>(new NodeCardState(n.id(), n.role(), n.state(), false, n.port(),
-                    n.pid(), 0, 0, null)));
+                    n.pid(), 0, 0, 0, null)));
         }
         eventFilter.addListener((o, was, now) -> refilterEvents());
         showInternalEvents.addListener((o, was, now) -> refilterEvents());
@@ -302,6 +302,32 @@ public final class ClusterViewModel {
         }, ui);
     }
 
+    /**
+     * As the learner types: a field's error goes as soon as the field is right, and a value typed
+     * in that Kafka would refuse says why at once. An empty field is not blamed before Create, and
+     * Kafka's own refusal of the last Create stays until the next one.
+     */
+    public void reviseTopicForm(TopicRequest request) {
+        int brokers = snapshot.get() == ClusterSnapshot.EMPTY ? Integer.MAX_VALUE : liveBrokers.get();
+        Map<String, String> problems = TopicRules.check(request, brokers);
+        Map<String, String> typed = Map.of(TopicRules.NAME, nullToEmpty(request.name()),
+                TopicRules.PARTITIONS, nullToEmpty(request.partitions()),
+                TopicRules.REPLICATION_FACTOR, nullToEmpty(request.replicationFactor()),
+                TopicRules.MIN_ISR, nullToEmpty(request.minInsyncReplicas()));
+        typed.forEach((field, value) -> {
+            String problem = problems.get(field);
+            if (problem == null) {
+                topicFormErrors.remove(field);
+            } else if (!value.isBlank() || topicFormErrors.containsKey(field)) {
+                topicFormErrors.put(field, problem);
+            }
+        });
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     public CompletableFuture<Boolean> deleteTopic(String name) {
         lastAction.command(CliEquivalents.deleteTopic(courseBootstrap, name));
         return topics.delete(name).handleAsync((ok, failure) -> {
@@ -372,7 +398,7 @@ public final class ClusterViewModel {
         ClusterSnapshot.Replicas share = replicas.getOrDefault(id, ClusterSnapshot.Replicas.NONE);
         boolean fenced = view.map(NodeView::fenced).orElse(false);
         card.set(new NodeCardState(id, was.role(), state, fenced, port, pid, share.leads(), share.follows(),
-                pending.get(id)));
+                share.outOfSync(), pending.get(id)));
     }
 
     private void refreshPartitions(ClusterSnapshot previous, ClusterSnapshot next) {

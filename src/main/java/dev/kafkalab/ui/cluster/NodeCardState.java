@@ -9,7 +9,12 @@ import dev.kafkalab.cluster.NodeState;
  * @param pending an action sent and not finished yet ("killing..."), or null
  */
 public record NodeCardState(int id, NodeRole role, NodeState state, boolean fenced, int port, long pid,
-        int leads, int follows, String pending) {
+        int leads, int follows, int outOfSync, String pending) {
+
+    /** The card's second line for a broker: what it leads and follows, and what waits for it. */
+    public String share() {
+        return "leads " + leads + " · follows " + follows + (outOfSync > 0 ? " · " + outOfSync + " out of sync" : "");
+    }
 
     public String label() {
         return role.label(id);
@@ -47,6 +52,6 @@ public record NodeCardState(int id, NodeRole role, NodeState state, boolean fenc
     }
 
     NodeCardState withPending(String word) {
-        return new NodeCardState(id, role, state, fenced, port, pid, leads, follows, word);
+        return new NodeCardState(id, role, state, fenced, port, pid, leads, follows, outOfSync, word);
     }
 }

@@ -94,7 +94,7 @@ public final class NodeCardView extends VBox {
         STATES.show(this, stateName(s));
         String port = s.port() > 0 ? "port " + s.port() : "no port yet";
         detail.setText(s.role() == NodeRole.CONTROLLER ? port + " · KRaft metadata quorum"
-                : port + " · leads " + s.leads() + " · follows " + s.follows());
+                : port + " · " + s.share());
         stop.setDisable(!s.canStop());
         kill.setDisable(!s.canKill());
         freeze.setDisable(!s.canFreeze());

@@ -41,11 +41,19 @@ public final class TopicsView extends VBox {
                 vm.selectedTopic().set(now);
             }
         });
-        vm.selectedTopic().addListener((o, was, now) -> {
-            if (now != null && !now.equals(list.getSelectionModel().getSelectedItem())) {
-                list.getSelectionModel().select(now);
+        // The list highlights the topic the partitions header names, and nothing else: also when the
+        // topic was chosen (by a lab step, by Create) before the list holds it, and when the list
+        // refills, which would otherwise keep the highlighted row's index, not its topic.
+        Runnable follow = () -> {
+            String chosen = vm.selectedTopic().get();
+            if (chosen == null || !list.getItems().contains(chosen)) {
+                list.getSelectionModel().clearSelection();
+            } else if (!chosen.equals(list.getSelectionModel().getSelectedItem())) {
+                list.getSelectionModel().select(chosen);
             }
-        });
+        };
+        vm.selectedTopic().addListener((o, was, now) -> follow.run());
+        vm.topicNames().addListener((javafx.collections.ListChangeListener<String>) c -> follow.run());
         Button delete = new Button("Delete topic");
         delete.setId("deleteTopic");
         delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -82,6 +90,11 @@ public final class TopicsView extends VBox {
                     }
                 });
         create.setOnAction(e -> submit.run());
+        Runnable revise = () -> vm.reviseTopicForm(new TopicRequest(name.getText(), partitions.getText(), rf.getText(),
+                minIsr.getText(), cleanup.getValue()));
+        for (TextField f : java.util.List.of(name, partitions, rf, minIsr)) {
+            f.textProperty().addListener((o, was, now) -> revise.run());
+        }
         name.setOnAction(e -> submit.run());
         vm.topicFormErrors().addListener((MapChangeListener<String, String>) c -> showErrors());
         Label title = new Label("New topic");

@@ -159,8 +159,30 @@ public final class ConsumeScreen extends SplitPane {
         reset.setTooltip(new Tooltip("Kafka resets the offsets of an empty group only: stop the group first"));
         reset.setOnAction(e -> vm.resetOffsets());
 
+        // Every group the app runs, a lab step's too: pick one to see its members; New shows the form.
+        ComboBox<String> shown = new ComboBox<>(vm.runningGroups());
+        shown.setId("shownGroup");
+        shown.setPromptText("no group running");
+        shown.setMaxWidth(Double.MAX_VALUE);
+        shown.setValue(vm.shownGroup().get());
+        vm.shownGroup().addListener((o, was, now) -> shown.setValue(now));
+        shown.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !now.equals(vm.shownGroup().get())) {
+                vm.show(now);
+            }
+        });
+        shown.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runningGroups()));
+        Button fresh = new Button("New");
+        fresh.setId("newGroup");
+        fresh.setTooltip(new Tooltip("Start another group beside the ones running: they go on, out of view"));
+        fresh.setOnAction(e -> vm.newGroup());
+        fresh.disableProperty().bind(vm.running().not());
+        HBox.setHgrow(shown, javafx.scene.layout.Priority.ALWAYS);
+        HBox showing = new HBox(6, shown, fresh);
+
         HBox buttons = new HBox(6, start, stop);
-        VBox box = new VBox(6, Forms.title("Consumer group"), Forms.labelled("Group id", group),
+        VBox box = new VBox(6, Forms.title("Consumer group"), Forms.labelled("Showing", showing),
+                Forms.labelled("Group id", group),
                 Forms.labelled("Topic", topic),
                 Forms.labelled("Protocol", protocol), Forms.labelled("Assignor", assignor), autoCommit,
                 Forms.labelled("Members", count), buttons, add, status,

@@ -67,9 +67,17 @@ public final class ConsumeViewModel implements AutoCloseable {
             Duration.ofMillis(GroupSettings.DEMO_SESSION_TIMEOUT_MS));
     private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(Instant.now());
 
+    private final ObservableList<String> runningGroups = FXCollections.observableArrayList();
+    private final StringProperty shownGroup = new SimpleStringProperty();
+
     // Shared with the refresh task
     private final MemberUpdates updates = new MemberUpdates(REFRESH, sessionTimeout.get());
+    private final java.util.function.Consumer<GroupEvent> listener = updates::queue;
+    /** The group shown; others may run beside it (a lab step's), listed in {@link #runningGroups()}. */
     private volatile MemberGroup group;
+    /** UI thread: the group this screen is starting, not yet shown. */
+    private String starting;
+    private GroupDirectory directory;
     private final Scheduler.Repeating refreshing;
 
     /**
@@ -120,6 +128,16 @@ public final class ConsumeViewModel implements AutoCloseable {
         return members;
     }
 
+    /** The id of every group the app runs, whoever started it, oldest first. */
+    public ObservableList<String> runningGroups() {
+        return runningGroups;
+    }
+
+    /** The id of the group whose members this screen shows, or null. */
+    public ReadOnlyStringProperty shownGroup() {
+        return shownGroup;
+    }
+
     /** Newest first. */
     public ObservableList<RebalanceTimeline.Line> events() {
         return events;
@@ -156,7 +174,12 @@ public final class ConsumeViewModel implements AutoCloseable {
 
     /** Starts a group of the form's member count; false, with the reason in the status, if it cannot. */
     public boolean startGroup() {
-        if (group != null) {
+        if (starting != null) {
+            status.set("Group " + starting + " is starting: wait a moment.");
+            return false;
+        }
+        if (directory == null && group != null) {
+            // Without the app's list of groups, one started beside it could not be found again.
             status.set("A group is running: stop it first.");
             return false;
         }
@@ -167,6 +190,12 @@ public final class ConsumeViewModel implements AutoCloseable {
             status.set(e.getMessage());
             return false;
         }
+        if (runningGroups.contains(settings.groupId())) {
+            status.set("Group " + settings.groupId() + " is running: stop it first, or give the new group another id.");
+            return false;
+        }
+        detach();
+        starting = settings.groupId();
         int n = form.memberCount().get();
         running.set(true);
         events.clear();
@@ -177,18 +206,20 @@ public final class ConsumeViewModel implements AutoCloseable {
         // Making clients resolves and connects: never on the UI thread.
         CompletableFuture.supplyAsync(() -> {
             MemberGroup g = groups.apply(settings);
-            g.addListener(updates::queue);
+            g.addListener(listener);
             for (int i = 0; i < n; i++) {
                 g.addMember();
             }
             return g;
         }, blocking).whenCompleteAsync((g, failure) -> {
+            starting = null;
             if (failure != null) {
                 running.set(false);
                 status.set("The group did not start: " + Failures.message(failure));
                 return;
             }
             group = g;
+            shownGroup.set(settings.groupId());
             status.set("Group " + settings.groupId() + " started: " + n + " members joining.");
             announce.accept(ConsumeCli.consoleConsumer(bootstrap, settings), status.get());
             g.sessionTimeout().thenAccept(t -> ui.execute(() -> {
@@ -239,13 +270,14 @@ public final class ConsumeViewModel implements AutoCloseable {
         g.ask(command, member).thenAccept(o -> ui.execute(() -> status.set(o.message())));
     }
 
-    /** Every member leaves; the group closes on {@code blocking}. */
+    /** Every member of the shown group leaves; the group closes on {@code blocking}. */
     public void stopGroup() {
         MemberGroup g = group;
         group = null;
         if (g == null) {
             return;
         }
+        g.removeListener(listener);
         status.set("Stopping the group: every member leaves...");
         CompletableFuture.runAsync(g::close, blocking).whenCompleteAsync((v, e) -> {
             running.set(false);
@@ -273,6 +305,95 @@ public final class ConsumeViewModel implements AutoCloseable {
     /** The form's parsing of a reset time, where the tests have always found it. */
     static Instant parseTime(String text) {
         return GroupForm.parseTime(text);
+    }
+
+    // Following the app's other groups (UI thread)
+
+    /**
+     * Follows every group the app runs: a group started elsewhere (a lab step) is shown at once,
+     * unless this screen is starting one of its own, and one stopped elsewhere stops showing.
+     */
+    public void follow(GroupDirectory groups) {
+        this.directory = groups;
+        groups.onChange(() -> ui.execute(this::groupsChanged));
+        groupsChanged();
+    }
+
+    /** Shows the members of the running group {@code groupId}; the one shown before runs on unseen. */
+    public void show(String groupId) {
+        if (directory == null || groupId == null || groupId.equals(shownGroup.get())) {
+            return;
+        }
+        directory.find(groupId).ifPresentOrElse(this::attach,
+                () -> status.set("Group " + groupId + " is not running any more."));
+    }
+
+    private void groupsChanged() {
+        java.util.List<String> before = java.util.List.copyOf(runningGroups);
+        java.util.List<String> now = directory.running();
+        runningGroups.setAll(now);
+        String shown = shownGroup.get();
+        if (shown != null && group != null && !now.contains(shown)) {
+            // Stopped by someone else (a lab step): its members are gone.
+            MemberGroup g = group;
+            group = null;
+            g.removeListener(listener);
+            running.set(false);
+            status.set("Group " + shown + " was stopped elsewhere (a lab step): every member left.");
+        }
+        now.stream().filter(id -> !before.contains(id) && !id.equals(starting) && !id.equals(shownGroup.get()))
+                .reduce((first, second) -> second)
+                .ifPresent(this::show);
+    }
+
+    private void attach(MemberGroup g) {
+        detach();
+        GroupSettings settings = g.settings();
+        group = g;
+        g.addListener(listener);
+        shownGroup.set(settings.groupId());
+        running.set(true);
+        events.clear();
+        timeline.clear();
+        onCluster.clearLag();
+        form.groupId().set(settings.groupId());
+        form.topic().set(settings.topic());
+        form.protocol().set(settings.protocol());
+        status.set("Showing group " + settings.groupId() + " (" + g.members().size() + " members), started by a lab"
+                + " step or before: its rebalances show from now on.");
+        g.sessionTimeout().thenAccept(t -> ui.execute(() -> {
+            if (group == g) {
+                sessionTimeout.set(t.value());
+                updates.sessionTimeout(t.value());
+            }
+        }));
+    }
+
+    /** Shows no group, so the form can start another; the one shown goes on running, listed. */
+    public void newGroup() {
+        if (directory == null) {
+            status.set("Stop the group first: this screen follows one group only.");
+            return;
+        }
+        String was = shownGroup.get();
+        detach();
+        events.clear();
+        timeline.clear();
+        members.clear();
+        if (was != null) {
+            status.set("Group " + was + " goes on running: pick it above to see it again.");
+        }
+    }
+
+    /** Stops showing the shown group, which goes on running. */
+    private void detach() {
+        MemberGroup g = group;
+        group = null;
+        if (g != null) {
+            g.removeListener(listener);
+        }
+        shownGroup.set(null);
+        running.set(false);
     }
 
     // From the cluster's snapshots (any thread)

@@ -1,6 +1,7 @@
 package dev.kafkalab.ui.consume;
 
 import dev.kafkalab.consume.GroupEvent;
+import dev.kafkalab.consume.GroupSettings;
 import dev.kafkalab.consume.InAppGroup;
 import dev.kafkalab.consume.MemberSnapshot;
 import dev.kafkalab.consume.Outcome;
@@ -15,6 +16,9 @@ import java.util.function.Consumer;
  * listeners as an in-app group's members do.
  */
 public interface MemberGroup extends AutoCloseable {
+
+    /** What the group was started with: its id, topic, protocol. */
+    GroupSettings settings();
 
     /** Starts a member; may block while its client resolves and connects. */
     MemberSnapshot addMember();
@@ -33,13 +37,25 @@ public interface MemberGroup extends AutoCloseable {
     /** {@code listener} runs on a member's thread. */
     void addListener(Consumer<GroupEvent> listener);
 
+    void removeListener(Consumer<GroupEvent> listener);
+
     /** Every member leaves; blocks until they have. */
     @Override
     void close();
 
     /** The in-app group as a {@code MemberGroup}. */
     static MemberGroup of(InAppGroup group) {
+        return of(group, group::close);
+    }
+
+    /** The same, closed by {@code close} (the app's groups close through the registry, which tells the screen). */
+    static MemberGroup of(InAppGroup group, Runnable close) {
         return new MemberGroup() {
+            @Override
+            public GroupSettings settings() {
+                return group.settings();
+            }
+
             @Override
             public MemberSnapshot addMember() {
                 return group.addMember();
@@ -72,8 +88,13 @@ public interface MemberGroup extends AutoCloseable {
             }
 
             @Override
+            public void removeListener(Consumer<GroupEvent> listener) {
+                group.removeListener(listener);
+            }
+
+            @Override
             public void close() {
-                group.close();
+                close.run();
             }
         };
     }

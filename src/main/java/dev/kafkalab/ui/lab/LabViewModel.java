@@ -128,11 +128,23 @@ public final class LabViewModel implements AutoCloseable {
         s.addListener(next -> ui.execute(() -> {
             if (session == s) {
                 state.set(next);
+                showProgress(next);
             }
         }));
         ClusterSnapshot now = latest.get();
         if (now != null) {
             s.onSnapshot(now);
+        }
+    }
+
+    /** The list beside the open lab counts its passed steps as they pass, not only when the lab closes. */
+    private void showProgress(LabSession.State now) {
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.id().equals(now.lab().id()) && r.done() != now.passed().size()) {
+                rows.set(i, new Row(r.id(), r.title(), r.module(), r.minutes(), now.passed().size(), r.steps(),
+                        r.problem()));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.kafkalab.produce.ProduceCli;
 import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.produce.ProducerSettings;
 import dev.kafkalab.produce.RecordStream;
+import dev.kafkalab.produce.SendListener;
 import dev.kafkalab.produce.SendResult;
 import dev.kafkalab.produce.SendTally;
 import dev.kafkalab.produce.StreamRequest;
@@ -60,6 +61,10 @@ public final class ProduceViewModel implements AutoCloseable {
 
     // The pump folds answers on the scheduler's thread; the stream is read there too.
     private final ProducePump pump;
+    /** Where this screen's own answers go; also the origin of its sends, so the listener below skips them. */
+    private final java.util.function.Consumer<SendResult> own;
+    /** Sends of the app's producer that this screen did not ask for (a lab step's): shown too. */
+    private final SendListener others;
     private volatile RecordStream stream;
     private final Scheduler.Repeating pumping;
 
@@ -80,6 +85,21 @@ public final class ProduceViewModel implements AutoCloseable {
         this.bootstrap = courseBootstrap;
         this.announce = announce;
         this.pump = new ProducePump(PUMP_MS, RECORDS_SHOWN, KEYS_SHOWN, metrics.charts().size(), sender::metrics);
+        this.own = pump::add;
+        this.others = new SendListener() {
+            @Override
+            public void sent(String topic, SendResult result) {
+                // Only the form below is used: it says who asked.
+            }
+
+            @Override
+            public void sent(String topic, SendResult result, Object origin) {
+                if (origin != own) {
+                    pump.add(result);
+                }
+            }
+        };
+        sender.watch(others);
         this.pumping = scheduler.every(Duration.ofMillis(PUMP_MS), this::pumpOnce);
     }
 
@@ -154,8 +174,8 @@ public final class ProduceViewModel implements AutoCloseable {
         String cli = ProduceCli.consoleProducer(bootstrap, topic, key != null, settings);
         announce.accept(cli, "Sending one record to " + topic + "...");
         status.set("Sending...");
-        sender.send(topic, key, form.value().get(), headers, settings).thenAccept(r -> {
-            pump.add(r);
+        sender.send(topic, key, form.value().get(), headers, settings, own).thenAccept(r -> {
+            own.accept(r);
             String outcome = r.ok() ? "Sent to partition " + r.partition() + " at offset " + r.offset() + "."
                     : "Not sent: " + r.error();
             ui.execute(() -> {
@@ -194,7 +214,7 @@ public final class ProduceViewModel implements AutoCloseable {
         announce.accept(cli + (request.keys().kind() == KeyPattern.Kind.NONE ? "" : "    # sends no keys"),
                 burst ? "Sending " + request.limit() + " records to " + request.topic() + "..."
                         : "Streaming to " + request.topic() + "...");
-        RecordStream started = sender.stream(request, pump::add);
+        RecordStream started = sender.stream(request, own);
         stream = started;
         streaming.set(true);
         started.done().thenAccept(summary -> ui.execute(() -> {
@@ -300,6 +320,7 @@ public final class ProduceViewModel implements AutoCloseable {
         if (s != null) {
             s.stop();
         }
+        sender.unwatch(others);
         pumping.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.kafkalab.ui.consume;
 
 import dev.kafkalab.consume.GroupEvent;
+import dev.kafkalab.consume.GroupSettings;
 import dev.kafkalab.consume.MemberSnapshot;
 import dev.kafkalab.consume.MemberState;
 import dev.kafkalab.consume.Outcome;
@@ -28,6 +29,20 @@ final class HandMadeGroup implements MemberGroup {
     final List<String> asked = new ArrayList<>();
     final List<CompletableFuture<Outcome>> answers = new ArrayList<>();
     boolean closed;
+    private final GroupSettings settings;
+
+    HandMadeGroup() {
+        this(GroupSettings.demo("readers", "orders", org.apache.kafka.clients.consumer.GroupProtocol.CLASSIC));
+    }
+
+    HandMadeGroup(GroupSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public GroupSettings settings() {
+        return settings;
+    }
 
     static MemberSnapshot member(String name, int colour, MemberState state, List<Integer> assigned,
             Instant crashedAt, Instant expiredAt) {
@@ -84,6 +99,11 @@ final class HandMadeGroup implements MemberGroup {
     @Override
     public void addListener(Consumer<GroupEvent> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(Consumer<GroupEvent> listener) {
+        listeners.remove(listener);
     }
 
     @Override

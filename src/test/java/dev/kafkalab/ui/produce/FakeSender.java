@@ -3,6 +3,7 @@ package dev.kafkalab.ui.produce;
 import dev.kafkalab.produce.ProducerMetrics;
 import dev.kafkalab.produce.ProducerSettings;
 import dev.kafkalab.produce.RecordStream;
+import dev.kafkalab.produce.SendListener;
 import dev.kafkalab.produce.SendResult;
 import dev.kafkalab.produce.StreamRequest;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class FakeSender implements Sender {
     final List<CompletableFuture<SendResult>> answers = new ArrayList<>();
     StreamRequest request;
     Consumer<SendResult> sink;
+    final List<SendListener> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What {@link #metrics()} says; null makes it throw. */
     ProducerMetrics metrics = ProducerMetrics.NONE;
 
@@ -34,11 +36,28 @@ final class FakeSender implements Sender {
 
     @Override
     public CompletableFuture<SendResult> send(String topic, String key, String value, Map<String, String> headers,
-            ProducerSettings settings) {
+            ProducerSettings settings, Object origin) {
         sends.add(topic + " " + key + " " + value);
         CompletableFuture<SendResult> answer = new CompletableFuture<>();
+        // As the service does: every listener hears the answer, with who asked for it.
+        answer.thenAccept(r -> watchers.forEach(w -> w.sent(topic, r, origin)));
         answers.add(answer);
         return answer;
+    }
+
+    /** A send someone else asked the producer for (a lab step), as the service tells it. */
+    void sentByOthers(String topic, SendResult result) {
+        watchers.forEach(w -> w.sent(topic, result, "a lab step"));
+    }
+
+    @Override
+    public void watch(SendListener listener) {
+        watchers.add(listener);
+    }
+
+    @Override
+    public void unwatch(SendListener listener) {
+        watchers.remove(listener);
     }
 
     @Override

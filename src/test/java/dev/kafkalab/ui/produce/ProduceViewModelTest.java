@@ -62,6 +62,22 @@ class ProduceViewModelTest {
     }
 
     @Test
+    void aRecordALabStepSentIsListedAndCountedTooButTheScreensOwnOnlyOnce() {
+        vm.topic().set("orders");
+        vm.sendOne();
+        SendResult mine = acked("", 0, 1);
+        sender.answers.get(0).complete(mine);
+        SendResult labs = acked("employee-2", 1, 4);
+        sender.sentByOthers("orders", labs);
+        scheduler.tick();
+        assertEquals(List.of(labs, mine), vm.records(), "newest first, each once");
+        assertEquals(List.of(1L, 1L, 0L), vm.partitionCounts());
+
+        vm.close();
+        assertEquals(List.of(), sender.watchers, "a closed screen stops listening to the producer");
+    }
+
+    @Test
     void aFailedSendIsListedWithItsReasonButNotCounted() {
         vm.topic().set("orders");
         vm.sendOne();
