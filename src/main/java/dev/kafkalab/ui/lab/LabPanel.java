@@ -35,6 +35,7 @@ public final class LabPanel extends VBox {
     private final Markdown markdown = new Markdown();
     private final Label title = new Label();
     private final Label meta = new Label();
+    private final Label goal = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final FlowPane stepDots = new FlowPane(4, 4);
@@ -51,6 +52,7 @@ public final class LabPanel extends VBox {
     private final Button previous = new Button("◀ Previous");
     private final Button next = new Button("Next ▶");
     private String shownStep = "";
+    private final ScrollPane scroll;
 
     public LabPanel(LabViewModel vm, Runnable onClose) {
         this.vm = vm;
@@ -98,15 +100,23 @@ public final class LabPanel extends VBox {
         checkIcon.setMinWidth(Region.USE_PREF_SIZE);
         checkText.setId("stepCheckText");
         checkText.setWrapText(true);
+        checkText.setMinHeight(Region.USE_PREF_SIZE);
+        checkText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(checkText, Priority.ALWAYS);
         hint.setId("stepHint");
         hint.setExpanded(false);
         hint.setAnimated(false);
         why.setId("stepWhy");
         why.getStyleClass().add("step-why");
 
-        VBox body = new VBox(12, stepTitle, instructions, actions, checkBox, hint, why);
+        // The check is pinned under the step's text, never scrolled out of view.
+        goal.setId("labGoal");
+        goal.getStyleClass().add("message");
+        goal.setWrapText(true);
+        goal.setMinHeight(Region.USE_PREF_SIZE);
+        VBox body = new VBox(12, goal, stepTitle, instructions, actions, hint, why);
         body.getStyleClass().add("step-body");
-        ScrollPane scroll = new ScrollPane(body);
+        scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -114,7 +124,14 @@ public final class LabPanel extends VBox {
         message.setId("labMessage");
         message.getStyleClass().add("message");
         message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
+        // Three lines kept for it whether it says anything or not: a message that grew after a
+        // button press shrank the steps above and moved the next button from under the pointer.
+        message.setAlignment(Pos.TOP_LEFT);
+        message.minHeightProperty().bind(message.fontProperty().map(f -> f.getSize() * 3.2));
+        message.prefHeightProperty().bind(message.minHeightProperty());
+        message.setMaxHeight(Region.USE_PREF_SIZE);
+        // The check too keeps room for three lines, so "waiting" turning into "seen" moves nothing.
+        checkBox.minHeightProperty().bind(checkText.fontProperty().map(f -> f.getSize() * 3.4));
         previous.setId("stepPrevious");
         next.setId("stepNext");
         previous.setTooltip(new Tooltip("Previous step (Alt+Left)"));
@@ -126,7 +143,7 @@ public final class LabPanel extends VBox {
         HBox footer = new HBox(8, previous, gap, next);
 
         setSpacing(8);
-        getChildren().addAll(title, meta, buttons, progressRow, stepDots, scroll, message, footer);
+        getChildren().addAll(title, meta, buttons, progressRow, stepDots, scroll, checkBox, message, footer);
         vm.state().addListener((o, was, now) -> {
             if (now != null) {
                 show(now);
@@ -164,7 +181,9 @@ public final class LabPanel extends VBox {
         if (!key.equals(shownStep)) {
             shownStep = key;
             title.setText(s.lab().title());
-            meta.setText("Module " + s.lab().module() + " · about " + s.lab().minutes() + " min · " + s.lab().goal());
+            // The goal scrolls with the step: five fixed lines of it left the step's text a sliver at 720 px.
+            meta.setText("Module " + s.lab().module() + " · about " + s.lab().minutes() + " min");
+            goal.setText("Goal: " + s.lab().goal());
             stepTitle.setText("Step " + step.number() + " of " + s.lab().steps().size() + ": " + step.title());
             instructions.getChildren().setAll(markdown.render(step.instructions()));
             hintBox.getChildren().setAll(markdown.render(step.hint()));
@@ -182,6 +201,8 @@ public final class LabPanel extends VBox {
                 b.setOnAction(e -> vm.run(a));
                 actions.getChildren().add(b);
             }
+            // A new step opens at its title.
+            scroll.setVvalue(0);
         }
         boolean passed = s.verdict().passed() || s.passed().contains(step.number());
         CHECK.show(checkBox, passed ? "passed" : "waiting");

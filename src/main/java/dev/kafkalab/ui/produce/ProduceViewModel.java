@@ -66,6 +66,8 @@ public final class ProduceViewModel implements AutoCloseable {
     /** Sends of the app's producer that this screen did not ask for (a lab step's): shown too. */
     private final SendListener others;
     private volatile RecordStream stream;
+    /** The form's topic, for the producer's I/O thread: others' sends count only when they go there. */
+    private volatile String topicShown;
     private final Scheduler.Repeating pumping;
 
     /**
@@ -94,12 +96,21 @@ public final class ProduceViewModel implements AutoCloseable {
 
             @Override
             public void sent(String topic, SendResult result, Object origin) {
-                if (origin != own) {
+                if (origin != own && topic.equals(topicShown)) {
                     pump.add(result);
                 }
             }
         };
         sender.watch(others);
+        // The list and the bars are of one topic (a record's row has no topic column): another
+        // topic starts them afresh.
+        form.topic().addListener((o, was, now) -> {
+            topicShown = now;
+            if (was != null && !was.equals(now)) {
+                clear();
+            }
+        });
+        topicShown = form.topic().get();
         this.pumping = scheduler.every(Duration.ofMillis(PUMP_MS), this::pumpOnce);
     }
 

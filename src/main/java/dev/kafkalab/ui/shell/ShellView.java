@@ -69,6 +69,10 @@ public final class ShellView {
     private SlidesScreen slidesScreen;
     private QuizScreen quizScreen;
     private LabPanel labPanel;
+    private final ToggleButton stepsShown = new ToggleButton("Lab steps");
+    /** Where the learner left the divider, so folding the steps away and back keeps it. */
+    private double labDivider = 0.34;
+    private final Map<Node, javafx.scene.control.ScrollPane> frames = new java.util.HashMap<>();
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -99,7 +103,10 @@ public final class ShellView {
         root.setCenter(content);
         root.setBottom(cliBar);
 
-        Scene scene = new Scene(root, 1280, 760);
+        // 1280x760 where the screen has room; never taller or wider than the screen (a 1280x720
+        // projector cut the command line off).
+        javafx.geometry.Rectangle2D room = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1280, room.getWidth()), Math.min(760, room.getHeight()));
         Theme.apply(scene);
         new FontScale(root).install(scene);
         var keys = scene.getAccelerators();
@@ -118,8 +125,8 @@ public final class ShellView {
         }
         stage.setTitle("Kafka Lab");
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(960, room.getWidth()));
+        stage.setMinHeight(Math.min(600, room.getHeight()));
         stage.show();
 
         // Warms the cluster screen's code while the cluster starts, so the first kill is quick.
@@ -153,7 +160,8 @@ public final class ShellView {
         LabsScreen labs = new LabsScreen(models.labs(), vm::openLab);
         slidesScreen = new SlidesScreen(models.slides(), new LiveWidgets(cluster), vm::showMe, vm::loadCourse);
         quizScreen = new QuizScreen(new QuizHistory(models.progress()), models.io(), models.ui(), vm::showMe);
-        content.getChildren().setAll(clusterScreen, produce, consume, labs, slidesScreen, quizScreen);
+        content.getChildren().setAll(frame(clusterScreen), frame(produce), frame(consume), frame(labs),
+                frame(slidesScreen), frame(quizScreen));
         addScreen(Screen.CLUSTER, "Cluster", "navCluster", clusterScreen);
         addScreen(Screen.PRODUCE, "Produce", "navProduce", produce);
         addScreen(Screen.CONSUME, "Consume", "navConsume", consume);
@@ -169,10 +177,29 @@ public final class ShellView {
         nav.get(vm.screen().get()).setSelected(true);
 
         labPanel = new LabPanel(models.labs(), vm::closeLab);
-        vm.labOpen().addListener((o, was, open) -> dockLab(open));
+        // The open lab's steps fold away (Ctrl+L, or the button under the screens) to give a
+        // screen the whole width, and come back where they were.
+        stepsShown.setId("labStepsShown");
+        stepsShown.setTooltip(new Tooltip("Show or hide the lab's steps (Ctrl+L)"));
+        stepsShown.visibleProperty().bind(vm.labOpen());
+        stepsShown.managedProperty().bind(vm.labOpen());
+        stepsShown.setSelected(true);
+        stepsShown.selectedProperty().addListener((o, was, now) -> dockLab(vm.labOpen().get() && now));
+        navBox.getChildren().add(stepsShown);
+        vm.labOpen().addListener((o, was, open) -> {
+            if (open) {
+                stepsShown.setSelected(true);
+            }
+            dockLab(open);
+        });
         var keys = root.getScene().getAccelerators();
         keys.put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), models.labs()::next);
         keys.put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), models.labs()::previous);
+        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (vm.labOpen().get()) {
+                stepsShown.setSelected(!stepsShown.isSelected());
+            }
+        });
 
         vm.course().addListener((o, was, now) -> {
             slidesScreen.show(now);
@@ -191,14 +218,30 @@ public final class ShellView {
         fillCliBar(vm.lastAction());
     }
 
+    /**
+     * A screen in a frame that scrolls when the window (or the space beside a lab) is narrower or
+     * shorter than the screen can be: its controls stay reachable, and it never slides under the
+     * lab panel, as an oversized child of a centring pane did.
+     */
+    private javafx.scene.control.ScrollPane frame(Node screen) {
+        javafx.scene.control.ScrollPane frame = new javafx.scene.control.ScrollPane(screen);
+        frame.setFitToWidth(true);
+        frame.setFitToHeight(true);
+        frame.getStyleClass().add("edge-to-edge");
+        frame.setId(screen.getId() == null ? null : screen.getId() + "Frame");
+        frames.put(screen, frame);
+        return frame;
+    }
+
     /** Docks the lab's steps beside the screens, or takes them away. */
     private void dockLab(boolean open) {
         if (open && root.getCenter() != labSplit) {
             labSplit.getItems().setAll(labPanel, content);
-            labSplit.setDividerPositions(0.34);
+            labSplit.setDividerPositions(labDivider);
             SplitPane.setResizableWithParent(labPanel, false);
             root.setCenter(labSplit);
         } else if (!open && root.getCenter() == labSplit) {
+            labDivider = labSplit.getDividerPositions()[0];
             labSplit.getItems().clear();
             root.setCenter(content);
         }
@@ -211,7 +254,9 @@ public final class ShellView {
         button.setId(id);
         button.setToggleGroup(toggles);
         button.setTooltip(new Tooltip(name + " (Ctrl+" + key.getName() + ")"));
+        // The screen says whether it is shown (tests and views ask it), and its frame follows.
         node.visibleProperty().bind(button.selectedProperty());
+        frames.get(node).visibleProperty().bind(button.selectedProperty());
         navBox.getChildren().add(button);
         nav.put(screen, button);
         root.getScene().getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN),

@@ -73,6 +73,15 @@ class ProduceViewModelTest {
         assertEquals(List.of(labs, mine), vm.records(), "newest first, each once");
         assertEquals(List.of(1L, 1L, 0L), vm.partitionCounts());
 
+        sender.sentByOthers("payments", acked("employee-3", 2, 9));
+        scheduler.tick();
+        assertEquals(List.of(labs, mine), vm.records(), "a send to another topic than the screen's is not listed");
+
+        vm.topic().set("payments");
+        scheduler.tick();
+        assertEquals(List.of(), vm.records(), "another topic starts the list afresh");
+        assertEquals(List.of(), vm.partitionCounts());
+
         vm.close();
         assertEquals(List.of(), sender.watchers, "a closed screen stops listening to the producer");
     }
