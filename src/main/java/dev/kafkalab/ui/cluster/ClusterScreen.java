@@ -7,7 +7,11 @@ import javafx.scene.layout.BorderPane;
 /** The cluster screen: node cards on top; topics, partitions and the timeline below. */
 public final class ClusterScreen extends BorderPane {
 
-    private final javafx.scene.layout.HBox cards = new javafx.scene.layout.HBox(10);
+    /** Narrower than this, a card's second line and buttons no longer read well: cards go two to a row. */
+    private static final double CARD_MIN_WIDTH = 250;
+
+    private final javafx.scene.layout.GridPane cards = new javafx.scene.layout.GridPane();
+    private int columns;
 
     public ClusterScreen(ClusterViewModel vm) {
         setId("clusterScreen");
@@ -15,14 +19,13 @@ public final class ClusterScreen extends BorderPane {
             cards.getChildren().add(new NodeCardView(vm, id));
         }
         cards.setPadding(new Insets(0, 0, 10, 0));
-        // When a lab's steps take part of the window the cards scroll sideways instead of being cut off.
-        javafx.scene.control.ScrollPane cardScroll = new javafx.scene.control.ScrollPane(cards);
-        cardScroll.setFitToHeight(true);
-        cardScroll.setFitToWidth(true);
-        cardScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        cardScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        cardScroll.getStyleClass().add("edge-to-edge");
-        setTop(cardScroll);
+        cards.setHgap(10);
+        cards.setVgap(10);
+        // When a lab's steps take part of the window the four cards go two to a row, whole,
+        // instead of running off the right edge (broker 3's card was cut off beside a lab).
+        cards.widthProperty().addListener((o, was, now) -> arrange(now.doubleValue()));
+        arrange(Double.MAX_VALUE);
+        setTop(cards);
         // At projector font sizes the topics column is taller than the window: it scrolls.
         javafx.scene.control.ScrollPane topics = new javafx.scene.control.ScrollPane(new TopicsView(vm));
         topics.setFitToWidth(true);
@@ -34,6 +37,27 @@ public final class ClusterScreen extends BorderPane {
         split.setDividerPositions(0.24, 0.74);
         setCenter(split);
         setPadding(new Insets(10));
+    }
+
+    private void arrange(double width) {
+        int n = cards.getChildren().size();
+        int fit = width >= n * CARD_MIN_WIDTH + (n - 1) * cards.getHgap() ? n : Math.max(1, (n + 1) / 2);
+        if (fit == columns) {
+            return;
+        }
+        columns = fit;
+        cards.getColumnConstraints().clear();
+        for (int c = 0; c < columns; c++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setFillWidth(true);
+            cards.getColumnConstraints().add(column);
+        }
+        for (int i = 0; i < n; i++) {
+            javafx.scene.Node card = cards.getChildren().get(i);
+            javafx.scene.layout.GridPane.setConstraints(card, i % columns, i / columns);
+            javafx.scene.layout.GridPane.setFillWidth(card, true);
+        }
     }
 
     /** Puts keyboard focus on a node's card, so its action keys work. */

@@ -23,8 +23,14 @@ public final class PartitionsView extends VBox {
     public PartitionsView(ClusterViewModel vm) {
         Label title = new Label();
         title.getStyleClass().add("section-title");
-        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.selectedTopic().get() == null
-                ? "Partitions: select or create a topic" : "Partitions of " + vm.selectedTopic().get(), vm.selectedTopic()));
+        // The header names what the list shows: a topic chosen before it exists (a lab step's) says so.
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String topic = vm.selectedTopic().get();
+            if (topic == null) {
+                return "Partitions: select or create a topic";
+            }
+            return "Partitions of " + topic + (vm.topicNames().contains(topic) ? "" : " (not created yet)");
+        }, vm.selectedTopic(), vm.topicNames()));
         Label legend = new Label("green: readable, log start to high watermark · ticks: each replica's log end offset"
                 + " in its broker's colour · ▲ a group's committed offset");
         legend.getStyleClass().add("offsets-legend");
@@ -32,7 +38,12 @@ public final class PartitionsView extends VBox {
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ListView<PartitionRow> list = new ListView<>(vm.partitions());
         list.setId("partitionList");
-        list.setPlaceholder(new Label("No topic selected."));
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.selectedTopic().get() == null || vm.topicNames().contains(vm.selectedTopic().get())
+                        ? "No topic selected." : "No topic " + vm.selectedTopic().get() + " yet: create it.",
+                vm.selectedTopic(), vm.topicNames()));
+        list.setPlaceholder(empty);
         list.setCellFactory(v -> new RowCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         CellRehearsal.onFirstWindow(list, list.itemsProperty(), ListCell.class, PartitionsView::madeUpRow);
