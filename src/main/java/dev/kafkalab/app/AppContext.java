@@ -141,7 +141,7 @@ public final class AppContext implements AutoCloseable {
         undo.push(new Step("the consume screen's group threads", consumeWork::shutdownNow));
         ConsumerGroups groups = s.groups();
         ConsumeViewModel consumeVm = closing(new ConsumeViewModel(
-                settings -> MemberGroup.of(groups.start(settings), () -> groups.stop(settings.groupId())),
+                settings -> MemberGroup.of(groups.start(settings), groups),
                 r -> s.offsets().reset(r.groupId(), r.topic(), r.target()), ui,
                 Scheduler.onThread("kafka-lab-consume-refresh"), consumeWork, clusterVm.courseBootstrap(),
                 shell.lastAction()::announce));
@@ -155,7 +155,7 @@ public final class AppContext implements AutoCloseable {
 
             @Override
             public Optional<MemberGroup> find(String id) {
-                return groups.get(id).map(g -> MemberGroup.of(g, () -> groups.stop(id)));
+                return groups.get(id).map(g -> MemberGroup.of(g, groups));
             }
 
             @Override

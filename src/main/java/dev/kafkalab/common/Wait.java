@@ -1,7 +1,6 @@
 package dev.kafkalab.common;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -59,11 +58,6 @@ public final class Wait {
     /** Whether the check held in time, for callers to whom a timeout is an answer, not a failure. */
     public boolean holds(Check<Boolean> check) throws InterruptedException {
         return attempt(check).answer != null;
-    }
-
-    /** The first answer, or empty when none came in time. */
-    public <T> Optional<T> answer(Check<T> check) throws InterruptedException {
-        return Optional.ofNullable(attempt(check).answer);
     }
 
     private <T> Attempt<T> attempt(Check<T> check) throws InterruptedException {

@@ -46,6 +46,21 @@ public final class ConsumerGroups implements AutoCloseable {
         return g == null || g.closed() ? Optional.empty() : Optional.of(g);
     }
 
+    /**
+     * Closes this very group (its members leave, blocking until they have), and forgets it unless
+     * another group has taken its id meanwhile: stopping an old group never stops its successor.
+     */
+    public void stop(InAppGroup group) {
+        boolean forgotten;
+        synchronized (groups) {
+            forgotten = groups.remove(group.settings().groupId(), group);
+        }
+        group.close();
+        if (forgotten) {
+            changed();
+        }
+    }
+
     /** {@code changed} runs, on the thread that started or stopped a group, after each start and stop. */
     public void addListener(Runnable changed) {
         listeners.add(changed);

@@ -24,13 +24,14 @@ public final class PartitionsView extends VBox {
         Label title = new Label();
         title.getStyleClass().add("section-title");
         // The header names what the list shows: a topic chosen before it exists (a lab step's) says so.
+        javafx.beans.binding.BooleanBinding notYet = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedTopic().get() != null && !vm.topicNames().contains(vm.selectedTopic().get()),
+                vm.selectedTopic(), vm.topicNames());
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             String topic = vm.selectedTopic().get();
-            if (topic == null) {
-                return "Partitions: select or create a topic";
-            }
-            return "Partitions of " + topic + (vm.topicNames().contains(topic) ? "" : " (not created yet)");
-        }, vm.selectedTopic(), vm.topicNames()));
+            return topic == null ? "Partitions: select or create a topic"
+                    : "Partitions of " + topic + (notYet.get() ? " (not created yet)" : "");
+        }, vm.selectedTopic(), notYet));
         Label legend = new Label("green: readable, log start to high watermark · ticks: each replica's log end offset"
                 + " in its broker's colour · ▲ a group's committed offset");
         legend.getStyleClass().add("offsets-legend");
@@ -39,10 +40,8 @@ public final class PartitionsView extends VBox {
         ListView<PartitionRow> list = new ListView<>(vm.partitions());
         list.setId("partitionList");
         Label empty = new Label();
-        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.selectedTopic().get() == null || vm.topicNames().contains(vm.selectedTopic().get())
-                        ? "No topic selected." : "No topic " + vm.selectedTopic().get() + " yet: create it.",
-                vm.selectedTopic(), vm.topicNames()));
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> notYet.get()
+                ? "No topic " + vm.selectedTopic().get() + " yet: create it." : "No topic selected.", notYet));
         list.setPlaceholder(empty);
         list.setCellFactory(v -> new RowCell());
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.consume;
 
+import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.consume.GroupEvent;
 import dev.kafkalab.consume.GroupSettings;
 import dev.kafkalab.consume.InAppGroup;
@@ -11,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * What the consume screen does with a group of members: {@link InAppGroup} in the app (see
- * {@link #of}); a test hands the view model a group of its own and fires its events to the
+ * What the consume screen does with a group of members: an {@link InAppGroup} of the app's
+ * {@link ConsumerGroups} (see {@link #of}); a test hands the view model a group of its own and fires its events to the
  * listeners as an in-app group's members do.
  */
 public interface MemberGroup extends AutoCloseable {
@@ -43,13 +44,8 @@ public interface MemberGroup extends AutoCloseable {
     @Override
     void close();
 
-    /** The in-app group as a {@code MemberGroup}. */
-    static MemberGroup of(InAppGroup group) {
-        return of(group, group::close);
-    }
-
-    /** The same, closed by {@code close} (the app's groups close through the registry, which tells the screen). */
-    static MemberGroup of(InAppGroup group, Runnable close) {
+    /** The in-app group as a {@code MemberGroup}, closed through {@code registry}, which tells the screens. */
+    static MemberGroup of(InAppGroup group, ConsumerGroups registry) {
         return new MemberGroup() {
             @Override
             public GroupSettings settings() {
@@ -94,7 +90,7 @@ public interface MemberGroup extends AutoCloseable {
 
             @Override
             public void close() {
-                close.run();
+                registry.stop(group);
             }
         };
     }

@@ -172,6 +172,7 @@ public final class ShellViewModel {
             }
         } else {
             screen.set(Screen.SLIDES);
+            // Through null, so the same link followed twice opens its slide twice.
             deckToOpen.set(null);
             deckToOpen.set(link);
         }
