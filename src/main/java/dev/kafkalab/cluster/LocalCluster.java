@@ -115,6 +115,22 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     }
 
     /**
+     * For each broker that is down (or restarted and not reporting yet), the log end offsets it
+     * reported last before it went down. A killed leader's log kept records no follower copied:
+     * this is where they can still be seen until the broker comes back and truncates them.
+     */
+    public Map<Integer, Map<TopicPartition, Long>> lastSeenLogEndOffsets() {
+        Map<Integer, Map<TopicPartition, Long>> all = new LinkedHashMap<>();
+        for (NodeProcess node : nodes.values()) {
+            Map<TopicPartition, Long> seen = node.lastSeenLogEndOffsets().offsets();
+            if (node.role() == NodeRole.BROKER && !seen.isEmpty() && node.logEndOffsets().offsets().isEmpty()) {
+                all.put(node.id(), seen);
+            }
+        }
+        return all;
+    }
+
+    /**
      * Formats storage where needed, starts the controller and every broker in parallel, and
      * completes when all report ready. Fails with a message naming what did not become ready and
      * where its log is; then nothing is left running.

@@ -39,6 +39,8 @@ final class NodeProcess {
     private CompletableFuture<Void> handledExit = CompletableFuture.completedFuture(null);
     private Integer lastExitCode;
     private volatile LogEndOffsets logEnds = LogEndOffsets.NONE;
+    /** What the node last reported before it went down, until its next run reports. */
+    private volatile LogEndOffsets lastSeen = LogEndOffsets.NONE;
 
     NodeProcess(int id, NodeRole role, Path logFile, BiConsumer<NodeProcess, NodeState> onStateChange) {
         this.id = id;
@@ -78,6 +80,15 @@ final class NodeProcess {
     /** The latest log end offsets the node reported, and when (empty for a controller). */
     LogEndOffsets logEndOffsets() {
         return logEnds;
+    }
+
+    /**
+     * While the node is down, or started but not reporting yet: the log end offsets it reported
+     * last before it went down (a killed leader's records that no follower copied, say). Empty
+     * once its new run reports.
+     */
+    LogEndOffsets lastSeenLogEndOffsets() {
+        return lastSeen;
     }
 
     /** Launches the JVM; the future completes when the node reports ready. */
@@ -229,6 +240,7 @@ final class NodeProcess {
             readyFuture.complete(null);
         } else if (report.startsWith("leo ")) {
             logEnds = new LogEndOffsets(System.currentTimeMillis(), parseLogEnds(report.substring(4)));
+            lastSeen = LogEndOffsets.NONE;
         }
     }
 
@@ -269,6 +281,9 @@ final class NodeProcess {
                 case STOPPING -> setState(NodeState.STOPPED);
                 case KILLED -> { }
                 default -> setState(NodeState.CRASHED);
+            }
+            if (!logEnds.offsets().isEmpty()) {
+                lastSeen = logEnds;
             }
             logEnds = LogEndOffsets.NONE;
         }

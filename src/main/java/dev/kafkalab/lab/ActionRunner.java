@@ -19,6 +19,15 @@ public interface ActionRunner {
      */
     CompletableFuture<Outcome> run(Directive action, ClusterSnapshot snapshot, Map<String, Integer> remembered);
 
+    /**
+     * Runs one action that may say how it is getting on: {@code progress} hears a sentence per
+     * stage of a demo that does several things, on the action's own thread.
+     */
+    default CompletableFuture<Outcome> run(Directive action, ClusterSnapshot snapshot, Map<String, Integer> remembered,
+            java.util.function.Consumer<String> progress) {
+        return run(action, snapshot, remembered);
+    }
+
     /** Puts the cluster back for a lab's start: its groups stopped, topics deleted, brokers running. */
     CompletableFuture<String> reset(Lab lab);
 

@@ -346,6 +346,50 @@ public final class Checks {
         return new Verdict(!wantLost, "all " + total + " acknowledged record(s) are on the leader and readable");
     }
 
+    /**
+     * The leader the durability demo killed came back: it is in the ISR and its log ends where the
+     * leader's does, so it dropped what only it had; and the app's producer sent this many records
+     * since, at the offsets the lost records had ({@code reused}) or after the kept ones ({@code after}).
+     */
+    static Verdict oldLeaderRejoined(Directive c, CheckContext ctx) {
+        String topic = c.text("topic");
+        Optional<Ledger.Demo> ran = ctx.ledger().demo(topic);
+        if (ran.isEmpty()) {
+            return Verdict.waiting("the experiment has not run on " + topic + " since the lab began");
+        }
+        Ledger.Demo demo = ran.get();
+        PartitionView p = partition(ctx.now(), topic, demo.partition());
+        int old = demo.oldLeader();
+        String killedAt = demo.oldLeaderEnd() >= 0 ? " (its log ended at " + demo.oldLeaderEnd() + " when it was killed)"
+                : "";
+        Long end = p.logEndOffsets().get(old);
+        if (end == null) {
+            return Verdict.waiting("broker " + old + " is down" + killedAt + ": start it");
+        }
+        Long leaderEnd = p.logEndOffsets().get(p.leader());
+        if (!p.isr().contains(old) || leaderEnd == null || !leaderEnd.equals(end)) {
+            return Verdict.waiting("broker " + old + " runs again and catches up with broker " + p.leader()
+                    + " (its log ends at " + end + "); it is not back in the ISR yet");
+        }
+        String rejoined = "broker " + old + " is back in the ISR, its log ending at " + end + " with the leader's"
+                + killedAt;
+        int want = c.optionalInteger("new-records").orElse(0);
+        if (want == 0) {
+            return Verdict.pass(rejoined);
+        }
+        long sent = Optional.ofNullable(ctx.ledger().acked(topic).get(demo.partition())).map(Ledger.Acked::count)
+                .orElse(0) - (long) demo.acked();
+        if (sent < want) {
+            return Verdict.waiting(rejoined + "; " + Math.max(0, sent) + " of " + want + " new records sent");
+        }
+        long firstNew = leaderEnd - sent;
+        boolean reused = firstNew <= demo.lastAcked();
+        String where = reused ? "took offsets from " + firstNew + ", where acknowledged records were lost"
+                : "follow the acknowledged ones, from offset " + firstNew;
+        boolean wantReused = c.optional("new-offsets").orElse("reused").equals("reused");
+        return new Verdict(reused == wantReused, rejoined + "; the " + sent + " new records " + where);
+    }
+
     static Verdict producerMetric(Directive c, CheckContext ctx) {
         ProducerMetrics m = ctx.metrics();
         String name = c.text("metric");

@@ -186,11 +186,19 @@ public final class LabSession implements AutoCloseable {
         CompletableFuture<State> done = new CompletableFuture<>();
         submit(() -> {
             busy++;
-            message = "Working: " + action.optional("label").orElse(action.name()) + "...";
+            String working = "Working: " + action.optional("label").orElse(action.name());
+            message = working + "...";
             publish();
+            // A demo's stages arrive on its thread; each becomes the message until the next.
+            Consumer<String> progress = line -> submit(() -> {
+                if (busy > 0 && message.startsWith(working)) {
+                    message = working + ": " + line;
+                    publish();
+                }
+            });
             CompletableFuture<ActionRunner.Outcome> work;
             try {
-                work = runner.run(action, latest, Map.copyOf(remembered));
+                work = runner.run(action, latest, Map.copyOf(remembered), progress);
             } catch (RuntimeException e) {
                 work = CompletableFuture.failedFuture(e);
             }

@@ -25,6 +25,15 @@ public final class Ledger {
     public record Acked(int count, long first, long last) {
     }
 
+    /**
+     * What the durability demo did to a topic.
+     *
+     * @param oldLeaderEnd the killed leader's log end offset as it last reported it, or -1
+     * @param acked        how many records the demo's producer saw acknowledged (in {@link #acked(String)} too)
+     */
+    public record Demo(int partition, int oldLeader, long oldLeaderEnd, int acked, long firstAcked, long lastAcked) {
+    }
+
     private static final class TopicLedger {
         final Map<String, int[]> keyCounts = new HashMap<>();
         final Map<String, Set<Integer>> keyPartitions = new HashMap<>();
@@ -40,6 +49,7 @@ public final class Ledger {
     }
 
     private final Map<String, TopicLedger> topics = new HashMap<>();
+    private final Map<String, Demo> demos = new HashMap<>();
 
     /** Takes note of one answered send; failed sends are not acknowledged and count nowhere. */
     public synchronized void sent(String topic, SendResult r) {
@@ -82,6 +92,17 @@ public final class Ledger {
     /** Acknowledged offsets from outside the app's producer (the durability demo's own producer). */
     public synchronized void acked(String topic, int partition, long first, long last, int count) {
         acked(topics.computeIfAbsent(topic, x -> new TopicLedger()), partition, first, last, count);
+    }
+
+    /** The durability demo ran on {@code topic}: its acknowledged records count as acknowledged, too. */
+    public synchronized void demo(String topic, Demo demo) {
+        demos.put(topic, demo);
+        acked(topic, demo.partition(), demo.firstAcked(), demo.lastAcked(), demo.acked());
+    }
+
+    /** The durability demo's last run on {@code topic} since the lab began, if any. */
+    public synchronized java.util.Optional<Demo> demo(String topic) {
+        return java.util.Optional.ofNullable(demos.get(topic));
     }
 
     private static void acked(TopicLedger t, int partition, long first, long last, int count) {
@@ -135,6 +156,7 @@ public final class Ledger {
     /** Forgets a topic, as a lab reset deletes it. */
     public synchronized void forget(String topic) {
         topics.remove(topic);
+        demos.remove(topic);
     }
 
     public synchronized Set<String> topics() {

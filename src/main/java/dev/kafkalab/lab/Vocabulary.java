@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -40,11 +41,14 @@ public final class Vocabulary {
         Verdict evaluate(Directive check, CheckContext ctx);
     }
 
-    /** How an action is done: with the workbench, the cluster as last seen and the brokers remembered. */
+    /**
+     * How an action is done: with the workbench, the cluster as last seen, the brokers remembered,
+     * and where to say how a long one is getting on.
+     */
     @FunctionalInterface
     public interface Action {
         CompletableFuture<Outcome> run(Workbench bench, Directive action, ClusterSnapshot snapshot,
-                Map<String, Integer> remembered);
+                Map<String, Integer> remembered, Consumer<String> progress);
     }
 
     /**
@@ -128,6 +132,10 @@ public final class Vocabulary {
             check("acked-records-kept", CLUSTER, (c, ctx) -> Checks.ackedLost(c, ctx, false),
                     "every acknowledged record is on the leader and readable",
                     req("topic")),
+            check("old-leader-rejoined", CLUSTER, Checks::oldLeaderRejoined,
+                    "the leader the durability demo killed is back in the ISR with the leader's log; with new-records,"
+                            + " the app sent this many since, at offsets the lost records had or after the kept ones",
+                    req("topic"), num("new-records"), choice("new-offsets", false, "reused", "after")),
             check("producer-metric", PRODUCE, Checks::producerMetric,
                     "a producer metric of the app's producer is above or below a value",
                     choice("metric", true, "batch-size-avg", "records-per-request-avg", "compression-rate-avg",
@@ -178,8 +186,9 @@ public final class Vocabulary {
                     req("group"), req("member", false)),
             action("stop-group", CONSUME, (w, a) -> w.stopGroup(a.text("group")), "every member of the group leaves",
                     req("group")),
-            action("durability-demo", CLUSTER, Workbench::durability,
-                    "the acks experiment: freeze both followers, send, kill the leader, resume",
+            staged("durability-demo", CLUSTER, Workbench::durability,
+                    "the acks experiment: freeze both followers, send, kill the leader, resume the followers; the"
+                            + " killed leader stays down",
                     req("topic"), choice("acks", true, "1", "all"), num("records")),
             action("start-stock-sender", PRODUCE, Workbench::startStock,
                     "start the built-in sender of random stock prices",
@@ -203,12 +212,12 @@ public final class Vocabulary {
 
     /** Does an action with its entry's handler; a name this app does not know is refused. */
     static CompletableFuture<Outcome> run(Workbench bench, Directive action, ClusterSnapshot snapshot,
-            Map<String, Integer> remembered) {
+            Map<String, Integer> remembered, Consumer<String> progress) {
         Entry<Action> entry = ACTIONS.get(action.name());
         if (entry == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("this app cannot do '" + action.name() + "'"));
         }
-        return entry.handler().run(bench, action, snapshot, remembered);
+        return entry.handler().run(bench, action, snapshot, remembered, progress);
     }
 
     /** The argument problems of one directive, empty when it is fine. */
@@ -273,7 +282,20 @@ public final class Vocabulary {
     /** Most actions need only the workbench and their directive; the broker actions need more. */
     private static Entry<Action> action(String name, LabScreen screen,
             BiFunction<Workbench, Directive, CompletableFuture<Outcome>> handler, String meaning, Param... params) {
-        return new Entry<>(name, meaning, screen, List.of(params), (bench, a, snapshot, remembered) -> handler.apply(bench, a));
+        return new Entry<>(name, meaning, screen, List.of(params), (bench, a, snapshot, remembered, progress) -> handler.apply(bench, a));
+    }
+
+    /** An action that does several things and says so as it goes. */
+    private static Entry<Action> staged(String name, LabScreen screen,
+            StagedHandler handler, String meaning,
+            Param... params) {
+        return new Entry<>(name, meaning, screen, List.of(params),
+                (bench, a, snapshot, remembered, progress) -> handler.apply(bench, a, progress));
+    }
+
+    @FunctionalInterface
+    private interface StagedHandler {
+        CompletableFuture<Outcome> apply(Workbench bench, Directive action, Consumer<String> progress);
     }
 
     /**
@@ -283,7 +305,7 @@ public final class Vocabulary {
     private static Entry<Action> broker(String name, String verb,
             BiFunction<LocalCluster, Integer, CompletableFuture<Void>> op, String meaning) {
         return new Entry<>(name, meaning, CLUSTER, List.of(new Param("broker", true, Type.BROKER, List.of())),
-                (bench, a, snapshot, remembered) -> bench.broker(BrokerRef.resolve(a.text("broker"), snapshot, remembered),
+                (bench, a, snapshot, remembered, progress) -> bench.broker(BrokerRef.resolve(a.text("broker"), snapshot, remembered),
                         verb, op));
     }
 

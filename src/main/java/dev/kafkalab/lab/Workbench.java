@@ -82,7 +82,13 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     @Override
     public CompletableFuture<Outcome> run(Directive a, ClusterSnapshot snapshot, Map<String, Integer> remembered) {
-        return Vocabulary.run(this, a, snapshot, remembered);
+        return run(a, snapshot, remembered, line -> { });
+    }
+
+    @Override
+    public CompletableFuture<Outcome> run(Directive a, ClusterSnapshot snapshot, Map<String, Integer> remembered,
+            java.util.function.Consumer<String> progress) {
+        return Vocabulary.run(this, a, snapshot, remembered, progress);
     }
 
     // Handlers the vocabulary's entries name, with createTopic, produce, broker and the others below.
@@ -414,15 +420,14 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         return topics.create(r, configs);
     }
 
-    CompletableFuture<Outcome> durability(Directive a) {
+    CompletableFuture<Outcome> durability(Directive a, java.util.function.Consumer<String> progress) {
         String topic = a.text("topic");
         Acks acks = a.text("acks").equals("1") ? Acks.LEADER : Acks.ALL;
         int records = a.optionalInteger("records").orElse(1000);
-        return dev.kafkalab.produce.DurabilityDemo.run(cluster, clients, topic, acks, records, line -> { })
+        return dev.kafkalab.produce.DurabilityDemo.run(cluster, clients, topic, acks, records, progress)
                 .thenApply(r -> {
-                    if (r.acked() > 0) {
-                        ledger.acked(r.topic(), r.partition(), r.firstAckedOffset(), r.lastAckedOffset(), r.acked());
-                    }
+                    ledger.demo(r.topic(), new Ledger.Demo(r.partition(), r.oldLeader(), r.oldLeaderEnd(), r.acked(),
+                            r.firstAckedOffset(), r.lastAckedOffset()));
                     return new Outcome(r.summary(), r.oldLeader());
                 });
     }

@@ -13,9 +13,13 @@ import org.apache.kafka.common.TopicPartition;
  * @param highWatermark  the offset up to which consumers can read: every in-sync replica has it
  * @param logEndOffsets  each replica's log end offset, as its broker reported it (absent for a
  *                       replica whose broker is down or that the app does not run)
+ * @param lastSeenEnds   for a replica whose broker is down: its log end offset as the broker last
+ *                       reported it before it went down (records only it had show here until it
+ *                       comes back and truncates them)
  */
 public record PartitionView(String topic, int partition, int leader, List<Integer> replicas, List<Integer> isr,
-        List<Integer> elr, long logStartOffset, long highWatermark, Map<Integer, Long> logEndOffsets) {
+        List<Integer> elr, long logStartOffset, long highWatermark, Map<Integer, Long> logEndOffsets,
+        Map<Integer, Long> lastSeenEnds) {
 
     public static final int NO_LEADER = -1;
     public static final long UNKNOWN = -1;
@@ -25,6 +29,13 @@ public record PartitionView(String topic, int partition, int leader, List<Intege
         isr = List.copyOf(isr);
         elr = List.copyOf(elr);
         logEndOffsets = Map.copyOf(logEndOffsets);
+        lastSeenEnds = Map.copyOf(lastSeenEnds);
+    }
+
+    /** A partition with no down broker's last report to show. */
+    public PartitionView(String topic, int partition, int leader, List<Integer> replicas, List<Integer> isr,
+            List<Integer> elr, long logStartOffset, long highWatermark, Map<Integer, Long> logEndOffsets) {
+        this(topic, partition, leader, replicas, isr, elr, logStartOffset, highWatermark, logEndOffsets, Map.of());
     }
 
     public TopicPartition topicPartition() {
@@ -41,10 +52,5 @@ public record PartitionView(String topic, int partition, int leader, List<Intege
 
     public boolean underReplicated() {
         return isr.size() < replicas.size();
-    }
-
-    /** A copy with other offsets: the poller fills them in after describing the topics. */
-    PartitionView withOffsets(long start, long high, Map<Integer, Long> ends) {
-        return new PartitionView(topic, partition, leader, replicas, isr, elr, start, high, ends);
     }
 }

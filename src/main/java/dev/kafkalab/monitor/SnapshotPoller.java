@@ -207,6 +207,7 @@ public final class SnapshotPoller implements AutoCloseable {
         Instant takenAt = Instant.now();
         List<NodeStatus> processes = local == null ? List.of() : local.nodes();
         Map<Integer, Map<TopicPartition, Long>> logEnds = local == null ? Map.of() : local.logEndOffsets();
+        Map<Integer, Map<TopicPartition, Long>> lastSeen = local == null ? Map.of() : local.lastSeenLogEndOffsets();
 
         DescribeClusterResult cluster = admin.describeCluster(
                 new DescribeClusterOptions().includeFencedBrokers(true).timeoutMs(CALL_TIMEOUT_MS));
@@ -218,7 +219,7 @@ public final class SnapshotPoller implements AutoCloseable {
         KafkaFuture<Collection<GroupListing>> groupListings = admin.listGroups(
                 ListGroupsOptions.forConsumerGroups().timeoutMs(CALL_TIMEOUT_MS)).all();
 
-        List<TopicView> topics = topics(names, deadline, unreadable, logEnds, previous);
+        List<TopicView> topics = topics(names, deadline, unreadable, logEnds, lastSeen, previous);
         List<NodeView> nodes = nodes(cluster, quorumLeader, processes, deadline, unreadable, previous);
         List<GroupView> groups = groups(groupListings, topics, deadline, unreadable, previous);
         return new ClusterSnapshot(takenAt, nodes, topics, groups, unreadable);
@@ -263,7 +264,8 @@ public final class SnapshotPoller implements AutoCloseable {
     }
 
     private List<TopicView> topics(KafkaFuture<Set<String>> names, long deadline, List<String> unreadable,
-            Map<Integer, Map<TopicPartition, Long>> logEnds, ClusterSnapshot previous) {
+            Map<Integer, Map<TopicPartition, Long>> logEnds, Map<Integer, Map<TopicPartition, Long>> lastSeen,
+            ClusterSnapshot previous) {
         Optional<Set<String>> topicNames = get(names, deadline);
         if (topicNames.isEmpty()) {
             unreadable.add("topics");
@@ -307,14 +309,18 @@ public final class SnapshotPoller implements AutoCloseable {
                     }
                 }
                 Map<Integer, Long> ends = new HashMap<>();
+                Map<Integer, Long> seen = new HashMap<>();
                 for (Node replica : p.replicas()) {
                     Long end = logEnds.getOrDefault(replica.id(), Map.of()).get(tp);
+                    Long before = lastSeen.getOrDefault(replica.id(), Map.of()).get(tp);
                     if (end != null) {
                         ends.put(replica.id(), end);
+                    } else if (before != null) {
+                        seen.put(replica.id(), before);
                     }
                 }
                 partitions.add(new PartitionView(d.name(), p.partition(), p.leader() == null ? PartitionView.NO_LEADER
-                        : p.leader().id(), ids(p.replicas()), ids(p.isr()), ids(p.elr()), start, high, ends));
+                        : p.leader().id(), ids(p.replicas()), ids(p.isr()), ids(p.elr()), start, high, ends, seen));
             }
             partitions.sort(Comparator.comparingInt(PartitionView::partition));
             topics.add(new TopicView(d.name(), d.isInternal(), partitions));

@@ -36,6 +36,10 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * still in the ISR and one of them becomes leader without the records only the dead leader had.
  * With acks=1 the producer was told those records were stored; with acks=all it was told
  * nothing until the new leader and a second replica had them.
+ *
+ * <p>The killed leader stays down: starting it, and seeing it truncate what only it had, is the
+ * learner's next step. Its log end offset as it last reported it, records included, stays on the
+ * offsets bar until then. Only when the demo fails half-way does it start the broker itself.
  */
 public final class DurabilityDemo {
 
@@ -45,7 +49,6 @@ public final class DurabilityDemo {
     private static final Duration FETCH_EXPIRY = Duration.ofSeconds(1);
     /** Short: the followers stay frozen meanwhile, and must not reach the 3 s session timeout. */
     private static final Duration LEADER_HOLDS_TIMEOUT = Duration.ofSeconds(1);
-    private static final Duration BACK_IN_ISR_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SENDS_TIMEOUT = Duration.ofSeconds(90);
     private static final int PARTITION = 0;
 
@@ -56,10 +59,12 @@ public final class DurabilityDemo {
      * @param acked            how many of them the producer was told were stored
      * @param firstAckedOffset the lowest offset acknowledged, -1 when none was
      * @param lastAckedOffset  the highest offset acknowledged, -1 when none was
+     * @param oldLeaderEnd     the killed leader's log end offset as it last reported it, or -1
      * @param summary          what it means, in one paragraph
      */
     public record Result(String topic, int partition, ProducerSettings.Acks acks, int sent, int acked,
-            long firstAckedOffset, long lastAckedOffset, int oldLeader, int newLeader, String summary) {
+            long firstAckedOffset, long lastAckedOffset, int oldLeader, int newLeader, long oldLeaderEnd,
+            String summary) {
     }
 
     /** Why the demo could not start or did not finish, in words for whoever pressed the button. */
@@ -99,7 +104,8 @@ public final class DurabilityDemo {
     /**
      * Runs the sequence on its own thread. {@code progress} hears one sentence per stage on that
      * thread. Completes exceptionally with a {@link DemoException} when a precondition does not
-     * hold or a stage times out; whatever happened, no broker is left frozen or killed.
+     * hold or a stage times out; then no broker is left frozen or killed. When it completes, the
+     * killed leader is still down, for the learner to start.
      */
     public static CompletableFuture<Result> run(LocalCluster cluster, ClientFactory clients, String topic,
             ProducerSettings.Acks acks, int records, Consumer<String> progress) {
@@ -150,6 +156,9 @@ public final class DurabilityDemo {
                 result = runSequence(partition, producer, leader, followers);
                 return result;
             } finally {
+                if (result != null) {
+                    killed = -1; // down on purpose, for the learner to start
+                }
                 List<String> problems = restore();
                 // Only undelivered records could keep it: their answers no longer matter.
                 producer.close(Duration.ofSeconds(5));
@@ -204,15 +213,20 @@ public final class DurabilityDemo {
         }
         if (acks == ProducerSettings.Acks.LEADER) {
             producer.flush();
+        }
+        // The leader reports its log end offset every 200 ms: the one it reports last before the
+        // kill is what the offsets bar keeps showing for it while it is down, so wait for it (for
+        // acks=all also the only sign the leader has the records: it acknowledges none).
+        boolean holds = awaitQuietly(() -> leaderLogEnd(leader) >= base + records, LEADER_HOLDS_TIMEOUT);
+        long leaderEnd = leaderLogEnd(leader);
+        if (acks == ProducerSettings.Acks.LEADER) {
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sendStart);
             say("Sent " + records + " records with acks=1 and flushed: the leader acknowledged " + ackedOffsets.size()
-                    + " of them in " + ms + " ms" + range(ackedOffsets) + ", and no follower has them.");
+                    + " of them in " + ms + " ms" + range(ackedOffsets) + ". Its log ends at " + leaderEnd
+                    + "; the followers' at " + base + ".");
         } else {
-            // Nothing will be acknowledged before the failover, so a flush would wait for it: watch
-            // the leader's own log instead, as the broker reports it.
-            boolean holds = awaitQuietly(() -> leaderLogEnd(leader) >= base + records, LEADER_HOLDS_TIMEOUT);
             say("Sent " + records + " records with acks=all: the leader " + (holds ? "has all of them"
-                    : "has " + Math.max(0, leaderLogEnd(leader) - base) + " of them") + " and acknowledged "
+                    : "has " + Math.max(0, leaderEnd - base) + " of them") + " and acknowledged "
                     + (ackedOffsets.isEmpty() ? "none" : ackedOffsets.size())
                     + ": it waits for a second in-sync replica, and both followers are frozen.");
         }
@@ -241,13 +255,6 @@ public final class DurabilityDemo {
         say("Broker " + newLeader + " leads partition " + PARTITION + " now, " + electedMs / 1000.0 + " s after the"
                 + " kill: the controller waited for broker " + leader + "'s session to expire.");
 
-        cluster.start(leader).get(cluster.spec().startTimeout().toSeconds(), TimeUnit.SECONDS);
-        killed = -1;
-        partition.await(p -> p.describe().isr().stream().anyMatch(n -> n.id() == leader),
-                BACK_IN_ISR_TIMEOUT, "broker " + leader + " to rejoin the ISR of " + tp + " after its restart");
-        say("Started broker " + leader + " again: it truncated its log to broker " + newLeader + "'s, dropping what"
-                + " only it had, and is back in the ISR.");
-
         try {
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(SENDS_TIMEOUT.toSeconds(),
                     TimeUnit.SECONDS);
@@ -257,11 +264,12 @@ public final class DurabilityDemo {
                     + SENDS_TIMEOUT.toSeconds() + " s after the failover.");
         }
         long highWatermark = partition.highWatermark();
-        return result(leader, newLeader, List.copyOf(ackedOffsets), ackedBeforeKill, failed.get(), highWatermark);
+        return result(leader, newLeader, List.copyOf(ackedOffsets), ackedBeforeKill, failed.get(), highWatermark,
+                leaderEnd);
     }
 
     private Result result(int oldLeader, int newLeader, List<Long> acked, int ackedBeforeKill, int failed,
-            long highWatermark) {
+            long highWatermark, long oldLeaderEnd) {
         long firstAcked = acked.stream().mapToLong(Long::longValue).min().orElse(-1);
         long lastAcked = acked.stream().mapToLong(Long::longValue).max().orElse(-1);
         long lost = acked.stream().filter(o -> o >= highWatermark).count();
@@ -289,8 +297,13 @@ public final class DurabilityDemo {
         if (failed > 0) {
             s.append(' ').append(failed).append(" sends failed and were never acknowledged.");
         }
+        s.append(" Broker ").append(oldLeader).append(" is still down");
+        if (oldLeaderEnd >= 0) {
+            s.append(", its log ending at ").append(oldLeaderEnd).append(" (the dashed mark on the offsets bar)");
+        }
+        s.append('.');
         return new Result(topic, PARTITION, acks, records, acked.size(), firstAcked, lastAcked, oldLeader, newLeader,
-                s.toString());
+                oldLeaderEnd, s.toString());
     }
 
     /** Never leaves a broker frozen or killed, whatever stage failed; says what could not be repaired. */

@@ -194,6 +194,15 @@ class ChecksTest {
                 new Case("acked-records-kept topic=orders", on(ordersLogEnding(7, 7)).acked("orders", 0, 5, 9, 5), false,
                         "3 of 5 acknowledged record(s) are not on the leader any more"),
 
+                new Case("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
+                        afterTheDemo(ordersRejoined(501L, 501)).acked("orders", 0, 1, 500, 500), true,
+                        "broker 1 is back in the ISR, its log ending at 501 with the leader's (its log ended at 1001"
+                                + " when it was killed); the 500 new records took offsets from 1, where acknowledged"
+                                + " records were lost"),
+                new Case("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
+                        afterTheDemo(ordersRejoined(null, 1)), false,
+                        "broker 1 is down (its log ended at 1001 when it was killed): start it"),
+
                 new Case("producer-metric metric=batch-size-avg above=1000", on(orders()).metrics(METRICS), true,
                         "batch-size-avg is 1200.50"),
                 new Case("producer-metric metric=batch-size-avg below=1000", on(orders()).metrics(METRICS), false,
@@ -708,6 +717,43 @@ class ChecksTest {
     }
 
     /** orders-0, led by broker 1, whose log ends at {@code leaderEnd}; the followers have more. */
+    /** The durability demo ran on orders-0: it killed broker 1, whose log ended at 1001; 1000 records acked. */
+    private static Ctx afterTheDemo(ClusterSnapshot now) {
+        return on(now).demo("orders", new Ledger.Demo(0, 1, 1001, 1000, 1, 1000));
+    }
+
+    /** orders-0 led by broker 2; broker 1's log ends at {@code oldLeaderEnd} (null: down, out of the ISR). */
+    private static ClusterSnapshot ordersRejoined(Long oldLeaderEnd, long end) {
+        Map<Integer, Long> ends = new HashMap<>(Map.of(2, end, 3, end));
+        if (oldLeaderEnd != null) {
+            ends.put(1, oldLeaderEnd);
+        }
+        PartitionView p = partition("orders", 0, 2, oldLeaderEnd == null ? List.of(2, 3) : List.of(1, 2, 3));
+        return cluster().topic("orders", offsets(p, 0, end, ends), led("orders", 1, 2), led("orders", 2, 3)).build();
+    }
+
+    @Test
+    void theOldLeaderMustHaveCaughtUpAndTheNewRecordsBeWhereTheTextSays() {
+        assertVerdict(false, "broker 1 runs again and catches up with broker 2 (its log ends at 1001); it is not"
+                + " back in the ISR yet", evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
+                        afterTheDemo(ordersRejoined(1001L, 501)).acked("orders", 0, 1, 500, 500)));
+        assertVerdict(false, "broker 1 is back in the ISR, its log ending at 1 with the leader's (its log ended at 1001"
+                + " when it was killed); 0 of 500 new records sent",
+                evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
+                        afterTheDemo(ordersRejoined(1L, 1))));
+        // acks=all kept the 1,000: the new ones follow them, which a step expecting reused offsets refuses.
+        Ctx kept = afterTheDemo(ordersRejoined(1501L, 1501)).acked("orders", 0, 1001, 1500, 500);
+        assertTrue(evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=after", kept).passed());
+        assertVerdict(false, "broker 1 is back in the ISR, its log ending at 1501 with the leader's (its log ended at"
+                + " 1001 when it was killed); the 500 new records follow the acknowledged ones, from offset 1001",
+                evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=reused", kept));
+        assertVerdict(true, "broker 1 is back in the ISR, its log ending at 1 with the leader's",
+                evaluate("old-leader-rejoined topic=orders", afterTheDemo(ordersRejoined(1L, 1))));
+        assertEquals(Verdict.waiting("the experiment has not run on orders since the lab began"),
+                evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
+                        on(ordersRejoined(1L, 1))));
+    }
+
     private static ClusterSnapshot ordersLogEnding(long leaderEnd, long highWatermark) {
         return cluster().topic("orders", offsets(led("orders", 0, 1), 0, highWatermark,
                 Map.of(1, leaderEnd, 2, 20L, 3, 20L)), led("orders", 1, 2), led("orders", 2, 3)).build();
@@ -783,6 +829,11 @@ class ChecksTest {
 
         Ctx acked(String topic, int partition, long first, long last, int count) {
             ledger.acked(topic, partition, first, last, count);
+            return this;
+        }
+
+        Ctx demo(String topic, Ledger.Demo demo) {
+            ledger.demo(topic, demo);
             return this;
         }
 

@@ -36,7 +36,7 @@ class VocabularyTest {
     private static final Map<String, LabScreen> CHECK_SCREENS = table("""
             topic-exists CLUSTER, records-in-topic CLUSTER, broker-state CLUSTER, leader-moved CLUSTER,
             isr-size CLUSTER, isr-full CLUSTER, under-replicated CLUSTER, acked-records-lost CLUSTER,
-            acked-records-kept CLUSTER, compacted CLUSTER, stock-sender CLUSTER,
+            acked-records-kept CLUSTER, old-leader-rejoined CLUSTER, compacted CLUSTER, stock-sender CLUSTER,
             key-in-one-partition PRODUCE, keys-hashed PRODUCE, unkeyed-spread PRODUCE, priority-routed PRODUCE,
             producer-metric PRODUCE, key-absent PRODUCE,
             group-members CONSUME, group-balanced CONSUME, group-idle-members CONSUME, group-rebalanced CONSUME,
@@ -56,7 +56,7 @@ class VocabularyTest {
     @Test
     void anActionThisAppDoesNotKnowIsRefusedWithItsName() {
         CompletableFuture<ActionRunner.Outcome> done = Vocabulary.run(null, new Directive("launch-rocket", Map.of(), 7),
-                null, Map.of());
+                null, Map.of(), line -> { });
 
         CompletionException e = assertThrows(CompletionException.class, done::join);
         assertTrue(e.getCause() instanceof IllegalStateException, e.getCause().toString());
@@ -69,7 +69,7 @@ class VocabularyTest {
         Directive kill = new Directive("kill-broker", Map.of("broker", "$victim"), 9);
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Vocabulary.run(null, kill, Snapshots.cluster().build(), Map.of()));
+                () -> Vocabulary.run(null, kill, Snapshots.cluster().build(), Map.of(), line -> { }));
         assertEquals("$victim is not known yet: an earlier step's action remembers it", e.getMessage());
     }
 

@@ -14,9 +14,9 @@ import javafx.scene.shape.Shape;
 
 /**
  * A partition's log drawn to scale: the track up to the furthest offset, the readable part from
- * log start to high watermark, a tick for each replica's log end offset in its broker's colour,
- * and a triangle for each group's committed offset. A producer at 12 and a group at 9 read as
- * exactly that.
+ * log start to high watermark, a tick for each replica's log end offset in its broker's colour
+ * (dashed for a broker that is down: where its log ended when it was last seen), and a triangle
+ * for each group's committed offset. A producer at 12 and a group at 9 read as exactly that.
  */
 public final class OffsetsBar extends Region {
 
@@ -68,14 +68,12 @@ public final class OffsetsBar extends Region {
             List<Integer> replicas = p.replicas();
             double lane = h / Math.max(1, replicas.size());
             for (Map.Entry<Integer, Long> leo : p.logEndOffsets().entrySet()) {
-                int i = Math.max(0, replicas.indexOf(leo.getKey()));
-                double lx = Math.min(w - 1.5, Math.max(1.5, x(leo.getValue(), end, w)));
-                Line tick = tick(ticks++);
-                tick.setStartX(lx);
-                tick.setStartY(i * lane + 1);
-                tick.setEndX(lx);
-                tick.setEndY((i + 1) * lane - 1);
-                tick.setStroke(colour(leo.getKey()));
+                place(tick(ticks++), replicas.indexOf(leo.getKey()), lane, x(leo.getValue(), end, w), w,
+                        colour(leo.getKey()), false);
+            }
+            for (Map.Entry<Integer, Long> leo : p.lastSeenEnds().entrySet()) {
+                place(tick(ticks++), replicas.indexOf(leo.getKey()), lane, x(leo.getValue(), end, w), w,
+                        colour(leo.getKey()), true);
             }
             for (long committed : row.committedByGroup().values()) {
                 double cx = x(committed, end, w);
@@ -88,6 +86,23 @@ public final class OffsetsBar extends Region {
         // broker kill relays out every visible row at once.
         showFirst(tickPool, ticks);
         showFirst(markPool, marks);
+    }
+
+    /** A replica's tick in its own lane; a down broker's last-seen end is dashed. */
+    private static void place(Line tick, int lane, double laneHeight, double x, double width, Color colour,
+            boolean lastSeen) {
+        int i = Math.max(0, lane);
+        double lx = Math.min(width - 1.5, Math.max(1.5, x));
+        tick.setStartX(lx);
+        tick.setStartY(i * laneHeight + 1);
+        tick.setEndX(lx);
+        tick.setEndY((i + 1) * laneHeight - 1);
+        tick.setStroke(colour);
+        if (lastSeen) {
+            tick.getStrokeDashArray().setAll(2.0, 2.0);
+        } else {
+            tick.getStrokeDashArray().clear();
+        }
     }
 
     private Line tick(int index) {

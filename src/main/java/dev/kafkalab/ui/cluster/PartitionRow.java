@@ -19,6 +19,9 @@ public record PartitionRow(PartitionView partition, Map<String, Long> committedB
         for (long leo : partition.logEndOffsets().values()) {
             end = Math.max(end, leo);
         }
+        for (long leo : partition.lastSeenEnds().values()) {
+            end = Math.max(end, leo);
+        }
         for (long committed : committedByGroup.values()) {
             end = Math.max(end, committed);
         }

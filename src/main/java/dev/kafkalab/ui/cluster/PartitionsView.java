@@ -132,6 +132,7 @@ public final class PartitionsView extends VBox {
                 stack.setVisible(false);
                 // No hidden row keeps a real row's ids (#leader-0, ...) for a lookup to find.
                 leader.setId(null);
+                numbers.setId(null);
                 chips.getChildren().forEach(chip -> chip.setId(null));
                 return;
             }
@@ -139,6 +140,7 @@ public final class PartitionsView extends VBox {
             PartitionView p = row.partition();
             number.setText("P" + p.partition());
             leader.setId("leader-" + p.partition());
+            numbers.setId("offsets-" + p.partition());
             leader.setText(p.offline() ? "offline" : "leader " + p.leader());
             LEADER.show(leader, p.offline() ? "none" : p.leader() <= 3 ? "broker-" + p.leader() : "broker-other");
             while (chips.getChildren().size() < p.replicas().size()) {
@@ -165,8 +167,11 @@ public final class PartitionsView extends VBox {
                     .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(" "));
             String groups = row.committedByGroup().entrySet().stream().map(e -> e.getKey() + " @" + e.getValue())
                     .collect(Collectors.joining(", "));
+            String down = p.lastSeenEnds().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + " (down):" + e.getValue()).collect(Collectors.joining(" "));
             numbers.setText("start " + p.logStartOffset() + " · HW " + p.highWatermark()
-                    + (ends.isEmpty() ? "" : " · LEO " + ends) + (groups.isEmpty() ? "" : " · " + groups));
+                    + (ends.isEmpty() && down.isEmpty() ? "" : " · LEO " + (ends + " " + down).trim())
+                    + (groups.isEmpty() ? "" : " · " + groups));
             if (row.leaderMoved()) {
                 fade.playFromStart();
             }

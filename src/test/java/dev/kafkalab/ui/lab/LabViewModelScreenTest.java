@@ -33,7 +33,9 @@ class LabViewModelScreenTest {
     @CsvSource(textBlock = """
             # steps whose first action is set-up on the cluster, then a send: the produce screen
             04-consumer-groups,       1, PRODUCE
-            05-durability-acks,       4, PRODUCE
+            05-durability-acks,       5, PRODUCE
+            # the old leader restarts, watched on the offsets bar
+            05-durability-acks,       4, CLUSTER
             07-producer-tuning,       1, PRODUCE
             04-consumer-groups,       2, CONSUME
             01-first-contact,         1, CLUSTER
