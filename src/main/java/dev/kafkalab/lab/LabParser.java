@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Reads a lab file: a front matter block ({@code title}, {@code module}, {@code minutes},
  * {@code goal}), an optional introduction, then one {@code ## } section per step holding
- * Markdown instructions, {@code @action} and {@code @check} lines, and {@code ### Hint} and
- * {@code ### Why} parts. Every problem is reported with its line.
+ * Markdown instructions, {@code @action}, {@code @check} and {@code @look} lines, and
+ * {@code ### Hint} and {@code ### Why} parts. Every problem is reported with its line.
  */
 public final class LabParser {
 
@@ -101,6 +101,7 @@ public final class LabParser {
             StringBuilder why = null;
             StringBuilder into = instructions;
             List<Directive> actions = new ArrayList<>();
+            List<String> looks = new ArrayList<>();
             Directive check = null;
             boolean fenced = false;
             for (; at < lines.length && (fenced || !lines[at].startsWith("## ")); at++) {
@@ -120,7 +121,8 @@ public final class LabParser {
                             check = directive(Vocabulary.CHECKS, rest);
                         }
                         case "action" -> actions.add(directive(Vocabulary.ACTIONS, rest));
-                        default -> throw fail(at, "unknown '@" + kind + "': use @check or @action");
+                        case "look" -> looks.addAll(targets(rest));
+                        default -> throw fail(at, "unknown '@" + kind + "': use @check, @action or @look");
                     }
                     continue;
                 }
@@ -148,7 +150,22 @@ public final class LabParser {
             }
             steps.add(new Step(steps.size() + 1, title, instructions.toString().strip(), actions, check,
                     hint == null ? "" : hint.toString().strip(), why == null ? "" : why.toString().strip(),
-                    heading + 1));
+                    heading + 1, looks));
+        }
+
+        /** {@code @look records-sent partitions}: controls the step asks the learner to look at. */
+        private List<String> targets(String text) throws LabFormatException {
+            if (text.isBlank()) {
+                throw fail(at, "@look names what to look at, e.g. @look records-sent; known: "
+                        + String.join(", ", Vocabulary.TARGETS.keySet()));
+            }
+            List<String> names = List.of(text.strip().split("\\s+"));
+            for (String name : names) {
+                if (!Vocabulary.TARGETS.containsKey(name)) {
+                    throw fail(at, "@look: unknown '" + name + "'; known: " + String.join(", ", Vocabulary.TARGETS.keySet()));
+                }
+            }
+            return names;
         }
 
         private Directive directive(Map<String, ? extends Vocabulary.Entry<?>> kinds, String text) throws LabFormatException {

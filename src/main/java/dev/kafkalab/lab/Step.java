@@ -8,11 +8,19 @@ import java.util.List;
  *
  * @param number 1-based
  * @param line   the step's heading line in the lab file
+ * @param looks  what the step asks the learner to look at ({@link Vocabulary#TARGETS}), first the main one
  */
 public record Step(int number, String title, String instructions, List<Directive> actions, Directive check,
-        String hint, String explanation, int line) {
+        String hint, String explanation, int line, List<String> looks) {
 
     public Step {
         actions = List.copyOf(actions);
+        looks = List.copyOf(looks);
+    }
+
+    /** A step that names nothing to look at. */
+    public Step(int number, String title, String instructions, List<Directive> actions, Directive check, String hint,
+            String explanation, int line) {
+        this(number, title, instructions, actions, check, hint, explanation, line, List.of());
     }
 }

@@ -68,6 +68,36 @@ public final class Vocabulary {
         }
     }
 
+    /**
+     * A control a step can ask the learner to look at: the screen it is on and its node id there.
+     * The screen scrolls to it and marks it while the step is open.
+     */
+    public record Target(String name, String meaning, LabScreen screen, String nodeId) {
+    }
+
+    public static final Map<String, Target> TARGETS = targets(
+            new Target("node-cards", "the Cluster screen's broker and controller cards", CLUSTER, "nodeCards"),
+            new Target("new-topic-form", "the Cluster screen's New topic form", CLUSTER, "newTopicForm"),
+            new Target("topics", "the Cluster screen's topic list", CLUSTER, "topicList"),
+            new Target("partitions", "the Cluster screen's partition rows: leader, replicas, offsets bar", CLUSTER,
+                    "partitionList"),
+            new Target("timeline", "the Cluster screen's timeline of events", CLUSTER, "eventList"),
+            new Target("produce-form", "the Produce screen's form: topic, key, value, burst", PRODUCE, "produceForm"),
+            new Target("producer-settings", "the Produce screen's producer settings (acks, batching, ...)", PRODUCE,
+                    "producerSettings"),
+            new Target("records-sent", "the Produce screen's Records sent table", PRODUCE, "producedRecords"),
+            new Target("records-per-partition", "the Produce screen's Records per partition chart", PRODUCE,
+                    "partitionChart"),
+            new Target("producer-metrics", "the Produce screen's producer metrics", PRODUCE, "producerMetrics"),
+            new Target("key-table", "the Produce screen's table of keys and their partitions", PRODUCE, "keyTable"),
+            new Target("group-form", "the Consume screen's group form", CONSUME, "groupForm"),
+            new Target("member-cards", "the Consume screen's member cards", CONSUME, "memberCards"),
+            new Target("partition-owners", "the Consume screen's row of partitions and their owners", CONSUME,
+                    "partitionOwners"),
+            new Target("rebalances", "the Consume screen's rebalances, as the members saw them", CONSUME,
+                    "rebalanceTimeline"),
+            new Target("lag", "the Consume screen's lag chart", CONSUME, "lagChart"));
+
     private static final Pattern BROKER = Pattern.compile("\\d+|(leader-of|follower-of):[A-Za-z0-9._-]+/\\d+|\\$[a-z][a-z0-9-]*");
     private static final Pattern KEYS = Pattern.compile("none|random|distinct:\\d+");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
@@ -200,11 +230,15 @@ public final class Vocabulary {
     }
 
     /**
-     * The screen that shows what a step is about: the first of its actions that belongs to the
-     * produce or consume screen, else its check's. An action on the cluster (a topic created, a
-     * broker killed) is set-up: it does not take the learner away from what the step is about.
+     * The screen that shows what a step is about: the screen of the first thing it asks the
+     * learner to look at; without one, the first of its actions that belongs to the produce or
+     * consume screen, else its check's. An action on the cluster (a topic created, a broker
+     * killed) is set-up: it does not take the learner away from what the step is about.
      */
     public static LabScreen screenOf(Step step) {
+        if (!step.looks().isEmpty() && TARGETS.containsKey(step.looks().get(0))) {
+            return TARGETS.get(step.looks().get(0)).screen();
+        }
         return step.actions().stream().map(a -> ACTIONS.get(a.name())).filter(e -> e != null && e.screen() != CLUSTER)
                 .map(Entry::screen).findFirst()
                 .orElseGet(() -> Optional.ofNullable(CHECKS.get(step.check().name())).map(Entry::screen).orElse(CLUSTER));
@@ -331,6 +365,14 @@ public final class Vocabulary {
 
     private static Param choice(String name, boolean required, String... values) {
         return new Param(name, required, Type.CHOICE, List.of(values));
+    }
+
+    private static Map<String, Target> targets(Target... targets) {
+        Map<String, Target> map = new LinkedHashMap<>();
+        for (Target t : targets) {
+            map.put(t.name(), t);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     private static <H> Map<String, Entry<H>> index(List<Entry<H>> entries) {

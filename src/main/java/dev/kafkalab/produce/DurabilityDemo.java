@@ -276,14 +276,14 @@ public final class DurabilityDemo {
         StringBuilder s = new StringBuilder("acks=" + acks.value() + ": ");
         if (acks == ProducerSettings.Acks.LEADER) {
             s.append("broker ").append(oldLeader).append(" acknowledged ").append(ackedBeforeKill).append(" of ")
-                    .append(records).append(" records on its own and died before a follower copied them. ");
+                    .append(records).append(" records alone and died before a follower copied them. ");
         } else {
             s.append(ackedBeforeKill == 0 ? "no record was acknowledged while only the leader had it; "
                     : ackedBeforeKill + " records were acknowledged before the kill; ")
                     .append(acked.size() - ackedBeforeKill).append(" were acknowledged after broker ")
                     .append(newLeader).append(" took over and a second replica had them. ");
         }
-        s.append("The partition now ends at offset ").append(highWatermark).append(": ");
+        s.append("Broker ").append(newLeader).append(" leads; the partition ends at ").append(highWatermark).append(": ");
         if (acked.isEmpty()) {
             s.append("nothing was acknowledged, so nothing acknowledged was lost.");
         } else if (lost == 0) {
@@ -297,9 +297,9 @@ public final class DurabilityDemo {
         if (failed > 0) {
             s.append(' ').append(failed).append(" sends failed and were never acknowledged.");
         }
-        s.append(" Broker ").append(oldLeader).append(" is still down");
+        s.append(" Broker ").append(oldLeader).append(" is down");
         if (oldLeaderEnd >= 0) {
-            s.append(", its log ending at ").append(oldLeaderEnd).append(" (the dashed mark on the offsets bar)");
+            s.append(", its log ending at ").append(oldLeaderEnd);
         }
         s.append('.');
         return new Result(topic, PARTITION, acks, records, acked.size(), firstAcked, lastAcked, oldLeader, newLeader,

@@ -83,6 +83,16 @@ class LabParserTest {
     }
 
     @Test
+    void aStepNamesWhatToLookAtAndItsScreenFollowsTheFirst() throws LabFormatException {
+        Lab lab = LabParser.parse(FILE, GOOD.replace("@check isr-full topic=t", "@look records-sent partitions\n@check isr-full topic=t"));
+
+        Step step = lab.steps().get(1);
+        assertEquals(java.util.List.of("records-sent", "partitions"), step.looks());
+        assertEquals(LabScreen.PRODUCE, Vocabulary.screenOf(step));
+        assertEquals(java.util.List.of(), lab.steps().get(0).looks());
+    }
+
+    @Test
     void aStepWithoutHintOrWhyHasEmptyOnes() throws LabFormatException {
         Step step = LabParser.parse(FILE, GOOD).steps().get(1);
 
@@ -185,7 +195,11 @@ class LabParserTest {
                         "@check leader-moved topic=t partition=0\n@check isr-full topic=t"), 15,
                         "a step has one @check; this step already has one on line 14"),
                 bad("neither @check nor @action", GOOD.replace("@check leader-moved", "@test leader-moved"), 14,
-                        "unknown '@test': use @check or @action"),
+                        "unknown '@test': use @check, @action or @look"),
+                bad("@look at something unknown", GOOD.replace("@action start-broker", "@look node-cards radar\n@action start-broker"),
+                        26, "@look: unknown 'radar'; known: node-cards,"),
+                bad("@look at nothing", GOOD.replace("@action start-broker", "@look\n@action start-broker"), 26,
+                        "@look names what to look at"),
                 bad("unknown check", GOOD.replace("@check leader-moved", "@check leader-jumped"), 14,
                         "unknown check 'leader-jumped'; known: topic-exists,"),
                 bad("unknown action", GOOD.replace("@action kill-broker", "@action shoot-broker"), 13,

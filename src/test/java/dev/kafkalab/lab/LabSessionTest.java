@@ -224,6 +224,21 @@ class LabSessionTest {
     }
 
     @Test
+    void aDemoSaysEachStageWhileItRunsAndItsOutcomeWhenDone() throws Exception {
+        CompletableFuture<ActionRunner.Outcome> answer = new CompletableFuture<>();
+        runner.answer = action -> answer;
+
+        CompletableFuture<State> done = session.run(lab.steps().get(1).actions().get(0));
+        awaitState(State::busy, "the session to be busy");
+        runner.progress.accept("Froze brokers 2 and 3 (the followers).");
+
+        awaitState(s -> s.message().equals("Working: Kill the leader: Froze brokers 2 and 3 (the followers)."),
+                "the stage in the step's message");
+        answer.complete(new ActionRunner.Outcome("Killed broker 2.", 2));
+        assertEquals("Killed broker 2.", done.get(5, TimeUnit.SECONDS).message());
+    }
+
+    @Test
     void aFailedActionSaysItCouldNotDoItAndRemembersNothing() throws Exception {
         Directive kill = lab.steps().get(1).actions().get(0);
         runner.answer = action -> CompletableFuture.failedFuture(
@@ -418,6 +433,7 @@ class LabSessionTest {
         final CompletableFuture<TopicScan> scanAnswer = new CompletableFuture<>();
         volatile Function<Directive, CompletableFuture<Outcome>> answer =
                 action -> CompletableFuture.completedFuture(new Outcome("Done: " + action.name() + ".", null));
+        volatile java.util.function.Consumer<String> progress;
         volatile Supplier<CompletableFuture<String>> resetAnswer =
                 () -> CompletableFuture.completedFuture("The lab is back at its start.");
 
@@ -427,6 +443,13 @@ class LabSessionTest {
             snapshots.add(snapshot);
             remembered.add(known);
             return answer.apply(action);
+        }
+
+        @Override
+        public CompletableFuture<Outcome> run(Directive action, ClusterSnapshot snapshot, Map<String, Integer> known,
+                java.util.function.Consumer<String> stages) {
+            progress = stages;
+            return run(action, snapshot, known);
         }
 
         @Override

@@ -10,14 +10,23 @@ public final class ClusterScreen extends BorderPane {
     /** Narrower than this, a card's second line and buttons no longer read well: cards go two to a row. */
     private static final double CARD_MIN_WIDTH = 250;
 
+    /** Narrower than this, the timeline goes under the partitions. */
+    private static final double STACK_BELOW = 900;
+
     private final javafx.scene.layout.GridPane cards = new javafx.scene.layout.GridPane();
+    private final SplitPane split = new SplitPane();
+    private final SplitPane column = new SplitPane();
+    private final PartitionsView partitions;
+    private final TimelineView timeline;
     private int columns;
 
     public ClusterScreen(ClusterViewModel vm) {
         setId("clusterScreen");
+        column.setOrientation(javafx.geometry.Orientation.VERTICAL);
         for (int id : vm.nodeIds()) {
             cards.getChildren().add(new NodeCardView(vm, id));
         }
+        cards.setId("nodeCards");
         cards.setPadding(new Insets(0, 0, 10, 0));
         cards.setHgap(10);
         cards.setVgap(10);
@@ -31,12 +40,32 @@ public final class ClusterScreen extends BorderPane {
         topics.setFitToWidth(true);
         topics.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         topics.setMinWidth(200);
-        PartitionsView partitions = new PartitionsView(vm);
-        TimelineView timeline = new TimelineView(vm);
-        SplitPane split = new SplitPane(topics, partitions, timeline);
+        partitions = new PartitionsView(vm);
+        timeline = new TimelineView(vm);
+        split.getItems().setAll(topics, partitions, timeline);
         split.setDividerPositions(0.24, 0.74);
+        // Beside a lab the timeline's column was too narrow to read ("Tim..."): it goes under the
+        // partitions, full width, and comes back beside them when there is room.
+        split.widthProperty().addListener((o, was, now) -> stack(now.doubleValue() < STACK_BELOW));
         setCenter(split);
         setPadding(new Insets(10));
+    }
+
+    private void stack(boolean below) {
+        if (below == (split.getItems().size() == 2)) {
+            return;
+        }
+        if (below) {
+            split.getItems().removeAll(partitions, timeline);
+            column.getItems().setAll(partitions, timeline);
+            split.getItems().add(column);
+            split.setDividerPositions(0.3);
+            column.setDividerPositions(0.62);
+        } else {
+            column.getItems().clear();
+            split.getItems().setAll(split.getItems().get(0), partitions, timeline);
+            split.setDividerPositions(0.24, 0.74);
+        }
     }
 
     private void arrange(double width) {

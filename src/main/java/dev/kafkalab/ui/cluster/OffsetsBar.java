@@ -15,8 +15,9 @@ import javafx.scene.shape.Shape;
 /**
  * A partition's log drawn to scale: the track up to the furthest offset, the readable part from
  * log start to high watermark, a tick for each replica's log end offset in its broker's colour
- * (dashed for a broker that is down: where its log ended when it was last seen), and a triangle
- * for each group's committed offset. A producer at 12 and a group at 9 read as exactly that.
+ * (dashed for a broker that is down: where its log ended when it was last seen, with a pale band
+ * over what it held past the high watermark, the records only it had), and a triangle for each
+ * group's committed offset. A producer at 12 and a group at 9 read as exactly that.
  */
 public final class OffsetsBar extends Region {
 
@@ -27,6 +28,7 @@ public final class OffsetsBar extends Region {
     private final Rectangle readable = new Rectangle();
     private final List<Line> tickPool = new ArrayList<>();
     private final List<Polygon> markPool = new ArrayList<>();
+    private final List<Rectangle> bandPool = new ArrayList<>();
     private PartitionRow row;
 
     public OffsetsBar() {
@@ -55,6 +57,7 @@ public final class OffsetsBar extends Region {
         track.setHeight(barH);
         int ticks = 0;
         int marks = 0;
+        int bands = 0;
         if (row != null) {
             PartitionView p = row.partition();
             long end = Math.max(1, row.scaleEnd());
@@ -72,8 +75,18 @@ public final class OffsetsBar extends Region {
                         colour(leo.getKey()), false);
             }
             for (Map.Entry<Integer, Long> leo : p.lastSeenEnds().entrySet()) {
-                place(tick(ticks++), replicas.indexOf(leo.getKey()), lane, x(leo.getValue(), end, w), w,
-                        colour(leo.getKey()), true);
+                int i = Math.max(0, replicas.indexOf(leo.getKey()));
+                double lx = x(leo.getValue(), end, w);
+                place(tick(ticks++), i, lane, lx, w, colour(leo.getKey()), true);
+                if (leo.getValue() > p.highWatermark() && p.highWatermark() >= 0) {
+                    Rectangle band = band(bands++);
+                    double from = x(p.highWatermark(), end, w);
+                    band.setX(from);
+                    band.setY(i * lane + 1);
+                    band.setWidth(Math.max(1, lx - from));
+                    band.setHeight(Math.max(1, lane - 2));
+                    band.setFill(colour(leo.getKey()).deriveColor(0, 1, 1, 0.3));
+                }
             }
             for (long committed : row.committedByGroup().values()) {
                 double cx = x(committed, end, w);
@@ -86,6 +99,7 @@ public final class OffsetsBar extends Region {
         // broker kill relays out every visible row at once.
         showFirst(tickPool, ticks);
         showFirst(markPool, marks);
+        showFirst(bandPool, bands);
     }
 
     /** A replica's tick in its own lane; a down broker's last-seen end is dashed. */
@@ -107,6 +121,10 @@ public final class OffsetsBar extends Region {
 
     private Line tick(int index) {
         return pooled(tickPool, index, Line::new, "leo-mark");
+    }
+
+    private Rectangle band(int index) {
+        return pooled(bandPool, index, Rectangle::new, "last-seen-band");
     }
 
     private Polygon mark(int index) {

@@ -33,7 +33,8 @@ public final class PartitionsView extends VBox {
                     : "Partitions of " + topic + (notYet.get() ? " (not created yet)" : "");
         }, vm.selectedTopic(), notYet));
         Label legend = new Label("green: readable, log start to high watermark · ticks: each replica's log end offset"
-                + " in its broker's colour · ▲ a group's committed offset");
+                + " in its broker's colour (a broker that is down: dashed, where it was last seen, a pale band over what only"
+                + " it had) · ▲ a group's committed offset");
         legend.getStyleClass().add("offsets-legend");
         legend.setWrapText(true);
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -80,7 +80,9 @@ public final class TopicsView extends VBox {
         addRow(grid, "min.insync.replicas", minIsr, TopicRules.MIN_ISR);
         addRow(grid, "cleanup.policy", cleanup, TopicRules.CLEANUP_POLICY);
         Label formError = error("topicFormError", "form");
-        Button create = new Button("Create topic");
+        // "New topic  [Create]": short enough to read whole in the narrow column beside a lab.
+        Button create = new Button("Create");
+        create.setMinWidth(Region.USE_PREF_SIZE);
         create.setId("createTopic");
         create.setDefaultButton(false);
         Runnable submit = () -> vm.createTopic(new TopicRequest(name.getText(), partitions.getText(), rf.getText(),
@@ -99,12 +101,15 @@ public final class TopicsView extends VBox {
         vm.topicFormErrors().addListener((MapChangeListener<String, String>) c -> showErrors());
         Label title = new Label("New topic");
         title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         // The button sits by the title, always in view; Enter in the name field submits too.
         HBox header = new HBox(8, title, gap, create);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return new VBox(4, header, formError, grid);
+        VBox form = new VBox(4, header, formError, grid);
+        form.setId("newTopicForm");
+        return form;
     }
 
     private void addRow(VBox form, String label, javafx.scene.control.Control input, String field) {

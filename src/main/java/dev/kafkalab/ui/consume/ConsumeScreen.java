@@ -189,6 +189,7 @@ public final class ConsumeScreen extends SplitPane {
                 Forms.title("As the coordinator sees it"), state,
                 Forms.title("Reset offsets"), new HBox(6, resetKind, resetValue), reset);
         box.setPadding(new Insets(0, 10, 10, 0));
+        box.setId("groupForm");
         return box;
     }
 

@@ -127,7 +127,9 @@ public final class LabPanel extends VBox {
         // Three lines kept for it whether it says anything or not: a message that grew after a
         // button press shrank the steps above and moved the next button from under the pointer.
         message.setAlignment(Pos.TOP_LEFT);
-        message.minHeightProperty().bind(message.fontProperty().map(f -> f.getSize() * 3.2));
+        message.minHeightProperty().bind(message.fontProperty().map(f -> f.getSize() * 4.1));
+        // A demo's outcome can run longer: the whole of it when the pointer rests on it.
+        dev.kafkalab.ui.common.HoverTooltip.install(message, () -> message.getText().isBlank() ? null : message.getText());
         message.prefHeightProperty().bind(message.minHeightProperty());
         message.setMaxHeight(Region.USE_PREF_SIZE);
         // The check too keeps room for three lines, so "waiting" turning into "seen" moves nothing.

@@ -57,6 +57,7 @@ final class ProduceCharts {
                 (bar, count) -> bar.setYValue(count));
         chart.getData().add(series);
         chart.setMinHeight(140);
+        chart.setMinWidth(140);
         return chart;
     }
 

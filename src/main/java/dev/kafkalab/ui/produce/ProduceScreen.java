@@ -373,13 +373,24 @@ public final class ProduceScreen extends SplitPane {
         note.managedProperty().bind(note.textProperty().isNotEmpty());
         VBox.setVgrow(keys, Priority.ALWAYS);
         VBox keyBox = new VBox(4, keys, note);
-        keyBox.setMinWidth(240);
+        keyBox.setMinWidth(200);
         HBox box = new HBox(8, chart, keyBox);
         box.setPadding(new Insets(6, 0, 6, 6));
         return box;
     }
 
-    private HBox metricCharts() {
-        return ProduceCharts.metrics(vm.metrics());
+    /**
+     * The metric charts scroll sideways on their own when the screen is narrow (beside a lab):
+     * five of them at their least width made the whole screen wider than the space, and the
+     * Records sent table ran off the edge.
+     */
+    private ScrollPane metricCharts() {
+        ScrollPane row = new ScrollPane(ProduceCharts.metrics(vm.metrics()));
+        row.setFitToHeight(true);
+        row.setFitToWidth(true);
+        row.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        row.setMinWidth(0);
+        row.getStyleClass().add("edge-to-edge");
+        return row;
     }
 }

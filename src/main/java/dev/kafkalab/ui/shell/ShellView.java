@@ -73,6 +73,9 @@ public final class ShellView {
     /** Where the learner left the divider, so folding the steps away and back keeps it. */
     private double labDivider = 0.34;
     private final Map<Node, javafx.scene.control.ScrollPane> frames = new java.util.HashMap<>();
+    /** Over the screens: rings around what a lab step asks the learner to look at. */
+    private final javafx.scene.layout.Pane lookLayer = new javafx.scene.layout.Pane();
+    private final dev.kafkalab.ui.common.Reveal reveal = new dev.kafkalab.ui.common.Reveal(lookLayer);
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
@@ -161,7 +164,7 @@ public final class ShellView {
         slidesScreen = new SlidesScreen(models.slides(), new LiveWidgets(cluster), vm::showMe, vm::loadCourse);
         quizScreen = new QuizScreen(new QuizHistory(models.progress()), models.io(), models.ui(), vm::showMe);
         content.getChildren().setAll(frame(clusterScreen), frame(produce), frame(consume), frame(labs),
-                frame(slidesScreen), frame(quizScreen));
+                frame(slidesScreen), frame(quizScreen), lookLayer);
         addScreen(Screen.CLUSTER, "Cluster", "navCluster", clusterScreen);
         addScreen(Screen.PRODUCE, "Produce", "navProduce", produce);
         addScreen(Screen.CONSUME, "Consume", "navConsume", consume);
@@ -216,6 +219,29 @@ public final class ShellView {
         });
         fillStrip(cluster);
         fillCliBar(vm.lastAction());
+        vm.lookAt().addListener((o, was, ids) -> lookAt(ids));
+    }
+
+    /**
+     * Marks what the lab step asks the learner to look at, and scrolls the first (on the screen
+     * the step shows) into view once that screen is laid out.
+     */
+    private void lookAt(java.util.List<String> ids) {
+        reveal.clear();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                root.getScene().removePostLayoutPulseListener(this);
+                // Marked on every screen, so a control on another screen glows when the learner goes there.
+                reveal.show(ids.stream().map(id -> content.lookup("#" + id)).filter(java.util.Objects::nonNull)
+                        .toList());
+            }
+        };
+        root.getScene().addPostLayoutPulseListener(once);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /**

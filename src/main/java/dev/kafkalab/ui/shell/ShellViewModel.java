@@ -5,6 +5,7 @@ import dev.kafkalab.common.Failures;
 import dev.kafkalab.content.ContentLink;
 import dev.kafkalab.course.Course;
 import dev.kafkalab.lab.Step;
+import dev.kafkalab.lab.Vocabulary;
 import dev.kafkalab.ui.common.LastAction;
 import dev.kafkalab.ui.lab.LabViewModel;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class ShellViewModel {
     private final ReadOnlyBooleanWrapper labOpen = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Course> course = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ContentLink> deckToOpen = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<String>> lookAt = new ReadOnlyObjectWrapper<>(List.of());
 
     /**
      * @param starter starts the cluster and makes the screens' view models; called again on a retry
@@ -106,6 +108,14 @@ public final class ShellViewModel {
     /** A deck (and slide) a link asked for: the slides screen opens it. */
     public ReadOnlyObjectProperty<ContentLink> deckToOpen() {
         return deckToOpen.getReadOnlyProperty();
+    }
+
+    /**
+     * The node ids of the controls the open lab step asks the learner to look at, on the screen
+     * it shows, first the main one; empty when no lab is open or the step names none.
+     */
+    public ReadOnlyObjectProperty<List<String>> lookAt() {
+        return lookAt.getReadOnlyProperty();
     }
 
     /** The command line under every screen. */
@@ -160,6 +170,7 @@ public final class ShellViewModel {
     public void closeLab() {
         labs().close();
         labOpen.set(false);
+        lookAt.set(List.of());
         screen.set(Screen.LABS);
     }
 
@@ -221,6 +232,8 @@ public final class ShellViewModel {
             made.produce().topic().set(t);
             made.consume().topic().set(t);
         });
+        lookAt.set(step.looks().stream().map(Vocabulary.TARGETS::get).filter(java.util.Objects::nonNull)
+                .map(Vocabulary.Target::nodeId).toList());
     }
 
     private LabViewModel labs() {
