@@ -91,7 +91,7 @@ public final class Vocabulary {
             new Target("producer-metrics", "the Produce screen's producer metrics", PRODUCE, "producerMetrics"),
             new Target("key-table", "the Produce screen's table of keys and their partitions", PRODUCE, "keyTable"),
             new Target("group-form", "the Consume screen's group form", CONSUME, "groupForm"),
-            new Target("member-cards", "the Consume screen's member cards", CONSUME, "memberCards"),
+            new Target("member-cards", "the Consume screen's member cards", CONSUME, "membersPane"),
             new Target("partition-owners", "the Consume screen's row of partitions and their owners", CONSUME,
                     "partitionOwners"),
             new Target("rebalances", "the Consume screen's rebalances, as the members saw them", CONSUME,

@@ -86,10 +86,16 @@ public final class Reveal {
             Bounds shown = node.getScene() == layer.getScene() && shownInTree(node) ? visiblePart(node) : null;
             ring.setVisible(shown != null);
             if (shown != null) {
-                ring.setX(shown.getMinX() - GAP);
-                ring.setY(shown.getMinY() - GAP);
-                ring.setWidth(shown.getWidth() + 2 * GAP);
-                ring.setHeight(shown.getHeight() + 2 * GAP);
+                // Around the node, but inside the layer, so a node at the layer's edge keeps its whole ring.
+                double half = ring.getStrokeWidth() / 2;
+                double minX = Math.max(half, shown.getMinX() - GAP);
+                double minY = Math.max(half, shown.getMinY() - GAP);
+                double maxX = Math.min(layer.getWidth() - half, shown.getMaxX() + GAP);
+                double maxY = Math.min(layer.getHeight() - half, shown.getMaxY() + GAP);
+                ring.setX(minX);
+                ring.setY(minY);
+                ring.setWidth(Math.max(0, maxX - minX));
+                ring.setHeight(Math.max(0, maxY - minY));
             }
         });
     }

@@ -61,7 +61,7 @@ public final class ConsumeScreen extends SplitPane {
         ScrollPane left = new ScrollPane(form(topics));
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.setMinWidth(280);
+        left.setMinWidth(300);
 
         cards.setId("memberCards");
         cards.setPadding(new Insets(4));
@@ -76,15 +76,16 @@ public final class ConsumeScreen extends SplitPane {
         empty.managedProperty().bind(empty.visibleProperty());
 
         VBox top = new VBox(6, ownersRow(), empty, cardScroll);
+        top.setId("membersPane");
         VBox.setVgrow(cardScroll, Priority.ALWAYS);
         top.setPadding(new Insets(0, 0, 6, 6));
         SplitPane bottom = new SplitPane(timeline(), new LagChart(vm.lagSeries()));
-        bottom.setDividerPositions(0.6);
+        dev.kafkalab.ui.common.Proportions.keep(bottom, 0.6);
         SplitPane middle = new SplitPane(top, bottom);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.6);
+        dev.kafkalab.ui.common.Proportions.keep(middle, 0.6);
         getItems().setAll(left, middle);
-        setDividerPositions(0.25);
+        dev.kafkalab.ui.common.Proportions.keep(this, 0.25);
     }
 
     // --- The group form

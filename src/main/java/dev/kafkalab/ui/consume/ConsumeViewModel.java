@@ -340,6 +340,14 @@ public final class ConsumeViewModel implements AutoCloseable {
             g.removeListener(listener);
             running.set(false);
             status.set("Group " + shown + " was stopped elsewhere (a lab step): every member left.");
+        } else if (shown != null && group != null) {
+            // Stopped and started again under the same id between two looks (a lab's reset and
+            // step): the screen follows the new group, not the closed one.
+            Object shownNow = group.identity();
+            directory.find(shown).filter(g -> g.identity() != shownNow).ifPresent(fresh -> {
+                attach(fresh);
+                status.set("Group " + shown + " was started again elsewhere (a lab step): showing its new members.");
+            });
         }
         now.stream().filter(id -> !before.contains(id) && !id.equals(starting) && !id.equals(shownGroup.get()))
                 .reduce((first, second) -> second)

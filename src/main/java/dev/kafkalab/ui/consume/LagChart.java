@@ -30,6 +30,9 @@ final class LagChart extends VBox {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setTitle("Lag per partition");
+        // Its legend made it 340 px at least: beside a lab the rebalance list got what was left ("Rebalanc...").
+        chart.setMinWidth(150);
+        setMinWidth(150);
         Tooltip.install(chart, new Tooltip("Lag: the high watermark minus the group's committed offset"));
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().add(chart);

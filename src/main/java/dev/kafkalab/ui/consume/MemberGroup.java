@@ -44,12 +44,22 @@ public interface MemberGroup extends AutoCloseable {
     @Override
     void close();
 
+    /** The group behind this view of it: two views of one group answer the same object. */
+    default Object identity() {
+        return this;
+    }
+
     /** The in-app group as a {@code MemberGroup}, closed through {@code registry}, which tells the screens. */
     static MemberGroup of(InAppGroup group, ConsumerGroups registry) {
         return new MemberGroup() {
             @Override
             public GroupSettings settings() {
                 return group.settings();
+            }
+
+            @Override
+            public Object identity() {
+                return group;
             }
 
             @Override

@@ -134,6 +134,24 @@ class GroupDirectoryFollowTest {
     }
 
     @Test
+    void aGroupStartedAgainUnderTheSameIdIsFollowedNotTheClosedOne() {
+        vm.follow(directory);
+        HandMadeGroup first = labGroup("orders-classic", GroupProtocol.CLASSIC);
+        startedElsewhere(first);
+        HandMadeGroup second = labGroup("orders-classic", GroupProtocol.CLASSIC);
+
+        // Stopped and started again before the screen looked: one change heard for both.
+        running.remove("orders-classic").close();
+        startedElsewhere(second);
+
+        assertEquals("orders-classic", vm.shownGroup().get());
+        assertEquals(0, first.listeners(), "the closed group is let go");
+        assertEquals(1, second.listeners(), "the new group's rebalances are heard");
+        assertEquals("Group orders-classic was started again elsewhere (a lab step): showing its new members.",
+                vm.status().get());
+    }
+
+    @Test
     void stoppingTheShownGroupFromTheScreenClosesIt() {
         vm.follow(directory);
         HandMadeGroup orders = labGroup("orders-new", GroupProtocol.CLASSIC);
