@@ -9,6 +9,7 @@ import dev.kafkalab.consume.GroupSettings.Assignor;
 import dev.kafkalab.lab.Lab;
 import dev.kafkalab.lab.LabParser;
 import dev.kafkalab.lab.Step;
+import dev.kafkalab.lab.Vocabulary;
 import dev.kafkalab.monitor.ClusterEvent;
 import dev.kafkalab.produce.KeyPattern;
 import dev.kafkalab.produce.ProducerSettings.Acks;
@@ -158,6 +159,24 @@ final class ByHand {
                 () -> text(robot, "#stepTitle"));
         await("Lab panel: the check of " + title + " waiting", 30,
                 () -> text(robot, "#stepCheckText").startsWith("Waiting"), () -> text(robot, "#stepCheckText"));
+        List<String> looks = lab.steps().get(n - 1).looks();
+        if (!looks.isEmpty()) {
+            String id = Vocabulary.TARGETS.get(looks.get(0)).nodeId();
+            await(title + ": '" + looks.get(0) + "' (#" + id + ") shown and ringed", 10, () -> ringed(id), () -> null);
+        }
+    }
+
+    /** The control is on the screen shown, and a visible ring on the layer above overlaps it. */
+    private boolean ringed(String id) {
+        Node target = robot.lookup("#" + id).query();
+        for (Node n = target; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        javafx.geometry.Bounds at = target.localToScene(target.getLayoutBounds());
+        return robot.lookup(".look-here").queryAll().stream().filter(Node::isVisible)
+                .anyMatch(ring -> ring.localToScene(ring.getBoundsInLocal()).intersects(at));
     }
 
     /** Waits for the shown step's check to turn green, and its explanation to show. */

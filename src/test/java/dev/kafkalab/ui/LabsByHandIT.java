@@ -62,6 +62,10 @@ class LabsByHandIT {
     void aLearnerSolvesLabs3To5ByHandOnTheScreens(FxRobot robot) throws Exception {
         ByHand hand = new ByHand(robot);
         hand.awaitCluster();
+        for (dev.kafkalab.lab.Vocabulary.Target t : dev.kafkalab.lab.Vocabulary.TARGETS.values()) {
+            assertTrue(ByHand.fx(() -> robot.lookup("#" + t.nodeId()).tryQuery().isPresent()),
+                    "@look " + t.name() + ": #" + t.nodeId() + " is on " + t.screen() + " for a step to ring");
+        }
         failover(hand);
         consumerGroups(hand);
         durability(hand);
@@ -292,7 +296,7 @@ class LabsByHandIT {
         assertEquals(lost.highWatermark() + records, lost.down().get(oldLeader), "Cluster screen, acks-one P0: broker "
                 + oldLeader + "'s dashed mark " + records + " past the HW, its records only it had; " + lost);
         hand.awaitCard(oldLeader, "killed");
-        assertNotEquals(oldLeader, hand.leaderOf("acks-one", 0), "Cluster screen, acks-one P0: a new leader");
+        hand.awaitLeader("acks-one", 0, l -> l != oldLeader, "a new leader, not killed broker " + oldLeader);
 
         hand.step(4);
         hand.card("start", oldLeader);
