@@ -2,6 +2,7 @@ package dev.kafkalab.app;
 
 import dev.kafkalab.cli.BenchCommand;
 import dev.kafkalab.cli.ClusterCommand;
+import dev.kafkalab.cli.RunCommand;
 import dev.kafkalab.common.AppDirs;
 import dev.kafkalab.common.AppLog;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ public final class Main {
     private static final String USAGE = """
             usage: kafka-lab              open the app
                    kafka-lab cluster      run the local cluster without a window (--help for options)
+                   kafka-lab run PATH [ARGS...]  compile a Kafka program (.java file or folder) and run it
                    kafka-lab bench        measure start, failover and memory of the local cluster
                    kafka-lab bench-ui     measure the FX thread with 50 topics x 12 partitions (needs a display)
                    kafka-lab bench-produce  the produce stream against Kafka's ProducerPerformance, and
@@ -43,6 +45,7 @@ public final class Main {
                 }
                 System.exit(new ClusterCommand(System.out, System.err).run(rest, System.in));
             }
+            case "run" -> System.exit(new RunCommand(System.out, System.err).run(rest));
             case "bench", "bench-ui", "bench-produce" -> System.exit(bench(command, rest, args));
             case "--help", "-h", "help" -> System.out.println(usage());
             default -> {

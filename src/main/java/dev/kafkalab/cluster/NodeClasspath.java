@@ -35,8 +35,6 @@ import java.util.jar.Manifest;
  */
 final class NodeClasspath {
 
-    static final String CLASSPATH_FILE_PROPERTY = "kafkalab.classpath.file";
-
     private static final List<String> NOT_FOR_NODES = List.of(
             "javafx-", "controlsfx-", "testfx-", "openjfx-monocle-", "junit-", "opentest4j-", "apiguardian-",
             "archunit", "hamcrest-", "assertj-", "org.osgi", "kafka-lab", "surefire", "failsafe", "maven-",
@@ -60,19 +58,7 @@ final class NodeClasspath {
     /** Resolves the node classpath from this JVM's own, writing the node jar under cacheDir. */
     static NodeClasspath resolve(Path cacheDir) {
         try {
-            Set<Path> jars = new LinkedHashSet<>();
-            List<String> classpath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-            // Under ./mvnw javafx:run the plugin leaves kafka_2.13 off the classpath: the build
-            // wrote the full one to a file.
-            String listed = System.getProperty(CLASSPATH_FILE_PROPERTY);
-            if (listed != null && Files.isRegularFile(Path.of(listed))) {
-                classpath.addAll(List.of(Files.readString(Path.of(listed)).trim().split(File.pathSeparator)));
-            }
-            for (String entry : classpath) {
-                if (!entry.isBlank()) {
-                    addWithManifestClassPath(Path.of(entry).toAbsolutePath().normalize(), jars);
-                }
-            }
+            List<Path> jars = AppJars.resolve();
             List<Path> kept = new ArrayList<>();
             for (Path jar : jars) {
                 String name = jar.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -85,7 +71,7 @@ final class NodeClasspath {
                 throw new ClusterException("The Kafka broker library (kafka_2.13) is not on the app's classpath;"
                         + " start Kafka Lab with ./mvnw javafx:run or java -jar target/kafka-lab.jar");
             }
-            Path nodeJar = writeNodeJar(cacheDir.resolve("node"), nodeJarEntries());
+            Path nodeJar = AppJars.writeJar(cacheDir.resolve("node"), "kafka-lab-node-", nodeJarEntries());
             List<Path> entries = new ArrayList<>();
             entries.add(nodeJar);
             entries.addAll(kept);
@@ -108,68 +94,9 @@ final class NodeClasspath {
         return cacheDir.resolve("cds").resolve(key + "-" + role.name().toLowerCase(Locale.ROOT) + ".jsa");
     }
 
-    private static void addWithManifestClassPath(Path entry, Set<Path> out) throws IOException {
-        if (!out.add(entry) || !Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
-            return;
-        }
-        try (JarFile jar = new JarFile(entry.toFile())) {
-            Manifest manifest = jar.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-            if (classPath == null) {
-                return;
-            }
-            for (String ref : classPath.trim().split("\\s+")) {
-                Path referenced = ref.startsWith("file:")
-                        ? Path.of(java.net.URI.create(ref))
-                        : entry.getParent().resolve(java.net.URLDecoder.decode(ref, StandardCharsets.UTF_8));
-                addWithManifestClassPath(referenced.toAbsolutePath().normalize(), out);
-            }
-        }
-    }
-
     /** The node jar's entries: the node's main class, its logging, and the service file naming it. */
     private static Map<String, byte[]> nodeJarEntries() throws IOException {
-        Map<String, byte[]> entries = new TreeMap<>();
-        for (Class<?> type : NODE_JAR_CLASSES) {
-            String file = type.getName().replace('.', '/') + ".class";
-            try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-                if (in == null) {
-                    throw new IOException(file + " not found next to " + NodeClasspath.class.getName());
-                }
-                entries.put(file, in.readAllBytes());
-            }
-        }
-        entries.put("META-INF/services/org.slf4j.spi.SLF4JServiceProvider",
-                (NodeLogProvider.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-        return entries;
-    }
-
-    /** Content-addressed, written once: its path and timestamp stay stable across runs, as CDS needs. */
-    private static Path writeNodeJar(Path dir, Map<String, byte[]> entries) throws IOException {
-        MessageDigest digest = sha256();
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-            digest.update(e.getValue());
-        }
-        Path jar = dir.resolve("kafka-lab-node-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16) + ".jar");
-        if (Files.isRegularFile(jar)) {
-            return jar;
-        }
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "node", ".tmp");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream file = Files.newOutputStream(tmp); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                JarEntry entry = new JarEntry(e.getKey());
-                entry.setTime(0);
-                out.putNextEntry(entry);
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        }
-        Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return jar;
+        return AppJars.classEntries(NODE_JAR_CLASSES, true);
     }
 
     private static String keyOf(List<Path> entries) throws IOException {

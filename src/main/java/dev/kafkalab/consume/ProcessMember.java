@@ -36,7 +36,7 @@ final class ProcessMember extends Member {
     private static final List<String> JVM_FLAGS = List.of("-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=32m", "-Xshare:auto");
-    private static final String CLASSPATH_FILE_PROPERTY = "kafkalab.classpath.file";
+    private static final String CLASSPATH_FILE_PROPERTY = dev.kafkalab.cluster.AppJars.CLASSPATH_FILE_PROPERTY;
 
     private final int colour;
     private final String bootstrapServers;

@@ -50,6 +50,14 @@ class ArchitectureTest {
             .because("they alone are copied into the node jar that broker JVMs run (NodeClasspath.NODE_JAR_CLASSES)");
 
     @ArchTest
+    static final ArchRule programLauncherStaysSelfContained = noClasses()
+            .that().haveFullyQualifiedName("dev.kafkalab.code.ProgramMain")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.kafkalab..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+                            dev.kafkalab.code.ProgramMain.class))))
+            .because("it alone is copied into the jar a learner's program JVM starts with (ProgramClasspath)");
+
+    @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("dev.kafkalab.(*)..").should().beFreeOfCycles()
             .because("each package can then be read, tested and changed from the bottom up");
 

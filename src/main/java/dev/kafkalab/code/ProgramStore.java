@@ -1,0 +1,123 @@
+package dev.kafkalab.code;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The learner's programs: one folder of {@code .java} files each, under the app's data
+ * directory, so that work survives restarts and crashes. Each save writes a temporary file,
+ * forces it to disk and moves it over the old one: a crash leaves the previous version, never
+ * half a file. A program starts as a copy of a lab's starter, and can go back to it.
+ */
+public final class ProgramStore {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Pattern FILE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*\\.java");
+
+    private final Path root;
+
+    public ProgramStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The programs there are, by name. */
+    public List<String> names() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> NAME.matcher(n).matches()).sorted().toList();
+        }
+    }
+
+    /** The program's folder (it may not exist yet). */
+    public Path folder(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a program name: letters, digits, - and _,"
+                    + " starting with a letter or digit.");
+        }
+        return root.resolve(name);
+    }
+
+    /** The program's {@code .java} files, by name. */
+    public List<Path> files(String name) throws IOException {
+        Path dir = folder(name);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+    }
+
+    /** The program as its starter has it, unless it exists already: a learner's work is never overwritten here. */
+    public List<Path> createFrom(String name, Path starter) throws IOException {
+        if (files(name).isEmpty()) {
+            copy(starter, folder(name));
+        }
+        return files(name);
+    }
+
+    /** Back to the starter (or the solution): the program's own files go, the given ones come. */
+    public List<Path> replaceWith(String name, Path source) throws IOException {
+        for (Path file : files(name)) {
+            Files.delete(file);
+        }
+        copy(source, folder(name));
+        return files(name);
+    }
+
+    public String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** Saves one file of a program whole, as described above. */
+    public void save(String name, String fileName, String text) throws IOException {
+        if (!FILE.matcher(fileName).matches()) {
+            throw new IllegalArgumentException("'" + fileName + "' is not a Java source file name.");
+        }
+        Path dir = folder(name);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(fileName);
+        Path temp = dir.resolve("." + fileName + ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void copy(Path from, Path to) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(from)) {
+            files.filter(p -> FILE.matcher(p.getFileName().toString()).matches()).sorted(Comparator.naturalOrder())
+                    .forEach(sources::add);
+        }
+        if (sources.isEmpty()) {
+            throw new IOException("There is no .java file in " + from + ".");
+        }
+        for (Path source : sources) {
+            save(to.getFileName().toString(), source.getFileName().toString(), read(source));
+        }
+    }
+}
