@@ -1,13 +1,10 @@
 package dev.kafkalab.code;
 
+import dev.kafkalab.common.WholeFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,19 +89,8 @@ public final class ProgramStore {
         if (!FILE.matcher(fileName).matches()) {
             throw new IllegalArgumentException("'" + fileName + "' is not a Java source file name.");
         }
-        Path dir = folder(name);
-        Files.createDirectories(dir);
-        Path file = dir.resolve(fileName);
-        Path temp = dir.resolve("." + fileName + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path file = folder(name).resolve(fileName);
+        WholeFile.put(file, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
     }
 
     private void copy(Path from, Path to) throws IOException {

@@ -3,9 +3,7 @@ package dev.kafkalab.progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -114,21 +112,13 @@ public final class ProgressStore {
     }
 
     private void write() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Properties p = new Properties();
         values.forEach(p::setProperty);
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "Kafka Lab progress");
-        }
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        dev.kafkalab.common.WholeFile.put(file, temp -> {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "Kafka Lab progress");
+            }
+        });
     }
 }
