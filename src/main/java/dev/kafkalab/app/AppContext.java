@@ -7,6 +7,10 @@ import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeStatus;
+import dev.kafkalab.code.ProgramClasspath;
+import dev.kafkalab.code.ProgramCompiler;
+import dev.kafkalab.code.ProgramStore;
+import dev.kafkalab.common.AppDirs;
 import dev.kafkalab.common.Safely;
 import dev.kafkalab.common.Scheduler;
 import dev.kafkalab.common.Threads;
@@ -21,6 +25,7 @@ import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.progress.ProgressStore;
 import dev.kafkalab.topics.TopicService;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
+import dev.kafkalab.ui.code.CodeViewModel;
 import dev.kafkalab.ui.consume.ConsumeViewModel;
 import dev.kafkalab.ui.lab.LabViewModel;
 import dev.kafkalab.ui.produce.ProduceViewModel;
@@ -169,7 +174,32 @@ public final class AppContext implements AutoCloseable {
         undo.push(new Step("the open lab", labVm::shutdown));
         listenToSnapshots(s.poller(), labVm::onSnapshot);
         SlidesViewModel slidesVm = new SlidesViewModel(s.progress(), io, ui);
-        return new ScreenModels(clusterVm, produceVm, consumeVm, labVm, slidesVm, s.progress(), io, ui);
+        return new ScreenModels(clusterVm, produceVm, consumeVm, labVm, slidesVm, codeViewModel(), s.progress(), io, ui);
+    }
+
+    /** The Code screen's: programs in the data folder, compiled in the cache, run in JVMs of their own. */
+    private CodeViewModel codeViewModel() {
+        ExecutorService codeWork = Threads.single("kafka-lab-code");
+        undo.push(new Step("the code screen's worker", codeWork::shutdownNow));
+        java.util.function.Supplier<ProgramClasspath> classpath = memo(() -> ProgramClasspath.resolve(AppDirs.cache()));
+        return closing(new CodeViewModel(new ProgramStore(ProgramStore.defaultFolder()),
+                () -> ProgramCompiler.of(classpath.get()), classpath, AppDirs.cache().resolve("program-classes"),
+                List.of(cluster.bootstrapServers()), codeWork, ui, Scheduler.onThread("kafka-lab-code-console")));
+    }
+
+    /** Made once, when first asked for: resolving the classpath reads jars, so not before the Code screen runs one. */
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<>() {
+            private T made;
+
+            @Override
+            public synchronized T get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
     }
 
     /** Stops polling, the view models, the clients and the services in the reverse of their making; then the cluster if it is ours. */

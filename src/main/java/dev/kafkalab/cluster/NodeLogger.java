@@ -23,6 +23,11 @@ public final class NodeLogger extends LegacyAbstractLogger {
             "org.apache.kafka.common.config.AbstractConfig", "kafka.server.KafkaConfig");
 
     private final boolean infoEnabled;
+    /**
+     * In a learner's program JVM ({@code -Dkafkalab.log.bare=true}) a line is its level and
+     * message: the console that shows it puts its own time before each line.
+     */
+    private static final boolean BARE = Boolean.getBoolean("kafkalab.log.bare");
 
     private NodeLogger(String name) {
         this.name = name;
@@ -67,8 +72,13 @@ public final class NodeLogger extends LegacyAbstractLogger {
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
             Throwable throwable) {
         StringBuilder line = new StringBuilder(160);
-        timestamp(line, LocalDateTime.now());
-        line.append(' ').append(level).append(' ')
+        if (BARE) {
+            line.append(level).append(' ');
+        } else {
+            timestamp(line, LocalDateTime.now());
+            line.append(' ').append(level).append(' ');
+        }
+        line
                 .append(MessageFormatter.basicArrayFormat(pattern, arguments))
                 .append(" (").append(name).append(")\n");
         if (throwable != null) {

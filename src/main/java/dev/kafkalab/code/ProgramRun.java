@@ -37,7 +37,7 @@ public final class ProgramRun implements AutoCloseable {
 
     /** A program's JVM starts fast and stays small: it runs a client or two, for minutes. */
     static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-            "-Xshare:auto", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+            "-Xshare:auto", "-Dkafkalab.log.bare=true", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
     /** How long Stop waits for the program's shutdown hooks before it kills the JVM. */
     public static final Duration GRACE = Duration.ofSeconds(3);
 

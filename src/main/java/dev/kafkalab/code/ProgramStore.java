@@ -28,6 +28,12 @@ public final class ProgramStore {
         this.root = root;
     }
 
+    /** {@code programs} in the app's data folder, or where {@code -Dkafkalab.programs=<folder>} says. */
+    public static Path defaultFolder() {
+        String set = System.getProperty("kafkalab.programs");
+        return set != null ? Path.of(set) : dev.kafkalab.common.AppDirs.data().resolve("programs");
+    }
+
     public Path root() {
         return root;
     }

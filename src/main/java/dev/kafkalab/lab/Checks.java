@@ -40,12 +40,6 @@ public final class Checks {
         }
     }
 
-    /** The topic a check needs read from the beginning (the compaction checks), if any. */
-    public static Optional<String> scanTopic(Directive check) {
-        return check.name().equals("compacted") || check.name().equals("key-absent")
-                ? Optional.of(check.text("topic")) : Optional.empty();
-    }
-
     /** Whether a check reads the app's producer metrics (the only check that does). */
     public static boolean readsProducerMetrics(Directive check) {
         return check.name().equals("producer-metric");
@@ -409,35 +403,6 @@ public final class Checks {
         boolean ok = above.map(a -> value > a).orElse(true) && below.map(b -> value < b).orElse(true);
         return new Verdict(ok, String.format(java.util.Locale.ROOT, "%s is %.2f%s", name, value, ok ? ""
                 : above.map(a -> "; waiting for more than " + a).orElseGet(() -> "; waiting for less than " + below.get())));
-    }
-
-    static Verdict compacted(Directive c, CheckContext ctx) {
-        String topic = c.text("topic");
-        Optional<TopicScan> scan = ctx.scan(topic);
-        if (scan.isEmpty()) {
-            return Verdict.waiting("reading " + topic + "...");
-        }
-        TopicScan s = scan.get();
-        boolean ok = s.stored() > 0 && s.stored() < s.written();
-        return new Verdict(ok, topic + " stores " + s.stored() + " record(s) of " + s.written() + " written"
-                + (ok ? "" : "; waiting for the cleaner"));
-    }
-
-    static Verdict keyAbsent(Directive c, CheckContext ctx) {
-        String topic = c.text("topic");
-        String key = c.text("key");
-        Optional<TopicScan> scan = ctx.scan(topic);
-        if (scan.isEmpty()) {
-            return Verdict.waiting("reading " + topic + "...");
-        }
-        if (scan.get().written() == 0) {
-            return Verdict.waiting(topic + " has no records yet");
-        }
-        boolean present = scan.get().keys().contains(key);
-        boolean ok = !present && scan.get().written() > 0;
-        return new Verdict(ok, ok ? "no record with key '" + key + "' is stored any more"
-                : present && scan.get().latest().get(key) == null && scan.get().latest().containsKey(key)
-                        ? "the tombstone for '" + key + "' is still stored" : "records with key '" + key + "' are stored");
     }
 
     static Verdict stockSender(Directive c, CheckContext ctx) {

@@ -5,5 +5,5 @@ package dev.kafkalab.lab;
  * it to its own screens; this package knows no JavaFX.
  */
 public enum LabScreen {
-    CLUSTER, PRODUCE, CONSUME
+    CLUSTER, PRODUCE, CONSUME, CODE
 }

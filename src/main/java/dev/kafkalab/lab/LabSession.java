@@ -269,7 +269,7 @@ public final class LabSession implements AutoCloseable {
             return;
         }
         Step current = lab.steps().get(step - 1);
-        Optional<String> scanTopic = Checks.scanTopic(current.check());
+        Optional<String> scanTopic = ScanChecks.scanTopic(current.check());
         scanTopic.ifPresent(this::scanSoon);
         // Reading the producer's metrics builds a map of them all: only for the check that needs it.
         CheckContext ctx = new CheckContext(latest, baseline == null ? latest : baseline, ledger, remembered,

@@ -1,6 +1,7 @@
 package dev.kafkalab.lab;
 
 import static dev.kafkalab.lab.LabScreen.CLUSTER;
+import static dev.kafkalab.lab.LabScreen.CODE;
 import static dev.kafkalab.lab.LabScreen.CONSUME;
 import static dev.kafkalab.lab.LabScreen.PRODUCE;
 
@@ -96,7 +97,9 @@ public final class Vocabulary {
                     "partitionOwners"),
             new Target("rebalances", "the Consume screen's rebalances, as the members saw them", CONSUME,
                     "rebalanceTimeline"),
-            new Target("lag", "the Consume screen's lag chart", CONSUME, "lagChart"));
+            new Target("lag", "the Consume screen's lag chart", CONSUME, "lagChart"),
+            new Target("code-editor", "the Code screen's editor, with Run", CODE, "codeEditor"),
+            new Target("code-console", "the Code screen's console: what the program printed", CODE, "codeConsole"));
 
     private static final Pattern BROKER = Pattern.compile("\\d+|(leader-of|follower-of):[A-Za-z0-9._-]+/\\d+|\\$[a-z][a-z0-9-]*");
     private static final Pattern KEYS = Pattern.compile("none|random|distinct:\\d+");
@@ -166,16 +169,19 @@ public final class Vocabulary {
                     "the leader the durability demo killed is back in the ISR with the leader's log; with new-records,"
                             + " the app sent this many since, at offsets the lost records had or after the kept ones",
                     req("topic"), num("new-records"), choice("new-offsets", false, "reused", "after")),
+            check("distinct-keys", CODE, ScanChecks::distinctKeys,
+                    "the topic stores records with at least this many distinct keys, whoever wrote them",
+                    req("topic"), reqNum("at-least")),
             check("producer-metric", PRODUCE, Checks::producerMetric,
                     "a producer metric of the app's producer is above or below a value",
                     choice("metric", true, "batch-size-avg", "records-per-request-avg", "compression-rate-avg",
                             "record-send-rate", "request-latency-avg"),
                     dec("above"), dec("below")),
-            check("compacted", CLUSTER, Checks::compacted,
+            check("compacted", CLUSTER, ScanChecks::compacted,
                     "the log cleaner removed superseded records: fewer records stored than offsets written",
                     req("topic")),
             // On the produce screen, with the key checks, where the tombstone is sent.
-            check("key-absent", PRODUCE, Checks::keyAbsent,
+            check("key-absent", PRODUCE, ScanChecks::keyAbsent,
                     "no record with this key is stored any more (a tombstone was cleaned away)",
                     req("topic"), req("key")),
             check("stock-sender", CLUSTER, Checks::stockSender,
@@ -220,6 +226,10 @@ public final class Vocabulary {
                     "the acks experiment: freeze both followers, send, kill the leader, resume the followers; the"
                             + " killed leader stays down",
                     req("topic"), choice("acks", true, "1", "all"), num("records")),
+            action("run-solution", CODE, Workbench::runSolution,
+                    "compile and run a code lab's program from labs/code/<program>/<folder> as the Code screen does,"
+                            + " with the cluster's address as its first argument, and wait for it to end",
+                    req("program"), req("folder")),
             action("start-stock-sender", PRODUCE, Workbench::startStock,
                     "start the built-in sender of random stock prices",
                     req("topic"), num("rate")),

@@ -57,6 +57,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newCachedThreadPool(
             Threads.daemon("kafka-lab-workbench"));
     private volatile StockPriceSender stock;
+    private final Solutions solutions;
 
     /** Actions on {@code cluster} through the screens' services; every client comes from {@code clients}. */
     public Workbench(LocalCluster cluster, ClientFactory clients, TopicService topics, ProduceService produce,
@@ -68,6 +69,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         this.produce = produce;
         this.ledger = ledger;
         this.admin = clients.actions();
+        this.solutions = new Solutions(LabCatalog.defaultFolder().resolve("code"), clients.bootstrapServers());
     }
 
     /** The ledger every send of the app's producer goes into. */
@@ -430,6 +432,11 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                             r.firstAckedOffset(), r.lastAckedOffset()));
                     return new Outcome(r.summary(), r.oldLeader());
                 });
+    }
+
+    /** A code lab's program run as the Code screen runs the learner's (see {@link Solutions}). */
+    CompletableFuture<Outcome> runSolution(Directive a) {
+        return CompletableFuture.supplyAsync(() -> said(solutions.run(a.text("program"), a.text("folder"))), worker);
     }
 
     CompletableFuture<Outcome> startStock(Directive a) {

@@ -203,6 +203,12 @@ class ChecksTest {
                         afterTheDemo(ordersRejoined(null, 1)), false,
                         "broker 1 is down (its log ended at 1001 when it was killed): start it"),
 
+                new Case("distinct-keys topic=prices at-least=3", on(orders()).scan(new TopicScan("prices", 12, 12,
+                        Map.of(), Set.of("a", "b", "c"))), true, "prices stores records with 3 distinct key(s)"),
+                new Case("distinct-keys topic=prices at-least=4", on(orders()).scan(new TopicScan("prices", 12, 12,
+                        Map.of(), Set.of("a", "b", "c"))), false,
+                        "prices stores records with 3 distinct key(s); waiting for 4"),
+
                 new Case("producer-metric metric=batch-size-avg above=1000", on(orders()).metrics(METRICS), true,
                         "batch-size-avg is 1200.50"),
                 new Case("producer-metric metric=batch-size-avg below=1000", on(orders()).metrics(METRICS), false,
@@ -586,9 +592,9 @@ class ChecksTest {
 
     @Test
     void onlyTheCompactionChecksReadTheirTopic() {
-        assertEquals(Optional.of("prices"), Checks.scanTopic(directive("compacted topic=prices")));
-        assertEquals(Optional.of("prices"), Checks.scanTopic(directive("key-absent topic=prices key=IBM")));
-        assertEquals(Optional.empty(), Checks.scanTopic(directive("records-in-topic topic=prices at-least=1")));
+        assertEquals(Optional.of("prices"), ScanChecks.scanTopic(directive("compacted topic=prices")));
+        assertEquals(Optional.of("prices"), ScanChecks.scanTopic(directive("key-absent topic=prices key=IBM")));
+        assertEquals(Optional.empty(), ScanChecks.scanTopic(directive("records-in-topic topic=prices at-least=1")));
     }
 
     // ---- the stock-price sender

@@ -53,10 +53,10 @@ class LabContentTest {
     }
 
     @Test
-    void theCourseHasItsNineLabsInOrder() {
+    void theCourseHasItsTenLabsInOrder() {
         assertEquals(List.of("01-first-contact", "02-where-records-land", "03-replication-failover",
                 "04-consumer-groups", "05-durability-acks", "06-frozen-follower", "07-producer-tuning",
-                "08-log-compaction", "09-stock-prices"), labs.stream().map(Lab::id).toList());
+                "08-log-compaction", "09-stock-prices", "10-producer-in-java"), labs.stream().map(Lab::id).toList());
     }
 
     @ParameterizedTest(name = "{0} is module {1}")

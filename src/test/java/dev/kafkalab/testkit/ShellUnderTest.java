@@ -41,6 +41,8 @@ public final class ShellUnderTest {
         Path dir = Files.createTempDirectory("kafka-lab-ui-it-");
         // Each window starts with no lab progress, whatever an earlier test did.
         System.setProperty("kafkalab.progress", dir.resolve("progress.properties").toString());
+        // And no program of the learner's, nor of an earlier test.
+        System.setProperty("kafkalab.programs", dir.resolve("programs").toString());
         LocalCluster cluster = new LocalCluster(ClusterSpec.builder().dataDir(dir).firstBrokerPort(0).build());
         // The app's own composition root, over a cluster this test owns.
         AppContext context = AppContext.over(cluster, Platform::runLater);

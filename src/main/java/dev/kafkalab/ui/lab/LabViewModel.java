@@ -45,7 +45,7 @@ public final class LabViewModel implements AutoCloseable {
     }
 
     /** Which screen shows what a step is about. */
-    public enum Screen { CLUSTER, PRODUCE, CONSUME }
+    public enum Screen { CLUSTER, PRODUCE, CONSUME, CODE }
 
     private final Path folder;
     private final ActionRunner runner;
@@ -210,7 +210,22 @@ public final class LabViewModel implements AutoCloseable {
             case PRODUCE -> Screen.PRODUCE;
             case CONSUME -> Screen.CONSUME;
             case CLUSTER -> Screen.CLUSTER;
+            case CODE -> Screen.CODE;
         };
+    }
+
+    /**
+     * The code lab program a step is about, with its starter and the folder of this step's
+     * solution: from the step's {@code run-solution} action, in {@code code/} beside the lab file.
+     */
+    public record LabProgram(String name, java.nio.file.Path starter, java.nio.file.Path solution) {
+    }
+
+    public static Optional<LabProgram> programOf(Lab lab, Step step) {
+        java.nio.file.Path code = lab.file().toAbsolutePath().getParent().resolve("code");
+        return step.actions().stream().filter(a -> a.name().equals("run-solution")).findFirst()
+                .map(a -> new LabProgram(a.text("program"), code.resolve(a.text("program")).resolve("starter"),
+                        code.resolve(a.text("program")).resolve(a.text("folder"))));
     }
 
     /** The topic a step is about, to select it on the screens. */

@@ -2,6 +2,7 @@ package dev.kafkalab.ui.shell;
 
 import dev.kafkalab.progress.ProgressStore;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
+import dev.kafkalab.ui.code.CodeViewModel;
 import dev.kafkalab.ui.consume.ConsumeViewModel;
 import dev.kafkalab.ui.lab.LabViewModel;
 import dev.kafkalab.ui.produce.ProduceViewModel;
@@ -14,5 +15,5 @@ import java.util.concurrent.Executor;
  * FX thread). Made by the app's composition root, which also closes it all.
  */
 public record ScreenModels(ClusterViewModel cluster, ProduceViewModel produce, ConsumeViewModel consume,
-        LabViewModel labs, SlidesViewModel slides, ProgressStore progress, Executor io, Executor ui) {
+        LabViewModel labs, SlidesViewModel slides, CodeViewModel code, ProgressStore progress, Executor io, Executor ui) {
 }

@@ -3,6 +3,7 @@ package dev.kafkalab.ui.shell;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.quiz.QuizHistory;
 import dev.kafkalab.ui.cluster.ClusterScreen;
+import dev.kafkalab.ui.code.CodeScreen;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
 import dev.kafkalab.ui.cluster.NodeCardState;
 import dev.kafkalab.ui.cluster.NodeCardView;
@@ -160,17 +161,19 @@ public final class ShellView {
         clusterScreen = new ClusterScreen(cluster);
         ProduceScreen produce = new ProduceScreen(models.produce(), cluster.topicNames());
         ConsumeScreen consume = new ConsumeScreen(models.consume(), cluster.topicNames());
+        CodeScreen code = new CodeScreen(models.code());
         LabsScreen labs = new LabsScreen(models.labs(), vm::openLab);
         slidesScreen = new SlidesScreen(models.slides(), new LiveWidgets(cluster), vm::showMe, vm::loadCourse);
         quizScreen = new QuizScreen(new QuizHistory(models.progress()), models.io(), models.ui(), vm::showMe);
         content.getChildren().setAll(frame(clusterScreen), frame(produce), frame(consume), frame(labs),
-                frame(slidesScreen), frame(quizScreen), lookLayer);
+                frame(slidesScreen), frame(quizScreen), frame(code), lookLayer);
         addScreen(Screen.CLUSTER, "Cluster", "navCluster", clusterScreen);
         addScreen(Screen.PRODUCE, "Produce", "navProduce", produce);
         addScreen(Screen.CONSUME, "Consume", "navConsume", consume);
         addScreen(Screen.LABS, "Labs", "navLabs", labs);
         addScreen(Screen.SLIDES, "Slides", "navSlides", slidesScreen);
         addScreen(Screen.QUIZZES, "Quizzes", "navQuizzes", quizScreen);
+        addScreen(Screen.CODE, "Code", "navCode", code);
         toggles.selectedToggleProperty().addListener((o, was, now) -> nav.forEach((screen, button) -> {
             if (button == now) {
                 vm.screen().set(screen);

@@ -38,7 +38,7 @@ public final class ShellViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
     /** The screens, in the order of the navigation and of their Ctrl+digit keys. */
-    public enum Screen { CLUSTER, PRODUCE, CONSUME, LABS, SLIDES, QUIZZES }
+    public enum Screen { CLUSTER, PRODUCE, CONSUME, LABS, SLIDES, QUIZZES, CODE }
 
     /** Where the window is in its life. */
     public enum Phase { STARTING, FAILED, READY, STOPPING }
@@ -211,6 +211,8 @@ public final class ShellViewModel {
         made.labs().state().addListener((o, was, now) -> {
             if (now != null && (was == null || was.step() != now.step() || was.lab() != now.lab())) {
                 follow(made, now.current());
+                LabViewModel.programOf(now.lab(), now.current()).ifPresent(p -> made.code().openForLab(p.name(),
+                        p.starter(), p.solution()));
             }
         });
         screens.set(made);
@@ -225,6 +227,7 @@ public final class ShellViewModel {
         screen.set(switch (LabViewModel.screenFor(step)) {
             case PRODUCE -> Screen.PRODUCE;
             case CONSUME -> Screen.CONSUME;
+            case CODE -> Screen.CODE;
             default -> Screen.CLUSTER;
         });
         LabViewModel.topicOf(step).ifPresent(t -> {

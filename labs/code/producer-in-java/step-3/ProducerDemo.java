@@ -1,0 +1,28 @@
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Lab 10, step 3: ten keyed records, each sent synchronously. */
+public class ProducerDemo {
+
+    static final String TOPIC = "my-example-topic";
+
+    public static void main(String[] args) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 0 ? args[0] : "localhost:9092");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "producer-demo");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (int i = 0; i < 10; i++) {
+                String key = "key-" + i;
+                RecordMetadata sent = producer.send(new ProducerRecord<>(TOPIC, key, "value " + i)).get();
+                System.out.println(key + " -> partition " + sent.partition() + ", offset " + sent.offset());
+            }
+        }
+    }
+}

@@ -1,0 +1,495 @@
+package dev.kafkalab.ui.code;
+
+import dev.kafkalab.code.ProgramClasspath;
+import dev.kafkalab.code.ProgramCompiler;
+import dev.kafkalab.code.ProgramRun;
+import dev.kafkalab.code.ProgramStore;
+import dev.kafkalab.common.Failures;
+import dev.kafkalab.common.Scheduler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Code screen: the learner's programs, the one being edited, and each program's run with
+ * its console. Files are read, saved and compiled on the {@code work} executor, never on the FX
+ * thread; a program's output is queued as it comes and shown in batches on the scheduler's beat,
+ * so a program printing a million lines leaves the window responsive.
+ */
+public final class CodeViewModel implements AutoCloseable {
+
+    /** One console line. */
+    public record ConsoleLine(Instant at, ProgramRun.Stream stream, String text) {
+    }
+
+    /** A console keeps this many lines: the newest. */
+    public static final int CONSOLE_LINES = 5_000;
+    /** How often queued output reaches the console. */
+    static final Duration BEAT = Duration.ofMillis(100);
+
+    private static final Logger LOG = LoggerFactory.getLogger(CodeViewModel.class);
+
+    /** One program's run and console. */
+    private static final class Session {
+        final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
+        final ConcurrentLinkedQueue<ConsoleLine> queued = new ConcurrentLinkedQueue<>();
+        final BooleanProperty running = new SimpleBooleanProperty();
+        volatile ProgramRun run;
+    }
+
+    private final ProgramStore store;
+    private final Supplier<Optional<ProgramCompiler>> compilers;
+    private final Supplier<ProgramClasspath> classpath;
+    private final Path classesRoot;
+    private final Executor work;
+    private final Executor ui;
+    private final Scheduler.Repeating beat;
+
+    private final ObservableList<String> programs = FXCollections.observableArrayList();
+    private final StringProperty program = new SimpleStringProperty();
+    private final ObservableList<String> files = FXCollections.observableArrayList();
+    private final StringProperty file = new SimpleStringProperty();
+    /** The text of the file shown, as read from disk; the editor sets it, and reports edits with {@link #edited}. */
+    private final StringProperty loaded = new SimpleStringProperty("");
+    private final ObservableList<ProgramCompiler.Problem> problems = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
+    private final Map<String, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Path[]> labFolders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BooleanProperty labProgramShown = new SimpleBooleanProperty();
+    private final List<String> runArgs;
+    private volatile boolean closed;
+
+    /**
+     * @param compilers   the JDK's compiler, or empty on a runtime without one
+     * @param classesRoot where each program's classes are compiled to, one folder each
+     * @param runArgs     what each program gets as its arguments: the cluster's address, which the
+     *                    labs' programs use in place of localhost:9092 when it is given
+     */
+    public CodeViewModel(ProgramStore store, Supplier<Optional<ProgramCompiler>> compilers,
+            Supplier<ProgramClasspath> classpath, Path classesRoot, List<String> runArgs, Executor work, Executor ui,
+            Scheduler scheduler) {
+        this.runArgs = List.copyOf(runArgs);
+        this.store = store;
+        this.compilers = compilers;
+        this.classpath = classpath;
+        this.classesRoot = classesRoot;
+        this.work = work;
+        this.ui = ui;
+        this.beat = scheduler.every(BEAT, () -> ui.execute(this::drain));
+    }
+
+    public ObservableList<String> programs() {
+        return programs;
+    }
+
+    public ReadOnlyStringProperty program() {
+        return program;
+    }
+
+    public ObservableList<String> files() {
+        return files;
+    }
+
+    public ReadOnlyStringProperty file() {
+        return file;
+    }
+
+    public ReadOnlyStringProperty loaded() {
+        return loaded;
+    }
+
+    public ObservableList<ProgramCompiler.Problem> problems() {
+        return problems;
+    }
+
+    public ReadOnlyStringProperty status() {
+        return status;
+    }
+
+    /** The program shown runs. */
+    public ReadOnlyBooleanProperty running() {
+        return running;
+    }
+
+    /** The console of the program shown. */
+    public ObservableList<ConsoleLine> console() {
+        return console;
+    }
+
+    // Commands (FX thread)
+
+    /** Lists the programs there are (off the FX thread) and shows the first, or the one shown. */
+    public void refresh() {
+        work.execute(() -> {
+            try {
+                List<String> names = store.names();
+                ui.execute(() -> {
+                    programs.setAll(names);
+                    if (program.get() == null && !names.isEmpty()) {
+                        open(names.get(0));
+                    }
+                });
+            } catch (IOException e) {
+                failed("Could not list the programs in " + store.root(), e);
+            }
+        });
+    }
+
+    /**
+     * Opens program {@code name}, made from {@code starter} first if it does not exist (a lab's
+     * starter folder; null for a program that must exist).
+     */
+    public void open(String name, Path starter) {
+        work.execute(() -> {
+            try {
+                List<Path> paths = starter == null ? store.files(name) : store.createFrom(name, starter);
+                List<String> names = store.names();
+                ui.execute(() -> {
+                    programs.setAll(names);
+                    show(name, paths);
+                });
+            } catch (IOException | RuntimeException e) {
+                failed("Could not open program " + name, e);
+            }
+        });
+    }
+
+    public void open(String name) {
+        open(name, null);
+    }
+
+    /**
+     * A code lab's step is open: its program is shown (made from the lab's starter the first
+     * time, the learner's own after), and Reset to starter and Show solution point at the lab's.
+     */
+    public void openForLab(String name, Path starter, Path solution) {
+        labFolders.put(name, new Path[] {starter, solution});
+        if (name.equals(program.get())) {
+            labProgramShown.set(true);
+            return;
+        }
+        open(name, starter);
+    }
+
+    /** The shown program belongs to a lab: it has a starter and a solution to go back to. */
+    public ReadOnlyBooleanProperty labProgram() {
+        return labProgramShown;
+    }
+
+    public void resetToStarter() {
+        Path[] folders = labFolders.get(program.get());
+        if (folders != null) {
+            replaceWith(folders[0], "back at the lab's starter");
+        }
+    }
+
+    public void showSolution() {
+        Path[] folders = labFolders.get(program.get());
+        if (folders != null) {
+            replaceWith(folders[1], "the solution of this step");
+        }
+    }
+
+    /** A new program from the plain producer template, opened. */
+    public void create(String name) {
+        work.execute(() -> {
+            try {
+                if (store.files(name).isEmpty()) {
+                    store.save(name, "Main.java", TEMPLATE);
+                }
+                List<Path> paths = store.files(name);
+                List<String> names = store.names();
+                ui.execute(() -> {
+                    programs.setAll(names);
+                    show(name, paths);
+                });
+            } catch (IOException | RuntimeException e) {
+                failed("Could not make program " + name, e);
+            }
+        });
+    }
+
+    /** What a new program starts as: plain Kafka code, as the course writes it. */
+    static final String TEMPLATE = """
+            import java.util.Properties;
+            import org.apache.kafka.clients.producer.KafkaProducer;
+            import org.apache.kafka.clients.producer.ProducerConfig;
+            import org.apache.kafka.clients.producer.ProducerRecord;
+            import org.apache.kafka.clients.producer.RecordMetadata;
+            import org.apache.kafka.common.serialization.StringSerializer;
+
+            public class Main {
+                public static void main(String[] args) throws Exception {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+                        RecordMetadata sent = producer.send(new ProducerRecord<>("my-example-topic", "key-1", "hello")).get();
+                        System.out.println("sent to partition " + sent.partition() + " at offset " + sent.offset());
+                    }
+                }
+            }
+            """;
+
+    /** Puts the program back as {@code source} has it (a lab's starter or its solution): the learner asked. */
+    public void replaceWith(Path source, String what) {
+        String name = program.get();
+        if (name == null) {
+            return;
+        }
+        work.execute(() -> {
+            try {
+                List<Path> paths = store.replaceWith(name, source);
+                ui.execute(() -> {
+                    show(name, paths);
+                    status.set(name + " is " + what + " now.");
+                });
+            } catch (IOException | RuntimeException e) {
+                failed("Could not put back " + what + " of " + name, e);
+            }
+        });
+    }
+
+    /** Shows another file of the program. */
+    public void showFile(String name) {
+        String shown = program.get();
+        if (shown == null || name == null || name.equals(file.get())) {
+            return;
+        }
+        load(shown, name);
+    }
+
+    private void show(String name, List<Path> paths) {
+        program.set(name);
+        labProgramShown.set(labFolders.containsKey(name));
+        Session s = session(name);
+        console.setAll(s.console);
+        running.set(s.running.get());
+        problems.clear();
+        files.setAll(paths.stream().map(p -> p.getFileName().toString()).toList());
+        status.set(paths.isEmpty() ? "Program " + name + " has no .java file yet." : "");
+        if (!paths.isEmpty()) {
+            load(name, files.get(0));
+        }
+    }
+
+    private void load(String name, String fileName) {
+        work.execute(() -> {
+            try {
+                String text = store.read(store.folder(name).resolve(fileName));
+                ui.execute(() -> {
+                    if (name.equals(program.get())) {
+                        file.set(fileName);
+                        loaded.set(text);
+                    }
+                });
+            } catch (IOException e) {
+                failed("Could not read " + fileName, e);
+            }
+        });
+    }
+
+    /** The editor's text changed: saved at once, off the FX thread (a crash loses nothing typed). */
+    public void edited(String text) {
+        String name = program.get();
+        String fileName = file.get();
+        if (name == null || fileName == null) {
+            return;
+        }
+        work.execute(() -> save(name, fileName, text));
+    }
+
+    private boolean save(String name, String fileName, String text) {
+        try {
+            store.save(name, fileName, text);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failed("Could not save " + fileName + ": your last change is only in the editor", e);
+            return false;
+        }
+    }
+
+    /** Saves, compiles and runs the program shown, with {@code text} as the file shown. */
+    public void run(String text) {
+        String name = program.get();
+        String fileName = file.get();
+        if (name == null) {
+            status.set("Open a program first.");
+            return;
+        }
+        Session s = session(name);
+        if (s.running.get()) {
+            status.set(name + " is running: stop it first.");
+            return;
+        }
+        Optional<ProgramCompiler> compiler = compilers.get();
+        if (compiler.isEmpty()) {
+            status.set(ProgramCompiler.NO_COMPILER);
+            return;
+        }
+        s.running.set(true);
+        running.set(true);
+        problems.clear();
+        status.set("Compiling " + name + "...");
+        work.execute(() -> {
+            if (fileName != null && !save(name, fileName, text)) {
+                ui.execute(() -> ended(name, s, null));
+                return;
+            }
+            long started = System.nanoTime();
+            ProgramCompiler.Result compiled;
+            try {
+                compiled = compiler.get().compile(store.folder(name), classesRoot.resolve(name));
+            } catch (RuntimeException e) {
+                LOG.warn("Compiling {} failed", name, e);
+                ui.execute(() -> {
+                    ended(name, s, null);
+                    status.set("Could not compile " + name + ": " + Failures.message(e));
+                });
+                return;
+            }
+            if (!compiled.ok()) {
+                ui.execute(() -> {
+                    ended(name, s, null);
+                    if (name.equals(program.get())) {
+                        problems.setAll(compiled.problems());
+                    }
+                    status.set(compiled.problems().size() + " compile error(s): fix the marked lines and run again.");
+                });
+                return;
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            try {
+                ProgramRun run = ProgramRun.start(classpath.get(), compiled.classes(), compiled.mainClass(), runArgs,
+                        store.folder(name), new ProgramRun.Listener() {
+                            @Override
+                            public void line(ProgramRun.Stream stream, Instant at, String line) {
+                                s.queued.add(new ConsoleLine(at, stream, line));
+                            }
+
+                            @Override
+                            public void ended(int exitCode) {
+                                ui.execute(() -> CodeViewModel.this.ended(name, s, exitCode));
+                            }
+                        });
+                s.run = run;
+                ui.execute(() -> status.set("Compiled in " + ms + " ms; " + compiled.mainClass() + " runs (pid "
+                        + run.pid() + ")."));
+                if (closed) {
+                    run.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Starting {} failed", name, e);
+                ui.execute(() -> {
+                    ended(name, s, null);
+                    status.set("Could not start " + name + ": " + Failures.message(e));
+                });
+            }
+        });
+    }
+
+    /** Stops the program shown: its shutdown hooks run, then it is killed if it lingers. */
+    public void stop() {
+        String name = program.get();
+        Session s = name == null ? null : sessions.get(name);
+        ProgramRun run = s == null ? null : s.run;
+        if (run != null && run.alive()) {
+            status.set("Stopping " + name + "...");
+            run.stop();
+        }
+    }
+
+    public void clearConsole() {
+        String name = program.get();
+        if (name != null) {
+            session(name).console.clear();
+            console.clear();
+        }
+    }
+
+    private void ended(String name, Session s, Integer exitCode) {
+        drain();
+        s.running.set(false);
+        s.run = null;
+        if (name.equals(program.get())) {
+            running.set(false);
+            if (exitCode != null) {
+                status.set(name + " ended with exit code " + exitCode + (exitCode == 143 ? " (stopped)." : "."));
+            }
+        }
+    }
+
+    /** Moves queued output into the consoles, keeping each to its last {@link #CONSOLE_LINES} lines. */
+    void drain() {
+        String shown = program.get();
+        for (Map.Entry<String, Session> e : sessions.entrySet()) {
+            Session s = e.getValue();
+            if (s.queued.isEmpty()) {
+                continue;
+            }
+            List<ConsoleLine> batch = new ArrayList<>();
+            ConsoleLine line;
+            while ((line = s.queued.poll()) != null) {
+                batch.add(line);
+            }
+            if (batch.size() > CONSOLE_LINES) {
+                batch = batch.subList(batch.size() - CONSOLE_LINES, batch.size());
+            }
+            trimThenAdd(s.console, batch);
+            if (e.getKey().equals(shown)) {
+                trimThenAdd(console, batch);
+            }
+        }
+    }
+
+    private static void trimThenAdd(ObservableList<ConsoleLine> lines, List<ConsoleLine> batch) {
+        int over = lines.size() + batch.size() - CONSOLE_LINES;
+        if (over > 0) {
+            lines.remove(0, Math.min(over, lines.size()));
+        }
+        lines.addAll(batch);
+    }
+
+    private Session session(String name) {
+        return sessions.computeIfAbsent(name, n -> new Session());
+    }
+
+    private void failed(String what, Exception e) {
+        LOG.warn("{}", what, e);
+        ui.execute(() -> status.set(what + ": " + Failures.message(e) + "."));
+    }
+
+    /** Stops every program and the console's beat; from any thread. */
+    @Override
+    public void close() {
+        closed = true;
+        beat.close();
+        for (Session s : List.copyOf(sessions.values())) {
+            ProgramRun run = s.run;
+            if (run != null) {
+                run.close();
+            }
+        }
+    }
+}
