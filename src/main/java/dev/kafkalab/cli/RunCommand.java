@@ -10,13 +10,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +81,7 @@ public final class RunCommand {
             Thread.currentThread().interrupt();
             return 130;
         } finally {
-            delete(classes);
+            dev.kafkalab.common.Folders.deleteQuietly(classes);
         }
     }
 
@@ -104,17 +102,6 @@ public final class RunCommand {
         @Override
         public void line(ProgramRun.Stream stream, Instant at, String text) {
             (stream == ProgramRun.Stream.OUT ? out : err).println(text);
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temp folder left behind is harmless.
         }
     }
 }

@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Runs a code lab's own programs ({@code labs/code/<program>/<folder>}: its starter, a step's
@@ -73,7 +71,7 @@ final class Solutions {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + program + " ran", e);
         } finally {
-            delete(classes);
+            dev.kafkalab.common.Folders.deleteQuietly(classes);
         }
     }
 
@@ -84,16 +82,5 @@ final class Solutions {
             classpath = made;
         }
         return made;
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temp folder left behind is harmless.
-        }
     }
 }
