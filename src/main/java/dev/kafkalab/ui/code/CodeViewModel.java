@@ -140,7 +140,7 @@ public final class CodeViewModel implements AutoCloseable {
 
     /** Lists the programs there are (off the FX thread) and shows the first, or the one shown. */
     public void refresh() {
-        work.execute(() -> {
+        submit(() -> {
             try {
                 List<String> names = store.names();
                 ui.execute(() -> {
@@ -160,7 +160,7 @@ public final class CodeViewModel implements AutoCloseable {
      * starter folder; null for a program that must exist).
      */
     public void open(String name, Path starter) {
-        work.execute(() -> {
+        submit(() -> {
             try {
                 List<Path> paths = starter == null ? store.files(name) : store.createFrom(name, starter);
                 List<String> names = store.names();
@@ -212,7 +212,7 @@ public final class CodeViewModel implements AutoCloseable {
 
     /** A new program from the plain producer template, opened. */
     public void create(String name) {
-        work.execute(() -> {
+        submit(() -> {
             try {
                 if (store.files(name).isEmpty()) {
                     store.save(name, "Main.java", TEMPLATE);
@@ -258,7 +258,7 @@ public final class CodeViewModel implements AutoCloseable {
         if (name == null) {
             return;
         }
-        work.execute(() -> {
+        submit(() -> {
             try {
                 List<Path> paths = store.replaceWith(name, source);
                 ui.execute(() -> {
@@ -295,7 +295,7 @@ public final class CodeViewModel implements AutoCloseable {
     }
 
     private void load(String name, String fileName) {
-        work.execute(() -> {
+        submit(() -> {
             try {
                 String text = store.read(store.folder(name).resolve(fileName));
                 ui.execute(() -> {
@@ -317,7 +317,7 @@ public final class CodeViewModel implements AutoCloseable {
         if (name == null || fileName == null) {
             return;
         }
-        work.execute(() -> save(name, fileName, text));
+        submit(() -> save(name, fileName, text));
     }
 
     private boolean save(String name, String fileName, String text) {
@@ -352,7 +352,7 @@ public final class CodeViewModel implements AutoCloseable {
         running.set(true);
         problems.clear();
         status.set("Compiling " + name + "...");
-        work.execute(() -> {
+        submit(() -> {
             if (fileName != null && !save(name, fileName, text)) {
                 ui.execute(() -> ended(name, s, null));
                 return;
@@ -469,6 +469,18 @@ public final class CodeViewModel implements AutoCloseable {
             lines.remove(0, Math.min(over, lines.size()));
         }
         lines.addAll(batch);
+    }
+
+    /** Work for the worker; none once closed (an edit the editor reports as the window closes). */
+    private void submit(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            work.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("The code worker has stopped: a late task is dropped", e);
+        }
     }
 
     private Session session(String name) {
