@@ -19,6 +19,7 @@ public final class Main {
                    kafka-lab cluster      run the local cluster without a window (--help for options)
                    kafka-lab run PATH [ARGS...]  compile a Kafka program (.java file or folder) and run it
                    kafka-lab bench        measure start, failover and memory of the local cluster
+                   kafka-lab bench-code   measure Run on the Code screen: compile, program JVM start, main
                    kafka-lab bench-ui     measure the FX thread with 50 topics x 12 partitions (needs a display)
                    kafka-lab bench-produce  the produce stream against Kafka's ProducerPerformance, and
                                           the FX thread at 10,000 records/s (that part needs a display)""";
@@ -46,6 +47,7 @@ public final class Main {
                 System.exit(new ClusterCommand(System.out, System.err).run(rest, System.in));
             }
             case "run" -> System.exit(new RunCommand(System.out, System.err).run(rest));
+            case "bench-code" -> System.exit(new dev.kafkalab.cli.CodeBenchCommand(System.out, System.err).run(rest));
             case "bench", "bench-ui", "bench-produce" -> System.exit(bench(command, rest, args));
             case "--help", "-h", "help" -> System.out.println(usage());
             default -> {

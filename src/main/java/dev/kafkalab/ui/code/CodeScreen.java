@@ -89,7 +89,7 @@ public final class CodeScreen extends SplitPane {
         });
         VBox box = new VBox(6, title, list, create);
         box.setPadding(new Insets(10));
-        box.setMinWidth(160);
+        box.setMinWidth(120);
         return box;
     }
 
@@ -119,6 +119,7 @@ public final class CodeScreen extends SplitPane {
         status.getStyleClass().add("message");
         status.textProperty().bind(vm.status());
         status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         Button starter = new Button("Reset to starter");
         starter.setId("codeResetStarter");
@@ -133,8 +134,18 @@ public final class CodeScreen extends SplitPane {
             b.managedProperty().bind(b.visibleProperty());
             b.disableProperty().bind(vm.running());
         }
-        HBox bar = new HBox(6, run, stop, fileBox, find, starter, solution, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : List.of(run, stop, starter, solution)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        fileBox.setMinWidth(110);
+        find.setMinWidth(90);
+        // Two rows: beside a lab's steps one row cut every button to "...".
+        HBox actions = new HBox(6, run, stop, fileBox, find);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        status.setWrapText(true);
+        HBox lab = new HBox(6, starter, solution, status);
+        lab.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, actions, lab);
 
         editor.setId("codeEditor");
         editor.getStyleClass().add("code-editor");

@@ -287,6 +287,8 @@ public final class CodeViewModel implements AutoCloseable {
         console.setAll(s.console);
         running.set(s.running.get());
         problems.clear();
+        // Through null: the same file shown again (the starter put back) is shown anew, its name too.
+        file.set(null);
         files.setAll(paths.stream().map(p -> p.getFileName().toString()).toList());
         status.set(paths.isEmpty() ? "Program " + name + " has no .java file yet." : "");
         if (!paths.isEmpty()) {
