@@ -77,6 +77,37 @@ public final class ProgramStore {
         return files(name);
     }
 
+    /** What a new program starts as: plain Kafka code, as the course writes it. */
+    static final String NEW_PROGRAM = """
+            import java.util.Properties;
+            import org.apache.kafka.clients.producer.KafkaProducer;
+            import org.apache.kafka.clients.producer.ProducerConfig;
+            import org.apache.kafka.clients.producer.ProducerRecord;
+            import org.apache.kafka.clients.producer.RecordMetadata;
+            import org.apache.kafka.common.serialization.StringSerializer;
+
+            public class Main {
+                public static void main(String[] args) throws Exception {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+                        RecordMetadata sent = producer.send(new ProducerRecord<>("my-example-topic", "key-1", "hello")).get();
+                        System.out.println("sent to partition " + sent.partition() + " at offset " + sent.offset());
+                    }
+                }
+            }
+            """;
+
+    /** A new program, {@code Main.java} from {@link #NEW_PROGRAM}, unless it exists already. */
+    public List<Path> createNew(String name) throws IOException {
+        if (files(name).isEmpty()) {
+            save(name, "Main.java", NEW_PROGRAM);
+        }
+        return files(name);
+    }
+
     /** Back to the starter (or the solution): the program's own files go, the given ones come. */
     public List<Path> replaceWith(String name, Path source) throws IOException {
         for (Path file : files(name)) {

@@ -27,7 +27,7 @@ public final class WholeFile {
     public static void put(Path file, Writer writer) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = dir.resolve("." + file.getFileName() + ".tmp");
+        Path temp = dir.resolve(file.getFileName() + ".tmp");
         writer.write(temp);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.force(true);

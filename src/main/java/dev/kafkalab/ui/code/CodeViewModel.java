@@ -214,10 +214,7 @@ public final class CodeViewModel implements AutoCloseable {
     public void create(String name) {
         submit(() -> {
             try {
-                if (store.files(name).isEmpty()) {
-                    store.save(name, "Main.java", TEMPLATE);
-                }
-                List<Path> paths = store.files(name);
+                List<Path> paths = store.createNew(name);
                 List<String> names = store.names();
                 ui.execute(() -> {
                     programs.setAll(names);
@@ -228,29 +225,6 @@ public final class CodeViewModel implements AutoCloseable {
             }
         });
     }
-
-    /** What a new program starts as: plain Kafka code, as the course writes it. */
-    static final String TEMPLATE = """
-            import java.util.Properties;
-            import org.apache.kafka.clients.producer.KafkaProducer;
-            import org.apache.kafka.clients.producer.ProducerConfig;
-            import org.apache.kafka.clients.producer.ProducerRecord;
-            import org.apache.kafka.clients.producer.RecordMetadata;
-            import org.apache.kafka.common.serialization.StringSerializer;
-
-            public class Main {
-                public static void main(String[] args) throws Exception {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-                        RecordMetadata sent = producer.send(new ProducerRecord<>("my-example-topic", "key-1", "hello")).get();
-                        System.out.println("sent to partition " + sent.partition() + " at offset " + sent.offset());
-                    }
-                }
-            }
-            """;
 
     /** Puts the program back as {@code source} has it (a lab's starter or its solution): the learner asked. */
     public void replaceWith(Path source, String what) {

@@ -1,0 +1,126 @@
+package dev.kafkalab.ui.code;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkalab.code.ProgramClasspath;
+import dev.kafkalab.code.ProgramCompiler;
+import dev.kafkalab.code.ProgramStore;
+import dev.kafkalab.testkit.Await;
+import dev.kafkalab.testkit.ManualScheduler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Code screen's view model with the real compiler and real program JVMs, its work done in
+ * the caller's thread: a program saved as typed, compile errors at their lines, output reaching
+ * the console on the scheduler's beat and kept to its last lines, and Stop.
+ */
+class CodeViewModelTest {
+
+    @TempDir
+    static Path cache;
+    private static ProgramClasspath classpath;
+
+    @TempDir
+    Path dir;
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private ProgramStore store;
+    private CodeViewModel vm;
+
+    @BeforeAll
+    static void classpath() {
+        classpath = ProgramClasspath.resolve(cache);
+    }
+
+    @BeforeEach
+    void viewModel() {
+        store = new ProgramStore(dir.resolve("programs"));
+        vm = new CodeViewModel(store, () -> ProgramCompiler.of(classpath), () -> classpath, dir.resolve("classes"),
+                List.of("localhost:1"), Runnable::run, Runnable::run, scheduler);
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    /** Ticks the console's beat until the program shown has ended. */
+    private void awaitEnd() {
+        Await.until(() -> {
+            scheduler.tick();
+            return !vm.running().get();
+        }, Duration.ofSeconds(60), "the program to end; status: " + vm.status().get());
+        scheduler.tick();
+    }
+
+    @Test
+    void aNewProgramIsSavedAsTypedAndItsCompileErrorIsListedAtItsLine() throws Exception {
+        vm.create("first");
+        assertEquals("first", vm.program().get());
+        assertEquals(List.of("Main.java"), vm.files());
+        assertTrue(vm.loaded().get().contains("new KafkaProducer<>(props)"), vm.loaded().get());
+
+        String broken = "public class Main {\n    public static void main(String[] args) {\n        int a = \n    }\n}\n";
+        vm.edited(broken);
+        assertEquals(broken, Files.readString(dir.resolve("programs/first/Main.java")), "saved as typed");
+
+        vm.run(broken);
+        assertFalse(vm.running().get());
+        assertEquals(1, vm.problems().size(), vm.problems().toString());
+        assertEquals(4, vm.problems().get(0).line());
+        assertEquals("1 compile error(s): fix the marked lines and run again.", vm.status().get());
+    }
+
+    @Test
+    void outputReachesTheConsoleOnTheBeatAndTheConsoleKeepsItsLastLines() {
+        vm.create("chatty");
+        String text = """
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println("address " + args[0]);
+                        for (int i = 0; i < 6000; i++) {
+                            System.out.println("line " + i);
+                        }
+                    }
+                }
+                """;
+        vm.run(text);
+        awaitEnd();
+
+        assertEquals(CodeViewModel.CONSOLE_LINES, vm.console().size());
+        assertEquals("line 5999", vm.console().get(vm.console().size() - 1).text());
+        assertEquals("line 1000", vm.console().get(0).text(), "the oldest lines went");
+        assertEquals("chatty ended with exit code 0.", vm.status().get());
+    }
+
+    @Test
+    void stopEndsAProgramThatWouldRunForever() {
+        vm.create("forever");
+        vm.run("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("running");
+                        Thread.currentThread().join();
+                    }
+                }
+                """);
+        Await.until(() -> {
+            scheduler.tick();
+            return vm.console().stream().anyMatch(l -> l.text().equals("running"));
+        }, Duration.ofSeconds(60), "the program to run");
+
+        vm.stop();
+        awaitEnd();
+
+        assertEquals("forever ended with exit code 143 (stopped).", vm.status().get());
+    }
+}
