@@ -117,7 +117,7 @@ public final class ProgramCompiler {
     }
 
     /** The class of the first file (in name order) that declares a main method. */
-    static Optional<String> mainClass(List<Path> files) throws IOException {
+    public static Optional<String> mainClass(List<Path> files) throws IOException {
         for (Path file : files) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (MAIN.matcher(text).find()) {

@@ -28,9 +28,20 @@ public record Lab(String id, Path file, String title, int module, int minutes, S
                 .filter(a -> a.name().equals("create-topic")).map(a -> a.text("topic")).distinct().toList();
     }
 
-    /** Consumer groups the lab's actions start: a reset stops and deletes them. */
+    /**
+     * Consumer groups the lab's actions start, and those its programs form (named by the checks of
+     * its code steps): a reset stops and deletes them, committed offsets and all.
+     */
     public List<String> groups() {
-        return steps.stream().flatMap(s -> s.actions().stream())
-                .filter(a -> a.name().equals("start-group")).map(a -> a.text("group")).distinct().toList();
+        java.util.stream.Stream<String> started = steps.stream().flatMap(s -> s.actions().stream())
+                .filter(a -> a.name().equals("start-group")).map(a -> a.text("group"));
+        java.util.stream.Stream<String> programs = steps.stream().filter(Lab::runsCode)
+                .map(s -> s.check().optional("group")).flatMap(Optional::stream);
+        return java.util.stream.Stream.concat(started, programs).distinct().toList();
+    }
+
+    /** A step whose work is the learner's code: its program, not the app, makes its groups. */
+    public static boolean runsCode(Step step) {
+        return step.actions().stream().anyMatch(a -> a.name().equals("run-solution"));
     }
 }

@@ -134,13 +134,25 @@ public final class CodeScreen extends SplitPane {
             b.managedProperty().bind(b.visibleProperty());
             b.disableProperty().bind(vm.running());
         }
-        for (javafx.scene.control.Control c : List.of(run, stop, starter, solution)) {
+        Button export = new Button("Open in my IDE...");
+        export.setId("codeExport");
+        export.setTooltip(new Tooltip("Save the program as a Maven project (pom with kafka-clients 4.4.0) in a folder"));
+        export.disableProperty().bind(vm.program().isNull());
+        export.setOnAction(e -> {
+            javafx.stage.DirectoryChooser choose = new javafx.stage.DirectoryChooser();
+            choose.setTitle("An empty folder for " + vm.program().get());
+            java.io.File picked = choose.showDialog(getScene() == null ? null : getScene().getWindow());
+            if (picked != null) {
+                vm.export(picked.toPath());
+            }
+        });
+        for (javafx.scene.control.Control c : List.of(run, stop, starter, solution, export)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         fileBox.setMinWidth(110);
         find.setMinWidth(90);
         // Two rows: beside a lab's steps one row cut every button to "...".
-        HBox actions = new HBox(6, run, stop, fileBox, find);
+        HBox actions = new HBox(6, run, stop, fileBox, find, export);
         actions.setAlignment(Pos.CENTER_LEFT);
         status.setWrapText(true);
         HBox lab = new HBox(6, starter, solution, status);

@@ -245,6 +245,23 @@ public final class CodeViewModel implements AutoCloseable {
         });
     }
 
+    /** "Open in my IDE": the program shown as a Maven project in {@code folder} (empty or new). */
+    public void export(Path folder) {
+        String name = program.get();
+        if (name == null || folder == null) {
+            return;
+        }
+        submit(() -> {
+            try {
+                String main = dev.kafkalab.code.MavenExport.export(name, store.files(name), folder);
+                ui.execute(() -> status.set("Exported " + name + " to " + folder + ": open its pom.xml in your IDE, or"
+                        + " run ./mvnw -q compile exec:java there (" + main + ")."));
+            } catch (IOException | RuntimeException e) {
+                failed("Could not export " + name, e);
+            }
+        });
+    }
+
     /** Shows another file of the program. */
     public void showFile(String name) {
         String shown = program.get();

@@ -1,0 +1,46 @@
+package dev.kafkalab.code;
+
+import static dev.kafkalab.code.ProgramCompilerTest.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Open in my IDE": a program as a Maven project, its sources in their packages, never over a learner's folder. */
+class MavenExportTest {
+
+    @Test
+    void aProgramBecomesAMavenProjectWithKafkaClientsAndItsMainClass(@TempDir Path dir) throws Exception {
+        Path main = write(dir.resolve("program/Producer.java"), "package course;\npublic class Producer {\n"
+                + "    public static void main(String[] args) { }\n}\n");
+        Path helper = write(dir.resolve("program/Helper.java"), "class Helper { }\n");
+        Path project = dir.resolve("export");
+
+        assertEquals("course.Producer", MavenExport.export("My-Producer", List.of(helper, main), project));
+
+        assertTrue(Files.isRegularFile(project.resolve("src/main/java/course/Producer.java")), "in its package");
+        assertTrue(Files.isRegularFile(project.resolve("src/main/java/Helper.java")));
+        String pom = Files.readString(project.resolve("pom.xml"));
+        assertTrue(pom.contains("<artifactId>kafka-clients</artifactId>\n      <version>4.4.0</version>"), pom);
+        assertTrue(pom.contains("<artifactId>my-producer</artifactId>"), pom);
+        assertTrue(pom.contains("<mainClass>course.Producer</mainClass>"), pom);
+        assertTrue(Files.readString(project.resolve("README.md")).contains("./mvnw -q compile exec:java"));
+    }
+
+    @Test
+    void aFolderWithFilesInItIsRefused(@TempDir Path dir) throws Exception {
+        Path main = write(dir.resolve("program/Main.java"), "public class Main { public static void main(String[] a) { } }\n");
+        Path taken = write(dir.resolve("mine/notes.txt"), "my notes\n").getParent();
+
+        IOException e = assertThrows(IOException.class, () -> MavenExport.export("p", List.of(main), taken));
+
+        assertEquals(taken + " is not empty: choose an empty folder, or a new one.", e.getMessage());
+        assertEquals("my notes\n", Files.readString(taken.resolve("notes.txt")));
+    }
+}
