@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Lab 11, step 3: a group of its own, which has committed nothing: it reads from the beginning. */
@@ -23,14 +24,29 @@ public class ConsumerDemo {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
 
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        // Stop (or Ctrl+C) wakes the poll up and lets the consumer close, so it leaves its group at
+        // once: the next run need not wait for this member's session to time out.
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            consumer.wakeup();
+            try {
+                main.join(1_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+
         int read = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (consumer) {
             consumer.subscribe(List.of(TOPIC));
+            int polls = 0;
             int quiet = 0;
-            // Joining the group takes a few polls; after that, three empty polls in a row end it.
-            while (quiet < (read == 0 ? 15 : 3)) {
+            // Joining the group takes a few polls; once it owns partitions, three empty polls end it.
+            while (quiet < 3 && polls < 60) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofSeconds(1));
-                quiet = records.isEmpty() ? quiet + 1 : 0;
+                polls++;
+                quiet = records.isEmpty() && !consumer.assignment().isEmpty() ? quiet + 1 : 0;
                 for (ConsumerRecord<String, String> r : records) {
                     read++;
                     System.out.println("partition " + r.partition() + ", offset " + r.offset() + ": "
@@ -39,6 +55,8 @@ public class ConsumerDemo {
                 // The group's position is committed: the next run of this group starts after it.
                 consumer.commitSync();
             }
+        } catch (WakeupException e) {
+            System.out.println("stopped");
         }
         System.out.println(GROUP + " read " + read + " record(s)");
     }

@@ -5,24 +5,34 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Lab 10, step 3: ten keyed records, each sent synchronously. */
+/** Lab 10, step 3 solved: ten keyed records, each sent synchronously. */
 public class ProducerDemo {
 
     static final String TOPIC = "my-example-topic";
 
     public static void main(String[] args) throws Exception {
         Properties props = new Properties();
+        // Kafka Lab passes its cluster's address as the first argument; elsewhere, localhost:9092.
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 0 ? args[0] : "localhost:9092");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "producer-demo");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            // A synchronous send: get() waits for the broker's answer.
+            RecordMetadata first = producer.send(new ProducerRecord<>(TOPIC, "hello", "my first record")).get();
+            System.out.println("sent to partition " + first.partition() + " at offset " + first.offset());
+
+            // Step 3: ten keyed records, each sent synchronously.
             for (int i = 0; i < 10; i++) {
                 String key = "key-" + i;
                 RecordMetadata sent = producer.send(new ProducerRecord<>(TOPIC, key, "value " + i)).get();
                 System.out.println(key + " -> partition " + sent.partition() + ", offset " + sent.offset());
             }
+
+            // TODO step 4: send a hundred records asynchronously, each with a callback that
+            //              prints its offset, or the exception when the send failed.
         }
+        // Closing the producer (the end of the try block) sends what is still buffered.
     }
 }

@@ -46,12 +46,17 @@ public final class ProgramMain {
             System.exit(FAILED);
             return;
         }
-        if (!Modifier.isStatic(main.getModifiers())) {
-            System.err.println("Error: main in " + args[0] + " must be static.");
+        if (!Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class) {
+            System.err.println("Error: main in " + args[0] + " must be static and return void.");
             System.exit(FAILED);
         }
+        // java runs the main of a class that is not public (class Main { ... }, a record): so do we.
+        main.setAccessible(true);
         try {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalAccessException e) {
+            System.err.println("Error: main in " + args[0] + " cannot be called: " + e.getMessage());
+            System.exit(FAILED);
         } catch (InvocationTargetException e) {
             // As java prints an exception that leaves main, without this launcher's frames.
             Throwable cause = e.getCause();

@@ -89,7 +89,8 @@ public final class ProgramStore {
             public class Main {
                 public static void main(String[] args) throws Exception {
                     Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+                    // Kafka Lab passes its cluster's address as the first argument; elsewhere, localhost:9092.
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 0 ? args[0] : "localhost:9092");
                     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {

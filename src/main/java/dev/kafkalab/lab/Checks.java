@@ -73,6 +73,17 @@ public final class Checks {
                 + (records == 1 ? "" : "s") + (records >= atLeast ? "" : "; waiting for " + atLeast));
     }
 
+    /** Records written to the topic since the step began, whoever wrote them (high watermarks then and now). */
+    static Verdict recordsAdded(Directive c, CheckContext ctx) {
+        TopicView now = topic(c, ctx.now());
+        long before = ctx.baseline().topic(now.name()).map(t -> t.partitions().stream()
+                .mapToLong(p -> Math.max(0, p.highWatermark())).sum()).orElse(0L);
+        long added = now.partitions().stream().mapToLong(p -> Math.max(0, p.highWatermark())).sum() - before;
+        int atLeast = c.integer("at-least");
+        return new Verdict(added >= atLeast, Math.max(0, added) + " record(s) written to " + now.name()
+                + " since the step began" + (added >= atLeast ? "" : "; waiting for " + atLeast));
+    }
+
     static Verdict keyInOnePartition(Directive c, CheckContext ctx) {
         Ledger ledger = ctx.ledger();
         String key = c.text("key");

@@ -48,17 +48,20 @@ final class Solutions {
                 throw new IllegalStateException(source + " does not compile: " + compiled.problems().get(0));
             }
             List<String> out = new CopyOnWriteArrayList<>();
+            List<String> errors = new CopyOnWriteArrayList<>();
             try (ProgramRun run = ProgramRun.start(cp, classes, compiled.mainClass(), List.of(bootstrap), source,
                     (stream, at, line) -> {
                         if (stream == ProgramRun.Stream.OUT) {
                             out.add(line);
+                        } else if (!line.startsWith("INFO ")) {
+                            errors.add(line);
                         }
                     })) {
                 int exit = run.exited().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 String last = out.isEmpty() ? "nothing" : "\"" + out.get(out.size() - 1) + "\"";
                 if (exit != 0) {
                     throw new IllegalStateException(compiled.mainClass() + " ended with exit code " + exit
-                            + "; it printed " + last + " last");
+                            + (errors.isEmpty() ? "; it printed " + last + " last" : ": " + errors.get(0)));
                 }
                 return "Ran " + compiled.mainClass() + " (" + folder + " of " + program + "): " + out.size()
                         + " line(s) printed, the last " + last + ".";

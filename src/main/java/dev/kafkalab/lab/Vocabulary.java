@@ -169,6 +169,9 @@ public final class Vocabulary {
                     "the leader the durability demo killed is back in the ISR with the leader's log; with new-records,"
                             + " the app sent this many since, at offsets the lost records had or after the kept ones",
                     req("topic"), num("new-records"), choice("new-offsets", false, "reused", "after")),
+            check("records-added", CODE, Checks::recordsAdded,
+                    "at least this many records were written to the topic since the step began, whoever wrote them",
+                    req("topic"), reqNum("at-least")),
             check("distinct-keys", CODE, ScanChecks::distinctKeys,
                     "the topic stores records with at least this many distinct keys, whoever wrote them",
                     req("topic"), reqNum("at-least")),

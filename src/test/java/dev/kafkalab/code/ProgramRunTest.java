@@ -75,6 +75,21 @@ class ProgramRunTest {
     }
 
     @Test
+    void aMainInAClassThatIsNotPublicRunsAsJavaRunsIt(@TempDir Path dir) throws Exception {
+        Heard heard = new Heard();
+        ProgramRun run = start(dir, "Hidden", """
+                class Hidden {
+                    public static void main(String[] args) {
+                        System.out.println("hidden ran");
+                    }
+                }
+                """, heard);
+
+        assertEquals(0, run.exited().get(WAIT_S, TimeUnit.SECONDS), heard.lines.toString());
+        assertTrue(heard.lines.contains("OUT hidden ran"), heard.lines.toString());
+    }
+
+    @Test
     void systemExitEndsOnlyTheProgramWithItsCode(@TempDir Path dir) throws Exception {
         ProgramRun run = start(dir, "Quits", """
                 public class Quits {

@@ -203,6 +203,12 @@ class ChecksTest {
                         afterTheDemo(ordersRejoined(null, 1)), false,
                         "broker 1 is down (its log ended at 1001 when it was killed): start it"),
 
+                new Case("records-added topic=orders at-least=10", on(ordersLogEnding(12, 12))
+                        .baseline(ordersLogEnding(2, 2)), true, "10 record(s) written to orders since the step began"),
+                new Case("records-added topic=orders at-least=11", on(ordersLogEnding(12, 12))
+                        .baseline(ordersLogEnding(2, 2)), false,
+                        "10 record(s) written to orders since the step began; waiting for 11"),
+
                 new Case("distinct-keys topic=prices at-least=3", on(orders()).scan(new TopicScan("prices", 12, 12,
                         Map.of(), Set.of("a", "b", "c"))), true, "prices stores records with 3 distinct key(s)"),
                 new Case("distinct-keys topic=prices at-least=4", on(orders()).scan(new TopicScan("prices", 12, 12,

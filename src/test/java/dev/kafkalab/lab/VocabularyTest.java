@@ -36,7 +36,7 @@ class VocabularyTest {
     private static final Map<String, LabScreen> CHECK_SCREENS = table("""
             topic-exists CLUSTER, records-in-topic CLUSTER, broker-state CLUSTER, leader-moved CLUSTER,
             isr-size CLUSTER, isr-full CLUSTER, under-replicated CLUSTER, acked-records-lost CLUSTER,
-            acked-records-kept CLUSTER, old-leader-rejoined CLUSTER, compacted CLUSTER, distinct-keys CODE, stock-sender CLUSTER,
+            acked-records-kept CLUSTER, old-leader-rejoined CLUSTER, compacted CLUSTER, distinct-keys CODE, records-added CODE, stock-sender CLUSTER,
             key-in-one-partition PRODUCE, keys-hashed PRODUCE, unkeyed-spread PRODUCE, priority-routed PRODUCE,
             producer-metric PRODUCE, key-absent PRODUCE,
             group-members CONSUME, group-balanced CONSUME, group-idle-members CONSUME, group-rebalanced CONSUME,

@@ -50,6 +50,10 @@ public final class CodeScreen extends SplitPane {
     private final CodeArea editor = new CodeArea();
     private final TextField find = new TextField();
     private boolean loading;
+    /** Typed since the last save; and which file of which program the editor holds. */
+    private boolean dirty;
+    private String editingProgram;
+    private String editingFile;
 
     public CodeScreen(CodeViewModel vm) {
         this.vm = vm;
@@ -162,21 +166,31 @@ public final class CodeScreen extends SplitPane {
         editor.setId("codeEditor");
         editor.getStyleClass().add("code-editor");
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
+        editor.plainTextChanges().subscribe(change -> {
+            if (!loading) {
+                dirty = true;
+            }
+        });
         editor.multiPlainChanges().successionEnds(java.time.Duration.ofMillis(250)).subscribe(changes -> {
             editor.setStyleSpans(0, JavaHighlighter.spans(editor.getText()));
             markProblems();
-            if (!loading) {
-                vm.edited(editor.getText());
-            }
+            savePending();
         });
         editor.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         vm.loaded().addListener((o, was, text) -> {
+            // Another file comes: what was typed into the one shown goes to that one first.
+            savePending();
+            if (text == null) {
+                return;
+            }
             loading = true;
             editor.replaceText(text);
             editor.getUndoManager().forgetHistory();
             editor.moveTo(0);
             editor.requestFollowCaret();
             editor.setStyleSpans(0, JavaHighlighter.spans(text));
+            editingProgram = vm.program().get();
+            editingFile = vm.file().get();
             loading = false;
         });
         VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(editor);
@@ -218,6 +232,14 @@ public final class CodeScreen extends SplitPane {
         ask.setHeaderText(null);
         ask.initOwner(getScene() == null ? null : getScene().getWindow());
         ask.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> action.run());
+    }
+
+    /** Saves what was typed since the last save, into the file it was typed in. */
+    private void savePending() {
+        if (dirty) {
+            dirty = false;
+            vm.edited(editingProgram, editingFile, editor.getText());
+        }
     }
 
     private Runnable whenShown(Runnable action) {

@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -46,14 +44,6 @@ public final class CodeViewModel implements AutoCloseable {
     static final Duration BEAT = Duration.ofMillis(100);
 
     private static final Logger LOG = LoggerFactory.getLogger(CodeViewModel.class);
-
-    /** One program's run and console. */
-    private static final class Session {
-        final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
-        final ConcurrentLinkedQueue<ConsoleLine> queued = new ConcurrentLinkedQueue<>();
-        final BooleanProperty running = new SimpleBooleanProperty();
-        volatile ProgramRun run;
-    }
 
     private final ProgramStore store;
     private final Supplier<Optional<ProgramCompiler>> compilers;
@@ -294,6 +284,9 @@ public final class CodeViewModel implements AutoCloseable {
                 ui.execute(() -> {
                     if (name.equals(program.get())) {
                         file.set(fileName);
+                        // Through null: the same text read again (the starter put back over edits)
+                        // still reaches the editor, which shows what was typed, not what was read.
+                        loaded.set(null);
                         loaded.set(text);
                     }
                 });
@@ -305,9 +298,15 @@ public final class CodeViewModel implements AutoCloseable {
 
     /** The editor's text changed: saved at once, off the FX thread (a crash loses nothing typed). */
     public void edited(String text) {
-        String name = program.get();
-        String fileName = file.get();
-        if (name == null || fileName == null) {
+        edited(program.get(), file.get(), text);
+    }
+
+    /**
+     * The text of {@code fileName} of program {@code name} as the editor last had it: the editor
+     * says which, so an edit still pending when another file is shown goes to its own file.
+     */
+    public void edited(String name, String fileName, String text) {
+        if (name == null || fileName == null || text == null) {
             return;
         }
         submit(() -> save(name, fileName, text));
@@ -336,12 +335,8 @@ public final class CodeViewModel implements AutoCloseable {
             status.set(name + " is running: stop it first.");
             return;
         }
-        Optional<ProgramCompiler> compiler = compilers.get();
-        if (compiler.isEmpty()) {
-            status.set(ProgramCompiler.NO_COMPILER);
-            return;
-        }
         s.running.set(true);
+        s.stopAsked = false;
         running.set(true);
         problems.clear();
         status.set("Compiling " + name + "...");
@@ -353,6 +348,15 @@ public final class CodeViewModel implements AutoCloseable {
             long started = System.nanoTime();
             ProgramCompiler.Result compiled;
             try {
+                // Off the FX thread: the first time, finding the compiler reads the app's jars.
+                Optional<ProgramCompiler> compiler = compilers.get();
+                if (compiler.isEmpty()) {
+                    ui.execute(() -> {
+                        ended(name, s, null);
+                        status.set(ProgramCompiler.NO_COMPILER);
+                    });
+                    return;
+                }
                 compiled = compiler.get().compile(store.folder(name), classesRoot.resolve(name));
             } catch (RuntimeException e) {
                 LOG.warn("Compiling {} failed", name, e);
@@ -373,6 +377,13 @@ public final class CodeViewModel implements AutoCloseable {
                 return;
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
+            if (s.stopAsked) {
+                ui.execute(() -> {
+                    ended(name, s, null);
+                    status.set(name + " compiled, and was not started: Stop was pressed.");
+                });
+                return;
+            }
             try {
                 ProgramRun run = ProgramRun.start(classpath.get(), compiled.classes(), compiled.mainClass(), runArgs,
                         store.folder(name), new ProgramRun.Listener() {
@@ -387,10 +398,13 @@ public final class CodeViewModel implements AutoCloseable {
                             }
                         });
                 s.run = run;
-                ui.execute(() -> status.set("Compiled in " + ms + " ms; " + compiled.mainClass() + " runs (pid "
-                        + run.pid() + ")."));
-                if (closed) {
-                    run.close();
+                ui.execute(() -> {
+                    if (name.equals(program.get())) {
+                        status.set("Compiled in " + ms + " ms; " + compiled.mainClass() + " runs (pid " + run.pid() + ").");
+                    }
+                });
+                if (closed || s.stopAsked) {
+                    run.stop();
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Starting {} failed", name, e);
@@ -406,9 +420,14 @@ public final class CodeViewModel implements AutoCloseable {
     public void stop() {
         String name = program.get();
         Session s = name == null ? null : sessions.get(name);
-        ProgramRun run = s == null ? null : s.run;
+        if (s == null || !s.running.get()) {
+            return;
+        }
+        // Still compiling: the worker sees it and does not start the program.
+        s.stopAsked = true;
+        status.set("Stopping " + name + "...");
+        ProgramRun run = s.run;
         if (run != null && run.alive()) {
-            status.set("Stopping " + name + "...");
             run.stop();
         }
     }
@@ -428,7 +447,7 @@ public final class CodeViewModel implements AutoCloseable {
         if (name.equals(program.get())) {
             running.set(false);
             if (exitCode != null) {
-                status.set(name + " ended with exit code " + exitCode + (exitCode == 143 ? " (stopped)." : "."));
+                status.set(name + " ended with exit code " + exitCode + (s.stopAsked ? " (stopped)." : "."));
             }
         }
     }
@@ -437,32 +456,13 @@ public final class CodeViewModel implements AutoCloseable {
     void drain() {
         String shown = program.get();
         for (Map.Entry<String, Session> e : sessions.entrySet()) {
-            Session s = e.getValue();
-            if (s.queued.isEmpty()) {
-                continue;
-            }
-            List<ConsoleLine> batch = new ArrayList<>();
-            ConsoleLine line;
-            while ((line = s.queued.poll()) != null) {
-                batch.add(line);
-            }
-            if (batch.size() > CONSOLE_LINES) {
-                batch = batch.subList(batch.size() - CONSOLE_LINES, batch.size());
-            }
-            trimThenAdd(s.console, batch);
-            if (e.getKey().equals(shown)) {
-                trimThenAdd(console, batch);
+            List<ConsoleLine> batch = e.getValue().drain();
+            if (!batch.isEmpty() && e.getKey().equals(shown)) {
+                Session.trimThenAdd(console, batch);
             }
         }
     }
 
-    private static void trimThenAdd(ObservableList<ConsoleLine> lines, List<ConsoleLine> batch) {
-        int over = lines.size() + batch.size() - CONSOLE_LINES;
-        if (over > 0) {
-            lines.remove(0, Math.min(over, lines.size()));
-        }
-        lines.addAll(batch);
-    }
 
     /** Work for the worker; none once closed (an edit the editor reports as the window closes). */
     private void submit(Runnable task) {
@@ -490,11 +490,8 @@ public final class CodeViewModel implements AutoCloseable {
     public void close() {
         closed = true;
         beat.close();
-        for (Session s : List.copyOf(sessions.values())) {
-            ProgramRun run = s.run;
-            if (run != null) {
-                run.close();
-            }
+        if (!Session.stopAll(sessions.values())) {
+            LOG.warn("Programs still ending as the app closes; their launchers end them when the app is gone");
         }
     }
 }

@@ -22,7 +22,8 @@ final class JavaHighlighter {
 
     private static final Pattern TOKENS = Pattern.compile(
             "(?<KEYWORD>\\b(" + String.join("|", KEYWORDS) + ")\\b)"
-            + "|(?<STRING>\"\"\"[\\s\\S]*?\"\"\"|\"([^\"\\\\\\n]|\\\\.)*\"|'([^'\\\\\\n]|\\\\.)*')"
+            // Possessive, not capturing: a string literal thousands of characters long must not recurse.
+            + "|(?<STRING>\"\"\"[\\s\\S]*?\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*+\"|'(?:[^'\\\\\\n]|\\\\.)*+')"
             + "|(?<COMMENT>//[^\\n]*|/\\*[\\s\\S]*?\\*/)"
             + "|(?<ANNOTATION>@[A-Za-z_][A-Za-z0-9_]*)"
             + "|(?<NUMBER>\\b\\d[\\d_]*(\\.\\d+)?[LlFfDd]?\\b)");

@@ -81,6 +81,23 @@ class CodeViewModelTest {
     }
 
     @Test
+    void resetToTheStarterAfterAnEditPutsTheStarterBackInTheEditorAndOnDisk() throws Exception {
+        Path starter = Files.createDirectories(dir.resolve("lab/starter"));
+        Files.writeString(starter.resolve("Demo.java"), "class Demo { }\n");
+        List<String> shown = new java.util.ArrayList<>();
+        vm.loaded().addListener((o, was, now) -> shown.add(now));
+        vm.openForLab("lab-program", starter, starter);
+        assertEquals("class Demo { }\n", shown.get(shown.size() - 1));
+
+        vm.edited("class Demo { int edited; }\n");
+        vm.resetToStarter();
+
+        assertEquals("class Demo { }\n", shown.get(shown.size() - 1), "the editor gets the starter again: " + shown);
+        assertEquals("class Demo { }\n", Files.readString(dir.resolve("programs/lab-program/Demo.java")));
+        assertTrue(vm.labProgram().get());
+    }
+
+    @Test
     void outputReachesTheConsoleOnTheBeatAndTheConsoleKeepsItsLastLines() {
         vm.create("chatty");
         String text = """
