@@ -139,7 +139,10 @@ public final class LocalClusterExtension implements BeforeAllCallback, AfterEach
         try {
             return poller.when(condition, timeout, what).get();
         } catch (ExecutionException e) {
-            throw new AssertionError(e.getCause().getMessage(), e.getCause());
+            // A timeout carries no message of its own: say what was awaited, and for how long.
+            String why = e.getCause().getMessage();
+            throw new AssertionError("Waited " + timeout.toSeconds() + " s for " + what
+                    + (why == null ? "" : ": " + why), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for " + what);
