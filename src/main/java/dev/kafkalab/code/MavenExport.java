@@ -16,11 +16,25 @@ import java.util.Optional;
  */
 public final class MavenExport {
 
-    static final String KAFKA_VERSION = "4.4.0";
+    /** The client the app itself runs (the cluster's version), as kafka-clients' own jar says it. */
+    static final String KAFKA_VERSION = kafkaVersion();
     static final String SLF4J_VERSION = "2.0.16";
     private static final List<String> WRAPPER = List.of("mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties");
 
     private MavenExport() {
+    }
+
+    private static String kafkaVersion() {
+        java.util.Properties p = new java.util.Properties();
+        try (InputStream in = org.apache.kafka.clients.producer.KafkaProducer.class
+                .getResourceAsStream("/kafka/kafka-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // The version the app was built with, below.
+        }
+        return p.getProperty("version", "4.4.0");
     }
 
     /**

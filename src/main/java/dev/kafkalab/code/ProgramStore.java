@@ -118,8 +118,17 @@ public final class ProgramStore {
         return files(name);
     }
 
+    /**
+     * A source file's text: UTF-8, or, for a file saved in another encoding (Windows editors'
+     * default), ISO-8859-1, which reads any bytes; the next save writes it as UTF-8.
+     */
     public String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Saves one file of a program whole, as described above. */

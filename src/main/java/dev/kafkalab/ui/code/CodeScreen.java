@@ -312,7 +312,12 @@ public final class CodeScreen extends SplitPane {
 
     // --- The console
 
+    private final javafx.scene.control.CheckBox follow = new javafx.scene.control.CheckBox("Follow");
+
     private VBox consolePane() {
+        follow.setId("codeFollow");
+        follow.setSelected(true);
+        follow.setTooltip(new Tooltip("Keep the newest line in view; untick to read while the program prints"));
         Label title = new Label("Console");
         title.getStyleClass().add("section-title");
         Button clear = new Button("Clear");
@@ -320,7 +325,7 @@ public final class CodeScreen extends SplitPane {
         clear.setOnAction(e -> vm.clearConsole());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(6, title, gap, clear);
+        HBox header = new HBox(6, title, gap, follow, clear);
         header.setAlignment(Pos.CENTER_LEFT);
         ListView<CodeViewModel.ConsoleLine> list = new ListView<>(vm.console());
         list.setId("codeConsole");
@@ -328,10 +333,10 @@ public final class CodeScreen extends SplitPane {
         list.setPlaceholder(new Label("What the program prints shows here, each line with its time."));
         list.setCellFactory(v -> new ConsoleCell());
         list.setFixedCellSize(20);
-        // Follows the newest line unless the learner scrolled up to read.
+        // Follows the newest line, unless the learner unticks Follow to read while it prints.
         vm.console().addListener((ListChangeListener<CodeViewModel.ConsoleLine>) c -> {
             int size = vm.console().size();
-            if (size > 0) {
+            if (size > 0 && follow.isSelected()) {
                 list.scrollTo(size - 1);
             }
         });
