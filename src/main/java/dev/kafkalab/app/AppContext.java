@@ -181,25 +181,11 @@ public final class AppContext implements AutoCloseable {
     private CodeViewModel codeViewModel() {
         ExecutorService codeWork = Threads.single("kafka-lab-code");
         undo.push(new Step("the code screen's worker", codeWork::shutdownNow));
-        java.util.function.Supplier<ProgramClasspath> classpath = memo(() -> ProgramClasspath.resolve(AppDirs.cache()));
+        // Not at start-up: the first Run resolves it (it reads the app's jars), and keeps it.
+        java.util.function.Supplier<ProgramClasspath> classpath = () -> ProgramClasspath.resolve(AppDirs.cache());
         return closing(new CodeViewModel(new ProgramStore(ProgramStore.defaultFolder()),
                 () -> ProgramCompiler.of(classpath.get()), classpath, AppDirs.cache().resolve("program-classes"),
                 List.of(cluster.bootstrapServers()), codeWork, ui, Scheduler.onThread("kafka-lab-code-console")));
-    }
-
-    /** Made once, when first asked for: resolving the classpath reads jars, so not before the Code screen runs one. */
-    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> make) {
-        return new java.util.function.Supplier<>() {
-            private T made;
-
-            @Override
-            public synchronized T get() {
-                if (made == null) {
-                    made = make.get();
-                }
-                return made;
-            }
-        };
     }
 
     /** Stops polling, the view models, the clients and the services in the reverse of their making; then the cluster if it is ours. */

@@ -84,12 +84,17 @@ public final class BenchCommand {
             return 1;
         }
         for (Map.Entry<String, List<Double>> f : figures.entrySet()) {
-            List<Double> v = f.getValue().stream().sorted().toList();
-            double median = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
-            out.printf(Locale.ROOT, "%s median=%.0f min=%.0f max=%.0f %s%n", f.getKey(), median, v.get(0),
-                    v.get(v.size() - 1), units.get(f.getKey()));
+            printFigure(out, f.getKey(), f.getValue(), units.get(f.getKey()));
         }
         return 0;
+    }
+
+    /** One measure over several runs, as the bench commands print it: {@code NAME median=X min=Y max=Z UNIT}. */
+    static void printFigure(PrintStream out, String name, List<Double> values, String unit) {
+        List<Double> v = values.stream().sorted().toList();
+        double median = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
+        out.printf(Locale.ROOT, "%s median=%.0f min=%.0f max=%.0f %s%n", name, median, v.get(0), v.get(v.size() - 1),
+                unit);
     }
 
     private void oneRun(boolean record) throws Exception {

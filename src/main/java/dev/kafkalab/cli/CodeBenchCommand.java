@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -75,9 +74,9 @@ public final class CodeBenchCommand {
                     }
                 }
             }
-            print("code-compile", compile);
-            print("code-jvm-to-main", start);
-            print("code-run-to-main", total);
+            BenchCommand.printFigure(out, "code-compile", compile, "ms");
+            BenchCommand.printFigure(out, "code-jvm-to-main", start, "ms");
+            BenchCommand.printFigure(out, "code-run-to-main", total, "ms");
             out.printf(Locale.ROOT, "code-first-run-to-main %.0f ms (the compiler cold)%n", first);
             return 0;
         } catch (Exception e) {
@@ -86,13 +85,6 @@ public final class CodeBenchCommand {
         } finally {
             Folders.deleteQuietly(dir);
         }
-    }
-
-    private void print(String name, List<Double> values) {
-        List<Double> v = new ArrayList<>(values);
-        Collections.sort(v);
-        double median = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
-        out.printf(Locale.ROOT, "%s median=%.0f min=%.0f max=%.0f ms%n", name, median, v.get(0), v.get(v.size() - 1));
     }
 
     /** A producer of about a hundred lines, as a learner's grows: a builder, a loop, a callback, metrics. */

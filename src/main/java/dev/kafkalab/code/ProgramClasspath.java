@@ -28,8 +28,24 @@ public record ProgramClasspath(List<Path> libraries, Path launcher) {
         libraries = List.copyOf(libraries);
     }
 
-    /** From this JVM's own classpath; the launcher jar is written under {@code cacheDir} once. */
+    private static final java.util.Map<Path, ProgramClasspath> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * From this JVM's own classpath; the launcher jar is written under {@code cacheDir} once.
+     * Resolved once per JVM and cache folder (it reads every jar's manifest): the Code screen,
+     * the labs' solutions and the commands all ask here.
+     */
     public static ProgramClasspath resolve(Path cacheDir) {
+        ProgramClasspath known = RESOLVED.get(cacheDir);
+        if (known != null && Files.isRegularFile(known.launcher())) {
+            return known;
+        }
+        ProgramClasspath made = read(cacheDir);
+        RESOLVED.put(cacheDir, made);
+        return made;
+    }
+
+    private static ProgramClasspath read(Path cacheDir) {
         try {
             List<Path> kept = new ArrayList<>();
             for (Path jar : AppJars.resolve()) {

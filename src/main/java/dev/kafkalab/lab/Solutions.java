@@ -27,7 +27,6 @@ final class Solutions {
 
     private final Path code;
     private final String bootstrap;
-    private volatile ProgramClasspath classpath;
 
     Solutions(Path code, String bootstrap) {
         this.code = code;
@@ -37,7 +36,7 @@ final class Solutions {
     /** Compiles and runs it, and waits for its end; says what it printed last. Blocks. */
     String run(String program, String folder) {
         Path source = code.resolve(program).resolve(folder);
-        ProgramClasspath cp = classpath();
+        ProgramClasspath cp = ProgramClasspath.resolve(AppDirs.cache());
         ProgramCompiler compiler = ProgramCompiler.of(cp)
                 .orElseThrow(() -> new IllegalStateException(ProgramCompiler.NO_COMPILER));
         Path classes = null;
@@ -76,14 +75,5 @@ final class Solutions {
         } finally {
             dev.kafkalab.common.Folders.deleteQuietly(classes);
         }
-    }
-
-    private ProgramClasspath classpath() {
-        ProgramClasspath made = classpath;
-        if (made == null) {
-            made = ProgramClasspath.resolve(AppDirs.cache());
-            classpath = made;
-        }
-        return made;
     }
 }

@@ -81,13 +81,9 @@ public final class TimelineView extends VBox {
         ClusterEvent blank = new ClusterEvent(java.time.Instant.EPOCH, ClusterEvent.Kind.NOTE, "", "");
         list.setOpacity(0);
         list.setItems(FXCollections.observableArrayList(java.util.Collections.nCopies(64, blank)));
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                list.setItems(real);
-                list.setOpacity(1);
-            }
+        FirstWindow.afterNextLayout(scene, () -> {
+            list.setItems(real);
+            list.setOpacity(1);
         });
     }
 

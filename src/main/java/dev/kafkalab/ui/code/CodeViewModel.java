@@ -150,18 +150,29 @@ public final class CodeViewModel implements AutoCloseable {
      * starter folder; null for a program that must exist).
      */
     public void open(String name, Path starter) {
+        showAfter(name, "Could not open program " + name,
+                () -> starter == null ? store.files(name) : store.createFrom(name, starter));
+    }
+
+    /** The store's files of {@code name} are got on the worker; then the list and the program are shown. */
+    private void showAfter(String name, String failure, FilesOf get) {
         submit(() -> {
             try {
-                List<Path> paths = starter == null ? store.files(name) : store.createFrom(name, starter);
+                List<Path> paths = get.files();
                 List<String> names = store.names();
                 ui.execute(() -> {
                     programs.setAll(names);
                     show(name, paths);
                 });
             } catch (IOException | RuntimeException e) {
-                failed("Could not open program " + name, e);
+                failed(failure, e);
             }
         });
+    }
+
+    @FunctionalInterface
+    private interface FilesOf {
+        List<Path> files() throws IOException;
     }
 
     public void open(String name) {
@@ -202,18 +213,7 @@ public final class CodeViewModel implements AutoCloseable {
 
     /** A new program from the plain producer template, opened. */
     public void create(String name) {
-        submit(() -> {
-            try {
-                List<Path> paths = store.createNew(name);
-                List<String> names = store.names();
-                ui.execute(() -> {
-                    programs.setAll(names);
-                    show(name, paths);
-                });
-            } catch (IOException | RuntimeException e) {
-                failed("Could not make program " + name, e);
-            }
-        });
+        showAfter(name, "Could not make program " + name, () -> store.createNew(name));
     }
 
     /** Puts the program back as {@code source} has it (a lab's starter or its solution): the learner asked. */

@@ -8,9 +8,10 @@ import javafx.scene.Scene;
 import javafx.stage.Window;
 
 /**
- * Runs something once, the first time a node is in a scene that is in a window. Pulses only come
- * to such scenes: work that waits for the next layout pass (making a list's cells ahead) must not
- * start in an off-screen scene, such as the cluster screen's rehearsal, where it would never end.
+ * Runs something once, the first time a node is in a scene that is in a window, or once after a
+ * scene's next layout pass. Pulses only come to such scenes: work that waits for the next layout
+ * pass (making a list's cells ahead) must not start in an off-screen scene, such as the cluster
+ * screen's rehearsal, where it would never end.
  */
 public final class FirstWindow {
 
@@ -41,5 +42,20 @@ public final class FirstWindow {
                 });
             }
         });
+    }
+
+    /**
+     * Runs {@code action} once, after the scene's next layout pass (a screen just switched to is
+     * laid out, a list has made its cells), and asks for that pass. FX thread.
+     */
+    public static void afterNextLayout(Scene scene, Runnable action) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                action.run();
+            }
+        });
+        javafx.application.Platform.requestNextPulse();
     }
 }

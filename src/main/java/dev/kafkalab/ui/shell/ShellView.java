@@ -234,17 +234,9 @@ public final class ShellView {
         if (ids.isEmpty()) {
             return;
         }
-        Runnable once = new Runnable() {
-            @Override
-            public void run() {
-                root.getScene().removePostLayoutPulseListener(this);
-                // Marked on every screen, so a control on another screen glows when the learner goes there.
-                reveal.show(ids.stream().map(id -> content.lookup("#" + id)).filter(java.util.Objects::nonNull)
-                        .toList());
-            }
-        };
-        root.getScene().addPostLayoutPulseListener(once);
-        javafx.application.Platform.requestNextPulse();
+        // Marked on every screen, so a control on another screen is ringed when the learner goes there.
+        dev.kafkalab.ui.common.FirstWindow.afterNextLayout(root.getScene(), () -> reveal.show(ids.stream()
+                .map(id -> content.lookup("#" + id)).filter(java.util.Objects::nonNull).toList()));
     }
 
     /**
