@@ -10,6 +10,7 @@ import dev.kafkalab.cluster.NodeStatus;
 import dev.kafkalab.code.ProgramClasspath;
 import dev.kafkalab.code.ProgramCompiler;
 import dev.kafkalab.code.ProgramStore;
+import dev.kafkalab.code.Programs;
 import dev.kafkalab.common.AppDirs;
 import dev.kafkalab.common.Safely;
 import dev.kafkalab.common.Scheduler;
@@ -121,8 +122,10 @@ public final class AppContext implements AutoCloseable {
         Ledger ledger = new Ledger();
         produce.addSendListener(ledger::sent);
         ConsumerGroups groups = closing(new ConsumerGroups(clients));
-        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, groups, ledger));
-        return new Services(clients, topics, produce, offsets, groups, poller, workbench,
+        // Closed after the workbench and the code screen: it stops every program still running.
+        Programs programs = closing(new Programs());
+        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, groups, ledger, programs));
+        return new Services(clients, topics, produce, offsets, groups, poller, workbench, programs,
                 new ProgressStore(ProgressStore.defaultFile()));
     }
 
@@ -174,18 +177,18 @@ public final class AppContext implements AutoCloseable {
         undo.push(new Step("the open lab", labVm::shutdown));
         listenToSnapshots(s.poller(), labVm::onSnapshot);
         SlidesViewModel slidesVm = new SlidesViewModel(s.progress(), io, ui);
-        return new ScreenModels(clusterVm, produceVm, consumeVm, labVm, slidesVm, codeViewModel(), s.progress(), io, ui);
+        return new ScreenModels(clusterVm, produceVm, consumeVm, labVm, slidesVm, codeViewModel(s.programs()), s.progress(), io, ui);
     }
 
     /** The Code screen's: programs in the data folder, compiled in the cache, run in JVMs of their own. */
-    private CodeViewModel codeViewModel() {
+    private CodeViewModel codeViewModel(Programs programs) {
         ExecutorService codeWork = Threads.single("kafka-lab-code");
         undo.push(new Step("the code screen's worker", codeWork::shutdownNow));
         // Not at start-up: the first Run resolves it (it reads the app's jars), and keeps it.
         java.util.function.Supplier<ProgramClasspath> classpath = () -> ProgramClasspath.resolve(AppDirs.cache());
         return closing(new CodeViewModel(new ProgramStore(ProgramStore.defaultFolder()),
                 () -> ProgramCompiler.of(classpath.get()), classpath, AppDirs.cache().resolve("program-classes"),
-                List.of(cluster.bootstrapServers()), codeWork, ui, Scheduler.onThread("kafka-lab-code-console")));
+                List.of(cluster.bootstrapServers()), programs, codeWork, ui, Scheduler.onThread("kafka-lab-code-console")));
     }
 
     /** Stops polling, the view models, the clients and the services in the reverse of their making; then the cluster if it is ours. */
@@ -237,6 +240,6 @@ public final class AppContext implements AutoCloseable {
     }
 
     private record Services(ClientFactory clients, TopicService topics, ProduceService produce, GroupOffsets offsets,
-            ConsumerGroups groups, SnapshotPoller poller, Workbench workbench, ProgressStore progress) {
+            ConsumerGroups groups, SnapshotPoller poller, Workbench workbench, Programs programs, ProgressStore progress) {
     }
 }

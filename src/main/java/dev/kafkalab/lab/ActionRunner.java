@@ -40,6 +40,11 @@ public interface ActionRunner {
         return dev.kafkalab.produce.ProducerMetrics.NONE;
     }
 
+    /** The last run of program {@code name} the app made (the Code screen's or a lab step's), if any. */
+    default java.util.Optional<CheckContext.ProgramSeen> program(String name) {
+        return java.util.Optional.empty();
+    }
+
     /** Reads a topic from the beginning (slow: only for the compaction checks). */
     default CompletableFuture<TopicScan> scan(String topic) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("no topic reader"));

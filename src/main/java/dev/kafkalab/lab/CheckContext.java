@@ -11,13 +11,32 @@ import java.util.Optional;
  *
  * @param stockSender {@code running}, {@code stopped} (closed cleanly), {@code failed}, or {@code none}
  * @param scans       topics read from the beginning recently, for the compaction checks
+ * @param programs    the last run of the programs the check names, by name
  */
 public record CheckContext(ClusterSnapshot now, ClusterSnapshot baseline, Ledger ledger, Map<String, Integer> brokers,
-        ProducerMetrics metrics, String stockSender, Map<String, TopicScan> scans) {
+        ProducerMetrics metrics, String stockSender, Map<String, TopicScan> scans, Map<String, ProgramSeen> programs) {
 
     public CheckContext {
         brokers = Map.copyOf(brokers);
         scans = Map.copyOf(scans);
+        programs = Map.copyOf(programs);
+    }
+
+    public CheckContext(ClusterSnapshot now, ClusterSnapshot baseline, Ledger ledger, Map<String, Integer> brokers,
+            ProducerMetrics metrics, String stockSender, Map<String, TopicScan> scans) {
+        this(now, baseline, ledger, brokers, metrics, stockSender, scans, Map.of());
+    }
+
+    /**
+     * A program's last run as the app saw it.
+     *
+     * @param exitCode null while it runs
+     * @param output   the newest lines it printed on its standard output
+     */
+    public record ProgramSeen(Integer exitCode, java.util.List<dev.kafkalab.code.Programs.Line> output) {
+        public ProgramSeen {
+            output = java.util.List.copyOf(output);
+        }
     }
 
     public Optional<TopicScan> scan(String topic) {

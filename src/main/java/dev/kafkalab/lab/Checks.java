@@ -252,10 +252,15 @@ public final class Checks {
         boolean covered = owners.size() == partitions && owners.values().stream().allMatch(v -> v == 1);
         int max = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         int min = counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
-        boolean ok = covered && max - min <= 1;
+        int size = g.members().size();
+        java.util.OptionalInt members = c.optionalInteger("members").map(java.util.OptionalInt::of)
+                .orElse(java.util.OptionalInt.empty());
+        boolean sized = members.isEmpty() || members.getAsInt() == size;
+        boolean ok = covered && max - min <= 1 && sized;
         String shares = counts.values().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
-        return new Verdict(ok, g.members().size() + " member(s) share " + owners.size() + " of " + partitions
-                + " partitions (" + shares + ")" + (ok ? "" : covered ? "; not evenly" : "; not all assigned"));
+        return new Verdict(ok, size + " member(s) share " + owners.size() + " of " + partitions
+                + " partitions (" + shares + ")" + (ok ? "" : !covered ? "; not all assigned"
+                        : !sized ? "; waiting for " + members.getAsInt() + " member(s)" : "; not evenly"));
     }
 
     static Verdict groupIdle(Directive c, CheckContext ctx) {

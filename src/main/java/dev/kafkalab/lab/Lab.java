@@ -40,6 +40,12 @@ public record Lab(String id, Path file, String title, int module, int minutes, S
         return java.util.stream.Stream.concat(started, programs).distinct().toList();
     }
 
+    /** The programs the lab's steps run: a reset stops them, before it deletes their topics. */
+    public List<String> programs() {
+        return steps.stream().flatMap(s -> s.actions().stream()).filter(a -> a.name().equals("run-solution"))
+                .map(a -> a.text("program")).distinct().toList();
+    }
+
     /** A step whose work is the learner's code: its program, not the app, makes its groups. */
     public static boolean runsCode(Step step) {
         return step.actions().stream().anyMatch(a -> a.name().equals("run-solution"));

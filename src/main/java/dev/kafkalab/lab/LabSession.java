@@ -274,7 +274,9 @@ public final class LabSession implements AutoCloseable {
         // Reading the producer's metrics builds a map of them all: only for the check that needs it.
         CheckContext ctx = new CheckContext(latest, baseline == null ? latest : baseline, ledger, remembered,
                 Checks.readsProducerMetrics(current.check()) ? runner.producerMetrics()
-                        : dev.kafkalab.produce.ProducerMetrics.NONE, runner.stockSenderState(), scans);
+                        : dev.kafkalab.produce.ProducerMetrics.NONE, runner.stockSenderState(), scans,
+                ProgramChecks.programOf(current.check()).flatMap(runner::program)
+                        .map(p -> Map.of(current.check().text("program"), p)).orElse(Map.of()));
         verdict = Checks.evaluate(current.check(), ctx);
         if (verdict.passed() && passed.add(step)) {
             save();

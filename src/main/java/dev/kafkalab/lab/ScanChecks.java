@@ -11,7 +11,8 @@ final class ScanChecks {
     /** The topic a check needs read from the beginning (the compaction and key checks), if any. */
     static Optional<String> scanTopic(Directive check) {
         return check.name().equals("compacted") || check.name().equals("key-absent")
-                || check.name().equals("distinct-keys") ? Optional.of(check.text("topic")) : Optional.empty();
+                || check.name().equals("distinct-keys") || check.name().equals("records-through-election")
+                ? Optional.of(check.text("topic")) : Optional.empty();
     }
 
     static Verdict compacted(Directive c, CheckContext ctx) {
@@ -53,5 +54,47 @@ final class ScanChecks {
         return new Verdict(ok, ok ? "no record with key '" + key + "' is stored any more"
                 : present && scan.get().latest().get(key) == null && scan.get().latest().containsKey(key)
                         ? "the tombstone for '" + key + "' is still stored" : "records with key '" + key + "' are stored");
+    }
+
+    /**
+     * In one partition of the topic, records written since the step began both before and after
+     * a leader election: the leader epoch that wrote them changed (in Kafka 4.x KRaft it changes
+     * only with the leader, not when the ISR shrinks). The topic's offsets are dense (no
+     * compaction, no transactions), so a run's offsets count its records.
+     */
+    static Verdict recordsThroughElection(Directive c, CheckContext ctx) {
+        String topic = c.text("topic");
+        Optional<TopicScan> scan = ctx.scan(topic);
+        if (scan.isEmpty()) {
+            return Verdict.waiting("reading " + topic + "...");
+        }
+        int want = c.integer("at-least");
+        String best = null;
+        long bestAfter = -1;
+        for (java.util.Map.Entry<Integer, java.util.List<TopicScan.EpochRun>> e : scan.get().epochs().entrySet()) {
+            int p = e.getKey();
+            long from = ctx.baseline().partition(topic, p).map(v -> Math.max(0, v.highWatermark())).orElse(0L);
+            java.util.TreeMap<Integer, Long> byEpoch = new java.util.TreeMap<>();
+            for (TopicScan.EpochRun run : e.getValue()) {
+                if (run.last() >= from) {
+                    byEpoch.merge(run.epoch(), run.last() - Math.max(run.first(), from) + 1, Long::sum);
+                }
+            }
+            if (byEpoch.size() < 2) {
+                continue;
+            }
+            long before = byEpoch.firstEntry().getValue();
+            long after = byEpoch.tailMap(byEpoch.firstKey(), false).values().stream().mapToLong(Long::longValue).sum();
+            if (after > bestAfter) {
+                bestAfter = after;
+                best = "partition " + p + ": " + before + " record(s) this step under leader epoch " + byEpoch.firstKey()
+                        + ", then " + after + " under a newer leader (epoch " + byEpoch.lastKey() + ")";
+            }
+        }
+        if (best == null) {
+            return Verdict.waiting("no partition of " + topic + " has records from both sides of a leader change"
+                    + " since this step began");
+        }
+        return new Verdict(bestAfter >= want, best + (bestAfter >= want ? "" : "; waiting for " + want + " after it"));
     }
 }

@@ -2,14 +2,12 @@ package dev.kafkalab.lab;
 
 import dev.kafkalab.code.ProgramClasspath;
 import dev.kafkalab.code.ProgramCompiler;
-import dev.kafkalab.code.ProgramRun;
+import dev.kafkalab.code.Programs;
 import dev.kafkalab.common.AppDirs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,58 +20,64 @@ import java.util.concurrent.TimeoutException;
  */
 final class Solutions {
 
-    /** Longest a lab's program may run: they send a few hundred records and end. */
+    /** Longest a lab's program may run in the foreground: they send a few hundred records and end. */
     static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private final Path code;
     private final String bootstrap;
+    private final Programs programs;
 
-    Solutions(Path code, String bootstrap) {
+    Solutions(Path code, String bootstrap, Programs programs) {
         this.code = code;
         this.bootstrap = bootstrap;
+        this.programs = programs;
     }
 
-    /** Compiles and runs it, and waits for its end; says what it printed last. Blocks. */
-    String run(String program, String folder) {
+    /**
+     * Compiles it and runs it as program {@code program} (its console on the Code screen shows
+     * it), in place of a run of that name still going. Unless {@code background}, waits for its
+     * end; says what it printed last. Blocks.
+     */
+    String run(String program, String folder, boolean background) {
         Path source = code.resolve(program).resolve(folder);
         ProgramClasspath cp = ProgramClasspath.resolve(AppDirs.cache());
         ProgramCompiler compiler = ProgramCompiler.of(cp)
                 .orElseThrow(() -> new IllegalStateException(ProgramCompiler.NO_COMPILER));
-        Path classes = null;
+        Path classes = AppDirs.cache().resolve("solution-classes").resolve(program);
         try {
-            classes = Files.createTempDirectory("kafka-lab-solution-");
             ProgramCompiler.Result compiled = compiler.compile(source, classes);
             if (!compiled.ok()) {
                 throw new IllegalStateException(source + " does not compile: " + compiled.problems().get(0));
             }
-            List<String> out = new CopyOnWriteArrayList<>();
-            List<String> errors = new CopyOnWriteArrayList<>();
-            try (ProgramRun run = ProgramRun.start(cp, classes, compiled.mainClass(), List.of(bootstrap), source,
-                    (stream, at, line) -> {
-                        if (stream == ProgramRun.Stream.OUT) {
-                            out.add(line);
-                        } else if (!line.startsWith("INFO ")) {
-                            errors.add(line);
-                        }
-                    })) {
-                int exit = run.exited().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                String last = out.isEmpty() ? "nothing" : "\"" + out.get(out.size() - 1) + "\"";
-                if (exit != 0) {
-                    throw new IllegalStateException(compiled.mainClass() + " ended with exit code " + exit
-                            + (errors.isEmpty() ? "; it printed " + last + " last" : ": " + errors.get(0)));
-                }
-                return "Ran " + compiled.mainClass() + " (" + folder + " of " + program + "): " + out.size()
-                        + " line(s) printed, the last " + last + ".";
+            if (!programs.stopAndWait(program)) {
+                throw new IllegalStateException(program + " is still running and would not stop");
             }
+            Programs.Run run = programs.start(program, "a lab step", cp, compiled.classes(), compiled.mainClass(),
+                    List.of(bootstrap), source);
+            String what = compiled.mainClass() + " (" + folder + " of " + program + ")";
+            if (background) {
+                return "Started " + what + ": it runs until you stop it on the Code screen; its output is in the"
+                        + " console of " + program + ".";
+            }
+            int exit;
+            try {
+                exit = run.exited().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                run.stop();
+                throw new IllegalStateException(program + " did not end within " + TIMEOUT.toSeconds() + " s, and was stopped");
+            }
+            List<Programs.Line> out = run.output();
+            String last = out.isEmpty() ? "nothing" : "\"" + out.get(out.size() - 1).text() + "\"";
+            if (exit != 0) {
+                throw new IllegalStateException(compiled.mainClass() + " ended with exit code " + exit + "; it printed "
+                        + last + " last (its console on the Code screen has the rest)");
+            }
+            return "Ran " + what + ": " + out.size() + " line(s) printed, the last " + last + ".";
         } catch (IOException | ExecutionException e) {
             throw new IllegalStateException("could not run " + program + ": " + e.getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(program + " did not end within " + TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + program + " ran", e);
-        } finally {
-            dev.kafkalab.common.Folders.deleteQuietly(classes);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.code.ProgramRun;
+import dev.kafkalab.code.Programs;
 import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.common.Wait;
 import dev.kafkalab.clients.ClientFactory;
@@ -33,12 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Does the labs' actions with the services the screens use: the cluster's brokers, the topic
@@ -58,10 +55,11 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             Threads.daemon("kafka-lab-workbench"));
     private volatile StockPriceSender stock;
     private final Solutions solutions;
+    private final Programs programs;
 
     /** Actions on {@code cluster} through the screens' services; every client comes from {@code clients}. */
     public Workbench(LocalCluster cluster, ClientFactory clients, TopicService topics, ProduceService produce,
-            ConsumerGroups groups, Ledger ledger) {
+            ConsumerGroups groups, Ledger ledger, Programs programs) {
         this.cluster = cluster;
         this.groups = groups;
         this.clients = clients;
@@ -69,7 +67,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         this.produce = produce;
         this.ledger = ledger;
         this.admin = clients.actions();
-        this.solutions = new Solutions(LabCatalog.defaultFolder().resolve("code"), clients.bootstrapServers());
+        this.solutions = new Solutions(LabCatalog.defaultFolder().resolve("code"), clients.bootstrapServers(), programs);
+        this.programs = programs;
     }
 
     /** The ledger every send of the app's producer goes into. */
@@ -323,6 +322,12 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             List<String> said = new ArrayList<>();
             stopStockQuietly();
+            List<String> stopped = lab.programs().stream().filter(p -> programs.last(p).map(Programs.Run::alive)
+                    .orElse(false)).toList();
+            stopped.forEach(programs::stopAndWait);
+            if (!stopped.isEmpty()) {
+                said.add("Stopped " + String.join(", ", stopped) + ".");
+            }
             lab.groups().forEach(groups::stop);
             said.add(restoreBrokers().join());
             awaitBrokersServing();
@@ -385,37 +390,13 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<TopicScan> scan(String topic) {
-        return CompletableFuture.supplyAsync(() -> readAll(topic), worker);
+    public Optional<CheckContext.ProgramSeen> program(String name) {
+        return programs.last(name).map(r -> new CheckContext.ProgramSeen(r.exitCode().orElse(null), r.output()));
     }
 
-    /** Reads every partition of a topic from its start to its end (small demo topics only). */
-    private TopicScan readAll(String topic) {
-        java.util.Properties p = new java.util.Properties();
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        try (KafkaConsumer<String, String> c = clients.consumer(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(5));
-            long written = end.values().stream().mapToLong(Long::longValue).sum();
-            long stored = 0;
-            Map<String, String> latest = new HashMap<>();
-            java.util.Set<String> keys = new java.util.HashSet<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    stored++;
-                    if (r.key() != null) {
-                        keys.add(r.key());
-                        latest.put(r.key(), r.value());
-                    }
-                }
-            }
-            return new TopicScan(topic, stored, written, latest, keys);
-        }
+    @Override
+    public CompletableFuture<TopicScan> scan(String topic) {
+        return CompletableFuture.supplyAsync(() -> TopicReader.readAll(clients, topic), worker);
     }
 
     private CompletableFuture<Void> createWithConfigs(TopicRequest r, Map<String, String> configs) {
@@ -436,7 +417,25 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     /** A code lab's program run as the Code screen runs the learner's (see {@link Solutions}). */
     CompletableFuture<Outcome> runSolution(Directive a) {
-        return CompletableFuture.supplyAsync(() -> said(solutions.run(a.text("program"), a.text("folder"))), worker);
+        return CompletableFuture.supplyAsync(() -> said(solutions.run(a.text("program"), a.text("folder"),
+                a.optional("background").map(Boolean::parseBoolean).orElse(false))), worker);
+    }
+
+    /** Stops a program the Code screen or a step runs, as its Stop button does, and waits for its end. */
+    CompletableFuture<Outcome> stopProgram(Directive a) {
+        String name = a.text("program");
+        Optional<Programs.Run> run = programs.last(name).filter(Programs.Run::alive);
+        if (run.isEmpty()) {
+            return refused(name + " is not running");
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            if (!programs.stopAndWait(name)) {
+                throw new IllegalStateException(name + " did not end within " + ProgramRun.GRACE.toSeconds() + " s and more");
+            }
+            List<Programs.Line> out = run.get().output();
+            return said("Stopped " + name + " (exit code " + run.get().exitCode().orElse(-1) + ")"
+                    + (out.isEmpty() ? "." : "; it printed last: \"" + out.get(out.size() - 1).text() + "\""));
+        }, worker);
     }
 
     CompletableFuture<Outcome> startStock(Directive a) {

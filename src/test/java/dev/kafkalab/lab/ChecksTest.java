@@ -155,6 +155,10 @@ class ChecksTest {
                         false, "2 member(s) share 2 of 3 partitions (0, 2); not all assigned"),
                 new Case("group-balanced group=readers topic=orders", on(readers(member("a", 0, 1, 2), member("b"))),
                         false, "2 member(s) share 3 of 3 partitions (0, 3); not evenly"),
+                new Case("group-balanced group=readers topic=orders members=2",
+                        on(readers(member("a", 0, 1), member("b", 2))), true, "2 member(s) share 3 of 3 partitions (1, 2)"),
+                new Case("group-balanced group=readers topic=orders members=2", on(readers(member("a", 0, 1, 2))),
+                        false, "1 member(s) share 3 of 3 partitions (3); waiting for 2 member(s)"),
 
                 new Case("group-idle-members group=readers", on(readers(member("a", 0, 1, 2), member("b"))), true,
                         "1 of 2 member(s) have no partition"),
@@ -208,6 +212,20 @@ class ChecksTest {
                 new Case("records-added topic=orders at-least=11", on(ordersLogEnding(12, 12))
                         .baseline(ordersLogEnding(2, 2)), false,
                         "10 record(s) written to orders since the step began; waiting for 11"),
+
+                new Case("records-through-election topic=orders at-least=50", on(orders()).baseline(ordersLogEnding(2, 2))
+                        .scan(elected(30, 60)), true,
+                        "partition 0: 28 record(s) this step under leader epoch 0, then 60 under a newer leader (epoch 1)"),
+                new Case("records-through-election topic=orders at-least=61", on(orders()).baseline(ordersLogEnding(2, 2))
+                        .scan(elected(30, 60)), false, "partition 0: 28 record(s) this step under leader epoch 0, then 60"
+                                + " under a newer leader (epoch 1); waiting for 61 after it"),
+
+                new Case("program-printed program=steady pattern=\"failed: .*Timeout\"", on(orders())
+                        .program("steady", null, "sent 50", "send failed: TimeoutException: Expiring 3 record(s)"), true,
+                        "steady printed \"send failed: TimeoutException: Expiring 3 record(s)\""),
+                new Case("program-printed program=steady pattern=\"failed: .*Timeout\"", on(orders())
+                        .program("steady", null, "sent 50", "sent 100"), false,
+                        "steady runs; it has not printed a line matching failed: .*Timeout since this step began"),
 
                 new Case("distinct-keys topic=prices at-least=3", on(orders()).scan(new TopicScan("prices", 12, 12,
                         Map.of(), Set.of("a", "b", "c"))), true, "prices stores records with 3 distinct key(s)"),
@@ -577,6 +595,47 @@ class ChecksTest {
     }
 
     @Test
+    void recordsOfOneLeaderAloneAreNoElection() {
+        assertEquals(Verdict.waiting("no partition of orders has records from both sides of a leader change since this"
+                + " step began"), evaluate("records-through-election topic=orders at-least=1", on(orders())
+                        .scan(new TopicScan("orders", 30, 30, Map.of(), Set.of(), Map.of(0, List.of(
+                                new TopicScan.EpochRun(3, 0, 29, 30)))))));
+    }
+
+    @Test
+    void anElectionBeforeTheStepBeganDoesNotCount() {
+        // Epoch 0 wrote 0-29 and epoch 1 wrote 30-89, all before the step began at 90.
+        assertEquals(Verdict.waiting("no partition of orders has records from both sides of a leader change since this"
+                + " step began"), evaluate("records-through-election topic=orders at-least=1",
+                        on(orders()).baseline(ordersLogEnding(90, 90)).scan(elected(30, 60))));
+    }
+
+    @Test
+    void linesPrintedBeforeTheStepBeganDoNotCount() {
+        Ctx ctx = on(orders()).program("steady", null, "send failed: TimeoutException");
+        ClusterSnapshot later = cluster().at(Snapshots.T0.plusSeconds(60)).topic("orders", led("orders", 0, 1)).build();
+        Verdict v = Checks.evaluate(directive("program-printed program=steady pattern=failed"),
+                new CheckContext(later, later, new Ledger(), Map.of(), ProducerMetrics.NONE, "none", Map.of(),
+                        ctx.build().programs()));
+        assertFalse(v.passed(), v.seen());
+    }
+
+    @Test
+    void aProgramThatNeverRanIsAskedFor() {
+        assertEquals(Verdict.waiting("steady has not run since this step began: run it on the Code screen"),
+                evaluate("program-printed program=steady pattern=closed", on(orders())));
+    }
+
+    @Test
+    void aLineAtTheEndCountsOnlyOnceTheProgramEnded() {
+        String check = "program-printed program=steady pattern=\"unanswered 0$\" ended=true";
+        assertEquals(Verdict.waiting("steady printed \"closed: unanswered 0\"; waiting for it to end"),
+                evaluate(check, on(orders()).program("steady", null, "closed: unanswered 0")));
+        assertTrue(evaluate(check, on(orders()).program("steady", 143, "closed: unanswered 0")).passed());
+        assertFalse(evaluate(check, on(orders()).program("steady", 143, "closed: unanswered 3")).passed());
+    }
+
+    @Test
     void anEmptyTopicIsNotCompacted() {
         assertVerdict(false, "prices stores 0 record(s) of 0 written",
                 evaluate("compacted topic=prices", on(orders()).scan(new TopicScan("prices", 0, 0, Map.of(), Set.of()))));
@@ -766,6 +825,12 @@ class ChecksTest {
                         on(ordersRejoined(1L, 1))));
     }
 
+    /** orders read back: partition 0 has {@code before} records by leader epoch 0, then {@code after} by epoch 1. */
+    private static TopicScan elected(long before, long after) {
+        return new TopicScan("orders", before + after, before + after, Map.of(), Set.of(), Map.of(0, List.of(
+                new TopicScan.EpochRun(0, 0, before - 1, before), new TopicScan.EpochRun(1, before, before + after - 1, after))));
+    }
+
     private static ClusterSnapshot ordersLogEnding(long leaderEnd, long highWatermark) {
         return cluster().topic("orders", offsets(led("orders", 0, 1), 0, highWatermark,
                 Map.of(1, leaderEnd, 2, 20L, 3, 20L)), led("orders", 1, 2), led("orders", 2, 3)).build();
@@ -822,9 +887,18 @@ class ChecksTest {
         private ProducerMetrics metrics = ProducerMetrics.NONE;
         private String stockSender = "none";
         private final Map<String, TopicScan> scans = new HashMap<>();
+        private final Map<String, CheckContext.ProgramSeen> programs = new HashMap<>();
 
         Ctx(ClusterSnapshot now) {
             this.now = now;
+        }
+
+        /** The last run of {@code name}, which printed {@code lines} a second after the step began. */
+        Ctx program(String name, Integer exitCode, String... lines) {
+            java.time.Instant at = now.takenAt().plusSeconds(1);
+            programs.put(name, new CheckContext.ProgramSeen(exitCode, java.util.Arrays.stream(lines)
+                    .map(l -> new dev.kafkalab.code.Programs.Line(at, l)).toList()));
+            return this;
         }
 
         Ctx baseline(ClusterSnapshot value) {
@@ -871,7 +945,7 @@ class ChecksTest {
 
         CheckContext build() {
             return new CheckContext(now, baseline == null ? now : baseline, ledger, remembered, metrics, stockSender,
-                    scans);
+                    scans, programs);
         }
     }
 }

@@ -53,10 +53,11 @@ class LabContentTest {
     }
 
     @Test
-    void theCourseHasItsElevenLabsInOrder() {
+    void theCourseHasItsTwelveLabsInOrder() {
         assertEquals(List.of("01-first-contact", "02-where-records-land", "03-replication-failover",
                 "04-consumer-groups", "05-durability-acks", "06-frozen-follower", "07-producer-tuning",
-                "08-log-compaction", "09-stock-prices", "10-producer-in-java", "11-consumer-in-java"), labs.stream().map(Lab::id).toList());
+                "08-log-compaction", "09-stock-prices", "10-producer-in-java", "11-consumer-in-java",
+                "12-producer-through-failures"), labs.stream().map(Lab::id).toList());
     }
 
     @ParameterizedTest(name = "{0} is module {1}")
@@ -70,6 +71,9 @@ class LabContentTest {
             07-producer-tuning,       8
             08-log-compaction,       12
             09-stock-prices,          9
+            10-producer-in-java,      7
+            11-consumer-in-java,     14
+            12-producer-through-failures, 10
             """)
     void eachLabBelongsToItsCurriculumModule(String id, int module) {
         assertEquals(module, catalog.lab(id).orElseThrow(() -> new AssertionError(id + " is missing")).module());

@@ -1,5 +1,6 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.code.Programs;
 import dev.kafkalab.consume.ConsumerGroups;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.kafkalab.testkit.LocalClusterExtension;
 import dev.kafkalab.topics.TopicService;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -41,6 +43,7 @@ class LabSolverIT {
     private static Workbench bench;
     private static ConsumerGroups groups;
     private static Ledger ledger;
+    private static Programs programs;
 
     @BeforeAll
     static void workbench() {
@@ -49,11 +52,13 @@ class LabSolverIT {
         ledger = new Ledger();
         produce.addSendListener(ledger::sent);
         groups = new ConsumerGroups(kafka.clients());
-        bench = new Workbench(kafka.cluster(), kafka.clients(), topics, produce, groups, ledger);
+        programs = new Programs();
+        bench = new Workbench(kafka.cluster(), kafka.clients(), topics, produce, groups, ledger, programs);
     }
 
     @AfterAll
     static void close() {
+        programs.close();
         bench.close();
         groups.close();
         produce.close();
@@ -114,6 +119,14 @@ class LabSolverIT {
                         + " s after its actions; last seen: " + session.state().verdict().seen());
             }
             LockSupport.parkNanos(50_000_000L);
+        }
+        System.out.println(lab.id() + " #" + step.number() + " passed: " + session.state().verdict().seen());
+        // What the lab's programs printed lately, for whoever reads the test's output.
+        for (String name : lab.programs()) {
+            programs.last(name).ifPresent(run -> {
+                List<Programs.Line> out = run.output();
+                out.subList(Math.max(0, out.size() - 2), out.size()).forEach(l -> System.out.println("  " + name + "> " + l.text()));
+            });
         }
     }
 

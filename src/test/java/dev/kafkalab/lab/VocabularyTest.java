@@ -29,7 +29,8 @@ class VocabularyTest {
             stop-broker CLUSTER, kill-broker CLUSTER, freeze-broker CLUSTER, resume-broker CLUSTER,
             start-broker CLUSTER, restore-brokers CLUSTER,
             start-group CONSUME, add-member CONSUME, leave-member CONSUME, crash-member CONSUME, stop-group CONSUME,
-            durability-demo CLUSTER, start-stock-sender PRODUCE, stop-stock-sender PRODUCE, run-solution CODE
+            durability-demo CLUSTER, start-stock-sender PRODUCE, stop-stock-sender PRODUCE, run-solution CODE,
+            stop-program CODE
             """);
 
     /** Every check and its screen (which ChecksTest's pass/wait table covers by name). */
@@ -37,6 +38,7 @@ class VocabularyTest {
             topic-exists CLUSTER, records-in-topic CLUSTER, broker-state CLUSTER, leader-moved CLUSTER,
             isr-size CLUSTER, isr-full CLUSTER, under-replicated CLUSTER, acked-records-lost CLUSTER,
             acked-records-kept CLUSTER, old-leader-rejoined CLUSTER, compacted CLUSTER, distinct-keys CODE, records-added CODE, stock-sender CLUSTER,
+            records-through-election CODE, program-printed CODE,
             key-in-one-partition PRODUCE, keys-hashed PRODUCE, unkeyed-spread PRODUCE, priority-routed PRODUCE,
             producer-metric PRODUCE, key-absent PRODUCE,
             group-members CONSUME, group-balanced CONSUME, group-idle-members CONSUME, group-rebalanced CONSUME,

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkalab.code.ProgramCompiler;
 import dev.kafkalab.code.ProgramStore;
 import dev.kafkalab.testkit.ShellUnderTest;
-import dev.kafkalab.ui.code.CodeViewModel;
+import dev.kafkalab.ui.code.ConsoleLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +63,7 @@ class CodeScreenIT {
         });
         press(robot, "#codeRun");
         @SuppressWarnings("unchecked")
-        ListView<CodeViewModel.ConsoleLine> console = robot.lookup("#codeConsole").queryAs(ListView.class);
+        ListView<ConsoleLine> console = robot.lookup("#codeConsole").queryAs(ListView.class);
         ByHand.await("Code screen: the program's line in the console", 60,
                 () -> console.getItems().stream().anyMatch(l -> l.text().startsWith("sent to partition ")),
                 () -> console.getItems().toString());

@@ -327,14 +327,14 @@ public final class CodeScreen extends SplitPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(6, title, gap, follow, clear);
         header.setAlignment(Pos.CENTER_LEFT);
-        ListView<CodeViewModel.ConsoleLine> list = new ListView<>(vm.console());
+        ListView<ConsoleLine> list = new ListView<>(vm.console());
         list.setId("codeConsole");
         list.getStyleClass().add("code-console");
         list.setPlaceholder(new Label("What the program prints shows here, each line with its time."));
         list.setCellFactory(v -> new ConsoleCell());
         list.setFixedCellSize(20);
         // Follows the newest line, unless the learner unticks Follow to read while it prints.
-        vm.console().addListener((ListChangeListener<CodeViewModel.ConsoleLine>) c -> {
+        vm.console().addListener((ListChangeListener<ConsoleLine>) c -> {
             int size = vm.console().size();
             if (size > 0 && follow.isSelected()) {
                 list.scrollTo(size - 1);
@@ -346,11 +346,11 @@ public final class CodeScreen extends SplitPane {
         return box;
     }
 
-    private static final class ConsoleCell extends ListCell<CodeViewModel.ConsoleLine> {
+    private static final class ConsoleCell extends ListCell<ConsoleLine> {
         private static final List<String> TONES = List.of("console-log", "console-warn", "console-err");
 
         @Override
-        protected void updateItem(CodeViewModel.ConsoleLine line, boolean empty) {
+        protected void updateItem(ConsoleLine line, boolean empty) {
             super.updateItem(line, empty);
             getStyleClass().removeAll(TONES);
             if (empty || line == null) {

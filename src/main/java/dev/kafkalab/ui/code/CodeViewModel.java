@@ -2,14 +2,13 @@ package dev.kafkalab.ui.code;
 
 import dev.kafkalab.code.ProgramClasspath;
 import dev.kafkalab.code.ProgramCompiler;
-import dev.kafkalab.code.ProgramRun;
+import dev.kafkalab.code.Programs;
 import dev.kafkalab.code.ProgramStore;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.common.Scheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +32,6 @@ import org.slf4j.LoggerFactory;
  * so a program printing a million lines leaves the window responsive.
  */
 public final class CodeViewModel implements AutoCloseable {
-
-    /** One console line. */
-    public record ConsoleLine(Instant at, ProgramRun.Stream stream, String text) {
-    }
 
     /** A console keeps this many lines: the newest. */
     public static final int CONSOLE_LINES = 5_000;
@@ -67,6 +62,8 @@ public final class CodeViewModel implements AutoCloseable {
     private final Map<String, Path[]> labFolders = new java.util.concurrent.ConcurrentHashMap<>();
     private final BooleanProperty labProgramShown = new SimpleBooleanProperty();
     private final List<String> runArgs;
+    private final Programs runs;
+    private final Programs.Listener hearing;
     private volatile boolean closed;
 
     /**
@@ -74,11 +71,15 @@ public final class CodeViewModel implements AutoCloseable {
      * @param classesRoot where each program's classes are compiled to, one folder each
      * @param runArgs     what each program gets as its arguments: the cluster's address, which the
      *                    labs' programs use in place of localhost:9092 when it is given
+     * @param programs    what runs them; a run a lab step starts shows in its program's console too
      */
     public CodeViewModel(ProgramStore store, Supplier<Optional<ProgramCompiler>> compilers,
-            Supplier<ProgramClasspath> classpath, Path classesRoot, List<String> runArgs, Executor work, Executor ui,
-            Scheduler scheduler) {
+            Supplier<ProgramClasspath> classpath, Path classesRoot, List<String> runArgs, Programs programs,
+            Executor work, Executor ui, Scheduler scheduler) {
         this.runArgs = List.copyOf(runArgs);
+        this.runs = programs;
+        this.hearing = Session.feeding(this::session, ui, this::shown, (run, code) -> ended(run.name(), session(run.name()), code));
+        programs.addListener(hearing);
         this.store = store;
         this.compilers = compilers;
         this.classpath = classpath;
@@ -155,24 +156,19 @@ public final class CodeViewModel implements AutoCloseable {
     }
 
     /** The store's files of {@code name} are got on the worker; then the list and the program are shown. */
-    private void showAfter(String name, String failure, FilesOf get) {
+    private void showAfter(String name, String failure, java.util.concurrent.Callable<List<Path>> get) {
         submit(() -> {
             try {
-                List<Path> paths = get.files();
+                List<Path> paths = get.call();
                 List<String> names = store.names();
                 ui.execute(() -> {
                     programs.setAll(names);
                     show(name, paths);
                 });
-            } catch (IOException | RuntimeException e) {
+            } catch (Exception e) {
                 failed(failure, e);
             }
         });
-    }
-
-    @FunctionalInterface
-    private interface FilesOf {
-        List<Path> files() throws IOException;
     }
 
     public void open(String name) {
@@ -385,18 +381,8 @@ public final class CodeViewModel implements AutoCloseable {
                 return;
             }
             try {
-                ProgramRun run = ProgramRun.start(classpath.get(), compiled.classes(), compiled.mainClass(), runArgs,
-                        store.folder(name), new ProgramRun.Listener() {
-                            @Override
-                            public void line(ProgramRun.Stream stream, Instant at, String line) {
-                                s.queued.add(new ConsoleLine(at, stream, line));
-                            }
-
-                            @Override
-                            public void ended(int exitCode) {
-                                ui.execute(() -> CodeViewModel.this.ended(name, s, exitCode));
-                            }
-                        });
+                Programs.Run run = runs.start(name, "the Code screen", classpath.get(), compiled.classes(),
+                        compiled.mainClass(), runArgs, store.folder(name));
                 s.run = run;
                 ui.execute(() -> {
                     if (name.equals(program.get())) {
@@ -426,7 +412,7 @@ public final class CodeViewModel implements AutoCloseable {
         // Still compiling: the worker sees it and does not start the program.
         s.stopAsked = true;
         status.set("Stopping " + name + "...");
-        ProgramRun run = s.run;
+        Programs.Run run = s.run;
         if (run != null && run.alive()) {
             run.stop();
         }
@@ -437,6 +423,19 @@ public final class CodeViewModel implements AutoCloseable {
         if (name != null) {
             session(name).console.clear();
             console.clear();
+        }
+    }
+
+    /** FX thread: a run started, here or by a lab step; Stop reaches it. */
+    private void shown(Programs.Run run) {
+        Session s = session(run.name());
+        s.run = run;
+        s.running.set(true);
+        if (run.name().equals(program.get())) {
+            running.set(true);
+            if (!run.startedBy().equals("the Code screen")) {
+                status.set(run.mainClass() + " runs, started by " + run.startedBy() + " (pid " + run.pid() + ").");
+            }
         }
     }
 
@@ -485,13 +484,11 @@ public final class CodeViewModel implements AutoCloseable {
         ui.execute(() -> status.set(what + ": " + Failures.message(e) + "."));
     }
 
-    /** Stops every program and the console's beat; from any thread. */
+    /** Stops the console's beat and hearing the programs (the registry stops them); from any thread. */
     @Override
     public void close() {
         closed = true;
         beat.close();
-        if (!Session.stopAll(sessions.values())) {
-            LOG.warn("Programs still ending as the app closes; their launchers end them when the app is gone");
-        }
+        runs.removeListener(hearing);
     }
 }

@@ -1,6 +1,6 @@
 package dev.kafkalab.ui.code;
 
-import dev.kafkalab.code.ProgramRun;
+import dev.kafkalab.code.Programs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,20 +16,20 @@ import javafx.collections.ObservableList;
  */
 final class Session {
 
-    final ObservableList<CodeViewModel.ConsoleLine> console = FXCollections.observableArrayList();
-    final ConcurrentLinkedQueue<CodeViewModel.ConsoleLine> queued = new ConcurrentLinkedQueue<>();
+    final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
+    final ConcurrentLinkedQueue<ConsoleLine> queued = new ConcurrentLinkedQueue<>();
     final BooleanProperty running = new SimpleBooleanProperty();
-    volatile ProgramRun run;
+    volatile Programs.Run run;
     /** Stop was pressed for this run (maybe while it compiled). */
     volatile boolean stopAsked;
 
     /** FX thread: moves what was queued into the console, and returns it (at most a console's worth). */
-    List<CodeViewModel.ConsoleLine> drain() {
+    List<ConsoleLine> drain() {
         if (queued.isEmpty()) {
             return List.of();
         }
-        List<CodeViewModel.ConsoleLine> batch = new ArrayList<>();
-        CodeViewModel.ConsoleLine line;
+        List<ConsoleLine> batch = new ArrayList<>();
+        ConsoleLine line;
         while ((line = queued.poll()) != null) {
             batch.add(line);
         }
@@ -40,31 +40,28 @@ final class Session {
         return batch;
     }
 
-    /**
-     * Asks every running program to stop at once, then waits once for all of them (each may take
-     * its whole grace). False when some were still ending at the deadline.
-     */
-    static boolean stopAll(java.util.Collection<Session> sessions) {
-        List<java.util.concurrent.CompletableFuture<Integer>> ending = new ArrayList<>();
-        for (Session s : List.copyOf(sessions)) {
-            ProgramRun r = s.run;
-            if (r != null) {
-                ending.add(r.stop());
+    /** Feeds the consoles from every run: lines are queued at once; a start and an end reach {@code ui}. */
+    static Programs.Listener feeding(java.util.function.Function<String, Session> sessions, java.util.concurrent.Executor ui,
+            java.util.function.Consumer<Programs.Run> started, java.util.function.BiConsumer<Programs.Run, Integer> ended) {
+        return new Programs.Listener() {
+            @Override
+            public void started(Programs.Run run) {
+                ui.execute(() -> started.accept(run));
             }
-        }
-        try {
-            java.util.concurrent.CompletableFuture.allOf(ending.toArray(java.util.concurrent.CompletableFuture[]::new))
-                    .get(ProgramRun.GRACE.toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+
+            @Override
+            public void line(Programs.Run run, dev.kafkalab.code.ProgramRun.Stream stream, java.time.Instant at, String text) {
+                sessions.apply(run.name()).queued.add(new ConsoleLine(at, stream, text));
+            }
+
+            @Override
+            public void ended(Programs.Run run, int exitCode) {
+                ui.execute(() -> ended.accept(run, exitCode));
+            }
+        };
     }
 
-    static void trimThenAdd(ObservableList<CodeViewModel.ConsoleLine> lines, List<CodeViewModel.ConsoleLine> batch) {
+    static void trimThenAdd(ObservableList<ConsoleLine> lines, List<ConsoleLine> batch) {
         int over = lines.size() + batch.size() - CodeViewModel.CONSOLE_LINES;
         if (over > 0) {
             lines.remove(0, Math.min(over, lines.size()));

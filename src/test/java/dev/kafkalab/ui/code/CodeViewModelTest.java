@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkalab.code.ProgramClasspath;
 import dev.kafkalab.code.ProgramCompiler;
 import dev.kafkalab.code.ProgramStore;
+import dev.kafkalab.code.Programs;
 import dev.kafkalab.testkit.Await;
 import dev.kafkalab.testkit.ManualScheduler;
 import java.nio.file.Files;
@@ -41,16 +42,19 @@ class CodeViewModelTest {
         classpath = ProgramClasspath.resolve(cache);
     }
 
+    private final Programs programs = new Programs();
+
     @BeforeEach
     void viewModel() {
         store = new ProgramStore(dir.resolve("programs"));
         vm = new CodeViewModel(store, () -> ProgramCompiler.of(classpath), () -> classpath, dir.resolve("classes"),
-                List.of("localhost:1"), Runnable::run, Runnable::run, scheduler);
+                List.of("localhost:1"), programs, Runnable::run, Runnable::run, scheduler);
     }
 
     @AfterEach
     void close() {
         vm.close();
+        programs.close();
     }
 
     /** Ticks the console's beat until the program shown has ended. */
@@ -139,5 +143,37 @@ class CodeViewModelTest {
         awaitEnd();
 
         assertEquals("forever ended with exit code 143 (stopped).", vm.status().get());
+    }
+
+    @Test
+    void aRunALabStepStartedShowsInItsProgramsConsoleAndStopReachesIt() throws Exception {
+        vm.create("lab-program");
+        Path source = Files.writeString(Files.createDirectories(dir.resolve("solution")).resolve("Main.java"), """
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("started by the step");
+                        Thread.currentThread().join();
+                    }
+                }
+                """);
+        ProgramCompiler.Result compiled = ProgramCompiler.of(classpath).orElseThrow()
+                .compile(source.getParent(), dir.resolve("solution-classes"));
+        assertTrue(compiled.ok(), compiled.problems().toString());
+
+        // As the lab's button does: the registry runs it under the program's name, not the view model.
+        Programs.Run run = programs.start("lab-program", "a lab step", classpath, compiled.classes(),
+                compiled.mainClass(), List.of(), source.getParent());
+        Await.until(() -> {
+            scheduler.tick();
+            return vm.console().stream().anyMatch(l -> l.text().equals("started by the step"));
+        }, Duration.ofSeconds(60), "the step's run to print in the console of lab-program");
+        assertTrue(vm.running().get());
+        assertEquals("Main runs, started by a lab step (pid " + run.pid() + ").", vm.status().get());
+
+        vm.stop();
+        awaitEnd();
+
+        assertFalse(run.alive());
+        assertEquals("lab-program ended with exit code 143 (stopped).", vm.status().get());
     }
 }
