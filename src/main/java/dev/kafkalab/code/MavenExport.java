@@ -19,6 +19,9 @@ public final class MavenExport {
     /** The client the app itself runs (the cluster's version), as kafka-clients' own jar says it. */
     static final String KAFKA_VERSION = kafkaVersion();
     static final String SLF4J_VERSION = "2.0.16";
+    /** The Avro library the app gives programs (module 13's lab), as its own jar says it. */
+    static final String AVRO_VERSION = java.util.Optional.ofNullable(
+            org.apache.avro.Schema.class.getPackage().getImplementationVersion()).orElse("1.12.2");
     private static final List<String> WRAPPER = List.of("mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties");
 
     private MavenExport() {
@@ -55,13 +58,15 @@ public final class MavenExport {
         Optional<String> main = ProgramCompiler.mainClass(sources);
         Path root = folder.resolve("src/main/java");
         Files.createDirectories(root);
+        boolean avro = false;
         for (Path source : sources) {
             String text = Files.readString(source, StandardCharsets.UTF_8);
+            avro |= text.contains("org.apache.avro");
             Path target = packageFolder(root, text).resolve(source.getFileName().toString());
             Files.createDirectories(target.getParent());
             Files.writeString(target, text, StandardCharsets.UTF_8);
         }
-        Files.writeString(folder.resolve("pom.xml"), pom(name, main.orElse("Main")), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("pom.xml"), pom(name, main.orElse("Main"), avro), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("README.md"), readme(name, main.orElse("Main")), StandardCharsets.UTF_8);
         for (String file : WRAPPER) {
             try (InputStream in = MavenExport.class.getResourceAsStream("wrapper/" + file)) {
@@ -85,7 +90,8 @@ public final class MavenExport {
         return pkg.find() ? root.resolve(pkg.group(1).replace('.', '/')) : root;
     }
 
-    private static String pom(String name, String mainClass) {
+    /** The project's pom: kafka-clients and a logger, and Avro when a source imports it. */
+    private static String pom(String name, String mainClass, boolean avro) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <project xmlns="http://maven.apache.org/POM/4.0.0"
@@ -109,7 +115,7 @@ public final class MavenExport {
                       <groupId>org.slf4j</groupId>
                       <artifactId>slf4j-simple</artifactId>
                       <version>%s</version>
-                    </dependency>
+                    </dependency>%s
                   </dependencies>
                   <build>
                     <plugins>
@@ -124,7 +130,13 @@ public final class MavenExport {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(name.toLowerCase(java.util.Locale.ROOT), KAFKA_VERSION, SLF4J_VERSION, mainClass);
+                """.formatted(name.toLowerCase(java.util.Locale.ROOT), KAFKA_VERSION, SLF4J_VERSION, !avro ? "" : """
+
+                    <dependency>
+                      <groupId>org.apache.avro</groupId>
+                      <artifactId>avro</artifactId>
+                      <version>%s</version>
+                    </dependency>""".formatted(AVRO_VERSION).replace("\n", "\n    "), mainClass);
     }
 
     private static String readme(String name, String mainClass) {

@@ -12,6 +12,7 @@ final class ScanChecks {
     static Optional<String> scanTopic(Directive check) {
         return check.name().equals("compacted") || check.name().equals("key-absent")
                 || check.name().equals("distinct-keys") || check.name().equals("records-through-election")
+                || check.name().equals("avro-decodes")
                 ? Optional.of(check.text("topic")) : Optional.empty();
     }
 

@@ -1,6 +1,7 @@
 package dev.kafkalab.lab;
 
 import dev.kafkalab.clients.ClientFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a demo topic whole, for the checks that look at what is stored ({@link ScanChecks}). */
@@ -24,7 +26,7 @@ final class TopicReader {
         java.util.Properties p = new java.util.Properties();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        try (KafkaConsumer<String, String> c = clients.consumer(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, byte[]> c = clients.consumer(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(5)).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(parts);
@@ -35,19 +37,24 @@ final class TopicReader {
             Map<String, String> latest = new HashMap<>();
             java.util.Set<String> keys = new java.util.HashSet<>();
             Map<Integer, List<TopicScan.EpochRun>> epochs = new HashMap<>();
+            java.util.ArrayDeque<TopicScan.Value> values = new java.util.ArrayDeque<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     stored++;
+                    if (values.size() == TopicScan.KEPT_VALUES) {
+                        values.removeFirst();
+                    }
+                    values.addLast(new TopicScan.Value(r.partition(), r.offset(), r.value()));
                     epoch(epochs.computeIfAbsent(r.partition(), k -> new ArrayList<>()), r.leaderEpoch().orElse(-1),
                             r.offset());
                     if (r.key() != null) {
                         keys.add(r.key());
-                        latest.put(r.key(), r.value());
+                        latest.put(r.key(), r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
                     }
                 }
             }
-            return new TopicScan(topic, stored, written, latest, keys, epochs);
+            return new TopicScan(topic, stored, written, latest, keys, epochs, List.copyOf(values));
         }
     }
 

@@ -9,18 +9,32 @@ import java.util.Map;
  * partition, which leader epoch wrote which offsets.
  *
  * @param epochs per partition, its records in offset order grouped by the leader epoch that wrote them
+ * @param values the newest {@link #KEPT_VALUES} values as they are stored, bytes and all
  */
 public record TopicScan(String topic, long stored, long written, Map<String, String> latest, java.util.Set<String> keys,
-        Map<Integer, List<EpochRun>> epochs) {
+        Map<Integer, List<EpochRun>> epochs, List<Value> values) {
+
+    /** A scan keeps this many values whole, the newest. */
+    public static final int KEPT_VALUES = 1_000;
 
     public TopicScan {
         keys = java.util.Set.copyOf(keys);
         latest = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(latest));
         epochs = Map.copyOf(epochs);
+        values = List.copyOf(values);
+    }
+
+    public TopicScan(String topic, long stored, long written, Map<String, String> latest, java.util.Set<String> keys,
+            Map<Integer, List<EpochRun>> epochs) {
+        this(topic, stored, written, latest, keys, epochs, List.of());
     }
 
     public TopicScan(String topic, long stored, long written, Map<String, String> latest, java.util.Set<String> keys) {
         this(topic, stored, written, latest, keys, Map.of());
+    }
+
+    /** A record's value as stored (null for a tombstone), and where. */
+    public record Value(int partition, long offset, byte[] bytes) {
     }
 
     /** Records {@code first} to {@code last} of a partition, {@code count} of them, all written by leader epoch {@code epoch}. */

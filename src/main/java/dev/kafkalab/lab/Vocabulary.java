@@ -176,6 +176,9 @@ public final class Vocabulary {
                     "in one partition, records written since the step began both before and after a leader election"
                             + " (read from the topic: the leader epoch that wrote them)",
                     req("topic"), reqNum("at-least")),
+            check("avro-decodes", CODE, AvroChecks::avroDecodes,
+                    "at least this many values written to the topic since the step began decode as Avro with the"
+                            + " schema file (under labs/code)", req("topic"), req("schema"), reqNum("at-least")),
             check("program-printed", CODE, ProgramChecks::programPrinted,
                     "the program's run on the Code screen printed a line matching a regular expression since the step"
                             + " began (ended=true: and then ended)",

@@ -2,6 +2,7 @@ package dev.kafkalab.code;
 
 import static dev.kafkalab.code.ProgramCompilerTest.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,5 +43,20 @@ class MavenExportTest {
 
         assertEquals(taken + " is not empty: choose an empty folder, or a new one.", e.getMessage());
         assertEquals("my notes\n", Files.readString(taken.resolve("notes.txt")));
+    }
+
+    @Test
+    void aProgramThatUsesAvroGetsTheAvroLibraryTheAppRuns(@TempDir Path dir) throws Exception {
+        Path main = write(dir.resolve("program/Prices.java"), "import org.apache.avro.Schema;\npublic class Prices {\n"
+                + "    public static void main(String[] args) { }\n}\n");
+        Path plain = write(dir.resolve("plain/Main.java"), "public class Main { public static void main(String[] a) { } }\n");
+
+        MavenExport.export("prices", List.of(main), dir.resolve("avro"));
+        MavenExport.export("plain", List.of(plain), dir.resolve("plain-export"));
+
+        String pom = Files.readString(dir.resolve("avro/pom.xml"));
+        assertTrue(pom.contains("      <groupId>org.apache.avro</groupId>\n      <artifactId>avro</artifactId>\n"
+                + "      <version>1.12.2</version>\n    </dependency>\n  </dependencies>"), pom);
+        assertFalse(Files.readString(dir.resolve("plain-export/pom.xml")).contains("avro"), "only where a source uses it");
     }
 }

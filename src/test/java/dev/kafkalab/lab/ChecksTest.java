@@ -22,6 +22,7 @@ import dev.kafkalab.produce.ProducerMetrics;
 import dev.kafkalab.produce.ProducerSettings;
 import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -219,6 +220,17 @@ class ChecksTest {
                 new Case("records-through-election topic=orders at-least=61", on(orders()).baseline(ordersLogEnding(2, 2))
                         .scan(elected(30, 60)), false, "partition 0: 28 record(s) this step under leader epoch 0, then 60"
                                 + " under a newer leader (epoch 1); waiting for 61 after it"),
+
+                new Case("avro-decodes topic=orders schema=avro-prices/stock-price-v1.avsc at-least=2",
+                        on(orders()).baseline(ordersLogEnding(1, 1)).scan(prices(avroPrice("AAPL"), avroPrice("IBM"),
+                                avroPrice("MSFT"), "IBM,180.5,1764680000000".getBytes(StandardCharsets.UTF_8))), true,
+                        "2 value(s) written to orders since the step began decode as StockPrice (stock-price-v1.avsc),"
+                                + " 1 do not"),
+                new Case("avro-decodes topic=orders schema=avro-prices/stock-price-v1.avsc at-least=3",
+                        on(orders()).baseline(ordersLogEnding(1, 1)).scan(prices(avroPrice("AAPL"), avroPrice("IBM"),
+                                avroPrice("MSFT"), "IBM,180.5,1764680000000".getBytes(StandardCharsets.UTF_8))), false,
+                        "2 value(s) written to orders since the step began decode as StockPrice (stock-price-v1.avsc),"
+                                + " 1 do not; waiting for 3"),
 
                 new Case("program-printed program=steady pattern=\"failed: .*Timeout\"", on(orders())
                         .program("steady", null, "sent 50", "send failed: TimeoutException: Expiring 3 record(s)"), true,
@@ -823,6 +835,33 @@ class ChecksTest {
         assertEquals(Verdict.waiting("the experiment has not run on orders since the lab began"),
                 evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
                         on(ordersRejoined(1L, 1))));
+    }
+
+    /** orders-0 read back, these values at offsets 0, 1, ...: the step began at offset 1 (see the cases). */
+    private static TopicScan prices(Object... values) {
+        List<TopicScan.Value> stored = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            stored.add(new TopicScan.Value(0, i, (byte[]) values[i]));
+        }
+        return new TopicScan("orders", values.length, values.length, Map.of(), Set.of(), Map.of(), stored);
+    }
+
+    /** A StockPrice as the lab's schema writes it in Avro binary. */
+    private static byte[] avroPrice(String symbol) {
+        try {
+            org.apache.avro.Schema schema = AvroChecks.schema(java.nio.file.Path.of("labs/code/avro-prices/stock-price-v1.avsc"));
+            org.apache.avro.generic.GenericRecord r = new org.apache.avro.generic.GenericData.Record(schema);
+            r.put("symbol", symbol);
+            r.put("price", 180.5);
+            r.put("time", 1_764_680_000_000L);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(bytes, null);
+            new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(schema).write(r, encoder);
+            encoder.flush();
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** orders read back: partition 0 has {@code before} records by leader epoch 0, then {@code after} by epoch 1. */

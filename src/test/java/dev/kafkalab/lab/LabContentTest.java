@@ -53,11 +53,11 @@ class LabContentTest {
     }
 
     @Test
-    void theCourseHasItsTwelveLabsInOrder() {
+    void theCourseHasItsThirteenLabsInOrder() {
         assertEquals(List.of("01-first-contact", "02-where-records-land", "03-replication-failover",
                 "04-consumer-groups", "05-durability-acks", "06-frozen-follower", "07-producer-tuning",
                 "08-log-compaction", "09-stock-prices", "10-producer-in-java", "11-consumer-in-java",
-                "12-producer-through-failures"), labs.stream().map(Lab::id).toList());
+                "12-producer-through-failures", "13-avro-schemas"), labs.stream().map(Lab::id).toList());
     }
 
     @ParameterizedTest(name = "{0} is module {1}")
@@ -74,6 +74,7 @@ class LabContentTest {
             10-producer-in-java,      7
             11-consumer-in-java,     14
             12-producer-through-failures, 10
+            13-avro-schemas,         13
             """)
     void eachLabBelongsToItsCurriculumModule(String id, int module) {
         assertEquals(module, catalog.lab(id).orElseThrow(() -> new AssertionError(id + " is missing")).module());
@@ -83,6 +84,22 @@ class LabContentTest {
     void everyLabHasFourToNineSteps() {
         List<String> wrong = labs.stream().filter(l -> l.steps().size() < 4 || l.steps().size() > 9)
                 .map(l -> l.id() + " has " + l.steps().size() + " steps").toList();
+
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everySchemaACheckNamesIsAnAvroSchemaInTheLabsCodeFolder() {
+        List<String> wrong = new ArrayList<>();
+        forEachStep((lab, step) -> {
+            if (step.check().name().equals("avro-decodes")) {
+                try {
+                    AvroChecks.schema(AvroChecks.schemaFile(step.check()));
+                } catch (java.io.IOException e) {
+                    wrong.add(where(lab, step.check()) + ": " + e.getMessage());
+                }
+            }
+        });
 
         assertEquals(List.of(), wrong);
     }

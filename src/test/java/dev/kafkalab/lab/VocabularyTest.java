@@ -38,7 +38,7 @@ class VocabularyTest {
             topic-exists CLUSTER, records-in-topic CLUSTER, broker-state CLUSTER, leader-moved CLUSTER,
             isr-size CLUSTER, isr-full CLUSTER, under-replicated CLUSTER, acked-records-lost CLUSTER,
             acked-records-kept CLUSTER, old-leader-rejoined CLUSTER, compacted CLUSTER, distinct-keys CODE, records-added CODE, stock-sender CLUSTER,
-            records-through-election CODE, program-printed CODE,
+            records-through-election CODE, program-printed CODE, avro-decodes CODE,
             key-in-one-partition PRODUCE, keys-hashed PRODUCE, unkeyed-spread PRODUCE, priority-routed PRODUCE,
             producer-metric PRODUCE, key-absent PRODUCE,
             group-members CONSUME, group-balanced CONSUME, group-idle-members CONSUME, group-rebalanced CONSUME,
