@@ -124,6 +124,8 @@ public final class AppContext implements AutoCloseable {
         ConsumerGroups groups = closing(new ConsumerGroups(clients));
         // Closed after the workbench and the code screen: it stops every program still running.
         Programs programs = closing(new Programs());
+        // On Ctrl+C the cluster's own hook stops it: the programs end first, their consumers leaving their groups.
+        cluster.beforeStopAtExit(programs::stopAll);
         Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, groups, ledger, programs));
         return new Services(clients, topics, produce, offsets, groups, poller, workbench, programs,
                 new ProgressStore(ProgressStore.defaultFile()));
@@ -169,6 +171,12 @@ public final class AppContext implements AutoCloseable {
             @Override
             public void onChange(Runnable changed) {
                 listen(groups::addListener, groups::removeListener, changed);
+            }
+
+            @Override
+            public List<String> programs() {
+                return s.programs().running().stream().map(r -> r.name() + " (" + r.mainClass() + ", pid " + r.pid()
+                        + ", started by " + r.startedBy() + ")").toList();
             }
         });
         LabViewModel labVm = new LabViewModel(LabCatalog.defaultFolder(), s.workbench(), s.progress(),

@@ -49,6 +49,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     private final ExecutorService actions;
     private final DataDir dir;
     private final Thread shutdownHook;
+    private final List<Runnable> beforeStopAtExit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile boolean started;
     private volatile boolean closed;
@@ -64,7 +65,12 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             nodes.put(id, new NodeProcess(id, NodeRole.BROKER, logsDir().resolve("broker-" + id + ".log"),
                     this::stateChanged));
         }
-        this.shutdownHook = new Thread(this::close, "kafka-lab-cluster-shutdown");
+        this.shutdownHook = new Thread(() -> {
+            for (Runnable task : beforeStopAtExit) {
+                dev.kafkalab.common.Safely.run("A task before the cluster stops at exit", task);
+            }
+            close();
+        }, "kafka-lab-cluster-shutdown");
     }
 
     public ClusterSpec spec() {
@@ -245,6 +251,14 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     /** Process ids of node JVMs still alive (for tests and the exit check). */
     public List<Long> livePids() {
         return nodes.values().stream().filter(NodeProcess::isProcessAlive).map(NodeProcess::pid).toList();
+    }
+
+    /**
+     * {@code task} runs before the cluster stops when the JVM exits (Ctrl+C, SIGTERM): what must
+     * end while the brokers still answer, such as programs whose consumers leave their groups.
+     */
+    public void beforeStopAtExit(Runnable task) {
+        beforeStopAtExit.add(task);
     }
 
     public Path logsDir() {

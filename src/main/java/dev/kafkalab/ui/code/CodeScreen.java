@@ -93,7 +93,9 @@ public final class CodeScreen extends SplitPane {
         });
         VBox box = new VBox(6, title, list, create);
         box.setPadding(new Insets(10));
-        box.setMinWidth(120);
+        // Wide enough for a lab program's name ("steady-producer") and New program, beside a lab too.
+        box.setMinWidth(160);
+        create.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 

@@ -75,7 +75,7 @@ public final class ConsumeScreen extends SplitPane {
         empty.visibleProperty().bind(Bindings.isEmpty(vm.members()));
         empty.managedProperty().bind(empty.visibleProperty());
 
-        VBox top = new VBox(6, ownersRow(), empty, cardScroll);
+        VBox top = new VBox(6, ownersRow(), empty, cardScroll, otherClients());
         top.setId("membersPane");
         VBox.setVgrow(cardScroll, Priority.ALWAYS);
         top.setPadding(new Insets(0, 0, 6, 6));
@@ -86,6 +86,44 @@ public final class ConsumeScreen extends SplitPane {
         dev.kafkalab.ui.common.Proportions.keep(middle, 0.6);
         getItems().setAll(left, middle);
         dev.kafkalab.ui.common.Proportions.keep(this, 0.25);
+    }
+
+    /**
+     * Groups on the cluster the app does not run (a program's, the console consumer's) and the
+     * programs it runs: shown only when there are some.
+     */
+    private VBox otherClients() {
+        VBox rows = new VBox(6);
+        rows.setId("otherClients");
+        rows.setPadding(new Insets(4));
+        Runnable fill = () -> rows.getChildren().setAll(vm.otherClients().stream().map(r -> {
+            Label title = new Label(r.title());
+            title.getStyleClass().add("other-client-title");
+            Label detail = new Label(r.detail());
+            detail.getStyleClass().add("message");
+            for (Label l : List.of(title, detail)) {
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
+            return (Node) new VBox(1, title, detail);
+        }).toList());
+        vm.otherClients().addListener((ListChangeListener<OtherClients.Row>) c -> fill.run());
+        fill.run();
+        ScrollPane list = new ScrollPane(rows);
+        list.setFitToWidth(true);
+        list.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        list.setPrefHeight(130);
+        list.setMinHeight(70);
+        Label title = Forms.title("Outside this screen: programs and other clients");
+        Label note = new Label("Groups the cluster knows that the app did not start, with what each member owns."
+                + " Type a group's id in Group id to follow its state and lag.");
+        note.getStyleClass().add("message");
+        note.setWrapText(true);
+        VBox box = new VBox(4, title, note, list);
+        box.setId("otherClientsPane");
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.otherClients()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     // --- The group form

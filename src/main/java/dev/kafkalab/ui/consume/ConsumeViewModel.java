@@ -55,6 +55,7 @@ public final class ConsumeViewModel implements AutoCloseable {
     private final BiConsumer<String, String> announce;
     private final GroupForm form = new GroupForm();
     private final RebalanceTimeline timeline = new RebalanceTimeline();
+    private final OtherClients others = new OtherClients();
     private final GroupOnCluster onCluster = new GroupOnCluster();
     private final long startNanos = System.nanoTime();
 
@@ -414,6 +415,12 @@ public final class ConsumeViewModel implements AutoCloseable {
     /** On the UI thread, where the form's group id and topic may be read. */
     private void applySnapshot(ClusterSnapshot snapshot, double at) {
         onCluster.apply(snapshot, at, form.groupId().get(), form.topic().get(), running.get(), members);
+        others.apply(snapshot, runningGroups, directory == null ? List.of() : directory.programs());
+    }
+
+    /** Groups on the cluster the app does not run, and the programs it does. */
+    ObservableList<OtherClients.Row> otherClients() {
+        return others.rows();
     }
 
     // The refresh task, then the UI thread

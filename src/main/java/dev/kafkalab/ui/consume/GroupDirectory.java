@@ -17,4 +17,9 @@ public interface GroupDirectory {
 
     /** {@code changed} runs, on any thread, after a group started or stopped. */
     void onChange(Runnable changed);
+
+    /** The programs the app runs now (the Code screen's, a lab step's), each in a few words. */
+    default List<String> programs() {
+        return List.of();
+    }
 }
