@@ -18,6 +18,16 @@ final class UiBenchLauncher {
         }
     }
 
+    /** The Code screen's console under a million lines (needs a display). */
+    static int runConsole(int runs) {
+        try {
+            return new dev.kafkalab.ui.bench.ConsoleBench(System.out, System.err).run(runs);
+        } catch (Exception e) {
+            System.err.println("error: " + Failures.message(e));
+            return 1;
+        }
+    }
+
     static int run() {
         try {
             return new UiBench(System.out, System.err).run();

@@ -264,14 +264,14 @@ public final class ProduceBench {
         return code.getParent().resolve("kafka-cli");
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static String fmt(List<Double> values) {
+    static String fmt(List<Double> values) {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList().toString().replace(" ", "");
     }
 }
