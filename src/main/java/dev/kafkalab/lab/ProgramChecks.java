@@ -50,8 +50,16 @@ final class ProgramChecks {
                     + " matching " + c.text("pattern") + " since this step began");
         }
         if (ended && seen.exitCode() == null) {
-            return Verdict.waiting(name + " printed \"" + found + "\"; waiting for it to end");
+            return Verdict.waiting(name + " printed \"" + shortened(found) + "\"; waiting for it to end");
         }
-        return Verdict.pass(name + " printed \"" + found + "\"");
+        return Verdict.pass(name + " printed \"" + shortened(found) + "\"");
     }
+
+    /** A printed line as a verdict quotes it: its start, the whole line being in the console. */
+    static String shortened(String line) {
+        return line.length() <= LONGEST_QUOTE ? line : line.substring(0, LONGEST_QUOTE - 1) + "…";
+    }
+
+    /** Verdicts quote at most this much of a line: three lines of the lab panel. */
+    static final int LONGEST_QUOTE = 90;
 }

@@ -633,6 +633,15 @@ class ChecksTest {
     }
 
     @Test
+    void aLongPrintedLineIsQuotedByItsStart() {
+        String line = "send failed: org.apache.kafka.common.errors.TimeoutException: Expiring 1 record(s) for"
+                + " my-steady-topic-2:6001 ms has passed since batch creation.";
+        Verdict v = evaluate("program-printed program=steady pattern=Timeout", on(orders()).program("steady", null, line));
+
+        assertEquals("steady printed \"" + line.substring(0, 89) + "…\"", v.seen());
+    }
+
+    @Test
     void aProgramThatNeverRanIsAskedFor() {
         assertEquals(Verdict.waiting("steady has not run since this step began: run it on the Code screen"),
                 evaluate("program-printed program=steady pattern=closed", on(orders())));

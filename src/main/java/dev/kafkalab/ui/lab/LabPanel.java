@@ -132,8 +132,15 @@ public final class LabPanel extends VBox {
         dev.kafkalab.ui.common.HoverTooltip.install(message, () -> message.getText().isBlank() ? null : message.getText());
         message.prefHeightProperty().bind(message.minHeightProperty());
         message.setMaxHeight(Region.USE_PREF_SIZE);
-        // The check too keeps room for three lines, so "waiting" turning into "seen" moves nothing.
-        checkBox.minHeightProperty().bind(checkText.fontProperty().map(f -> f.getSize() * 3.4));
+        // The check too keeps room for three lines, so "waiting" turning into "seen" moves nothing;
+        // a longer verdict makes it taller, never spills over the message under it.
+        Region threeLines = new Region();
+        threeLines.minHeightProperty().bind(checkText.fontProperty().map(f -> f.getSize() * 3.4));
+        threeLines.prefHeightProperty().bind(threeLines.minHeightProperty());
+        threeLines.setMinWidth(0);
+        threeLines.setPrefWidth(0);
+        checkBox.getChildren().add(threeLines);
+        checkBox.setMinHeight(Region.USE_PREF_SIZE);
         previous.setId("stepPrevious");
         next.setId("stepNext");
         previous.setTooltip(new Tooltip("Previous step (Alt+Left)"));
@@ -162,6 +169,9 @@ public final class LabPanel extends VBox {
             return;
         }
         java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!s.lab().programs().isEmpty()) {
+            parts.add("stops the program(s) " + String.join(", ", s.lab().programs()) + " if they run (your code stays)");
+        }
         if (!s.lab().topics().isEmpty()) {
             parts.add("deletes the topic(s) " + String.join(", ", s.lab().topics()));
         }
