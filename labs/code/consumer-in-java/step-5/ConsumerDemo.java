@@ -27,9 +27,11 @@ public class ConsumerDemo {
         List<Thread> threads = new CopyOnWriteArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             consumers.forEach(KafkaConsumer::wakeup);
+            // One deadline for both: each closes and leaves the group meanwhile.
+            long deadline = System.currentTimeMillis() + 1_500;
             for (Thread t : threads) {
                 try {
-                    t.join(1_500);
+                    t.join(Math.max(1, deadline - System.currentTimeMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -50,8 +50,12 @@ public final class Programs implements AutoCloseable {
         private final String startedBy;
         private final Instant started = Instant.now();
         private final Deque<Line> out = new ArrayDeque<>();
+        private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+        /** Opens once the start was announced: its lines and its end reach listeners after it. */
+        private final java.util.concurrent.CountDownLatch announced = new java.util.concurrent.CountDownLatch(1);
         private volatile ProgramRun process;
         private volatile Integer exitCode;
+        private volatile boolean stopAsked;
 
         private Run(String name, String mainClass, String startedBy) {
             this.name = name;
@@ -81,9 +85,10 @@ public final class Programs implements AutoCloseable {
             return p == null ? -1 : p.pid();
         }
 
+        /** Not ended: running, or its JVM being launched. */
         public boolean alive() {
             ProgramRun p = process;
-            return exitCode == null && p != null && p.alive();
+            return exitCode == null && !exited.isDone() && (p == null || p.alive());
         }
 
         /** Its exit code once it ended. */
@@ -98,14 +103,30 @@ public final class Programs implements AutoCloseable {
             }
         }
 
-        /** Completes with its exit code once it ended and its output was read. */
+        /** Completes with its exit code once it ended and its output was read (-1: it never started). */
         public CompletableFuture<Integer> exited() {
-            return process.exited();
+            return exited;
         }
 
-        /** Asks it to stop, then kills it after {@link ProgramRun#GRACE}; completes with its exit code. */
+        /**
+         * Asks it to stop, then kills it after {@link ProgramRun#GRACE}; completes with its exit
+         * code. A run still being launched is stopped as soon as its JVM is there.
+         */
         public CompletableFuture<Integer> stop() {
-            return process.stop();
+            stopAsked = true;
+            ProgramRun p = process;
+            if (p != null) {
+                p.stop();
+            }
+            return exited;
+        }
+
+        private void awaitAnnounced() {
+            try {
+                announced.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void kept(Line line) {
@@ -115,6 +136,21 @@ public final class Programs implements AutoCloseable {
                 }
                 out.addLast(line);
             }
+        }
+    }
+
+    /** A run of that name has not ended: one at a time. */
+    public static final class AlreadyRunning extends IllegalStateException {
+        private final transient Run run;
+
+        AlreadyRunning(Run run) {
+            super(run.name() + " is running (pid " + run.pid() + ", started by " + run.startedBy() + "): stop it first");
+            this.run = run;
+        }
+
+        /** The run that holds the name. */
+        public Run run() {
+            return run;
         }
     }
 
@@ -144,8 +180,8 @@ public final class Programs implements AutoCloseable {
                 throw new IllegalStateException("the app is closing");
             }
             Run before = last.get(name);
-            if (before != null && before.exitCode == null) {
-                throw new IllegalStateException(name + " is running (pid " + before.pid() + "): stop it first");
+            if (before != null && before.alive()) {
+                throw new AlreadyRunning(before);
             }
             last.put(name, run);
         }
@@ -156,6 +192,7 @@ public final class Programs implements AutoCloseable {
                     if (stream == ProgramRun.Stream.OUT) {
                         run.kept(new Line(at, text));
                     }
+                    run.awaitAnnounced();
                     for (Listener l : listeners) {
                         Safely.run("A program's output listener", () -> l.line(run, stream, at, text));
                     }
@@ -164,17 +201,28 @@ public final class Programs implements AutoCloseable {
                 @Override
                 public void ended(int exitCode) {
                     run.exitCode = exitCode;
+                    run.awaitAnnounced();
                     for (Listener l : listeners) {
                         Safely.run("A program's end listener", () -> l.ended(run, exitCode));
                     }
+                    run.exited.complete(exitCode);
                 }
             });
         } catch (IOException | RuntimeException e) {
             last.remove(name, run);
+            run.exited.complete(-1);
+            run.announced.countDown();
             throw e;
         }
-        for (Listener l : listeners) {
-            Safely.run("A program's start listener", () -> l.started(run));
+        try {
+            for (Listener l : listeners) {
+                Safely.run("A program's start listener", () -> l.started(run));
+            }
+        } finally {
+            run.announced.countDown();
+        }
+        if (run.stopAsked) {
+            run.process.stop();
         }
         return run;
     }
@@ -184,9 +232,9 @@ public final class Programs implements AutoCloseable {
         return Optional.ofNullable(last.get(name));
     }
 
-    /** The runs that have not ended, oldest first. */
+    /** The runs that have not ended (those being launched too), oldest first. */
     public List<Run> running() {
-        List<Run> runs = new ArrayList<>(last.values().stream().filter(r -> r.exitCode == null && r.process != null).toList());
+        List<Run> runs = new ArrayList<>(last.values().stream().filter(Run::alive).toList());
         runs.sort(java.util.Comparator.comparing(Run::started));
         return runs;
     }
@@ -197,7 +245,7 @@ public final class Programs implements AutoCloseable {
      */
     public boolean stopAndWait(String name) {
         Run r = last.get(name);
-        return r == null || r.process == null || awaitAll(List.of(r.stop()));
+        return r == null || !r.alive() || awaitAll(List.of(r.stop()));
     }
 
     /** Asks every running program to stop at once, then waits once for all of them. */

@@ -28,8 +28,11 @@ final class ProgramChecks {
         String name = c.text("program");
         CheckContext.ProgramSeen seen = ctx.programs().get(name);
         java.time.Instant since = ctx.baseline().takenAt();
-        if (seen == null || seen.exitCode() != null && seen.output().stream().noneMatch(l -> !l.at().isBefore(since))) {
+        if (seen == null) {
             return Verdict.waiting(name + " has not run since this step began: run it on the Code screen");
+        }
+        if (seen.exitCode() != null && seen.output().stream().noneMatch(l -> !l.at().isBefore(since))) {
+            return Verdict.waiting(name + " ended before this step began: run it again, then do the step");
         }
         Pattern pattern;
         try {

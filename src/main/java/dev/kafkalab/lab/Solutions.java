@@ -45,12 +45,13 @@ final class Solutions {
                 .orElseThrow(() -> new IllegalStateException(ProgramCompiler.NO_COMPILER));
         Path classes = AppDirs.cache().resolve("solution-classes").resolve(program);
         try {
+            // First: the run it replaces may still load classes from the folder the compiler empties.
+            if (!programs.stopAndWait(program)) {
+                throw new IllegalStateException(program + " is still running and would not stop");
+            }
             ProgramCompiler.Result compiled = compiler.compile(source, classes);
             if (!compiled.ok()) {
                 throw new IllegalStateException(source + " does not compile: " + compiled.problems().get(0));
-            }
-            if (!programs.stopAndWait(program)) {
-                throw new IllegalStateException(program + " is still running and would not stop");
             }
             Programs.Run run = programs.start(program, "a lab step", cp, compiled.classes(), compiled.mainClass(),
                     List.of(bootstrap), source);

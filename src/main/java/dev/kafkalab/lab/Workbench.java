@@ -322,9 +322,15 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             List<String> said = new ArrayList<>();
             stopStockQuietly();
+            // Before the topics go: a producer still running would create them again with the broker's defaults.
             List<String> stopped = lab.programs().stream().filter(p -> programs.last(p).map(Programs.Run::alive)
                     .orElse(false)).toList();
-            stopped.forEach(programs::stopAndWait);
+            for (String p : stopped) {
+                if (!programs.stopAndWait(p)) {
+                    throw new IllegalStateException(p + " did not end when stopped: stop it on the Code screen, then"
+                            + " reset the lab again");
+                }
+            }
             if (!stopped.isEmpty()) {
                 said.add("Stopped " + String.join(", ", stopped) + ".");
             }

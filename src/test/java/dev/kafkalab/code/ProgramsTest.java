@@ -3,6 +3,7 @@ package dev.kafkalab.code;
 import static dev.kafkalab.code.ProgramCompilerTest.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,8 +94,9 @@ class ProgramsTest {
         Programs.Run run = start(dir, "Forever", FOREVER);
         Await.until(() -> !run.output().isEmpty(), Duration.ofSeconds(WAIT_S), "Forever to print up");
 
-        IllegalStateException twice = assertThrows(IllegalStateException.class, () -> start(dir, "Forever", FOREVER));
-        assertTrue(twice.getMessage().startsWith("Forever is running (pid " + run.pid() + ")"), twice.getMessage());
+        Programs.AlreadyRunning twice = assertThrows(Programs.AlreadyRunning.class, () -> start(dir, "Forever", FOREVER));
+        assertEquals("Forever is running (pid " + run.pid() + ", started by a test): stop it first", twice.getMessage());
+        assertSame(run, twice.run(), "the run that holds the name, for the Code screen to show");
         assertEquals(List.of(run), programs.running());
 
         assertTrue(programs.stopAndWait("Forever"));

@@ -78,7 +78,7 @@ public final class CodeViewModel implements AutoCloseable {
             Executor work, Executor ui, Scheduler scheduler) {
         this.runArgs = List.copyOf(runArgs);
         this.runs = programs;
-        this.hearing = Session.feeding(this::session, ui, this::shown, (run, code) -> ended(run.name(), session(run.name()), code));
+        this.hearing = Session.feeding(this::session, ui, this::shown, this::endedRun);
         programs.addListener(hearing);
         this.store = store;
         this.compilers = compilers;
@@ -146,15 +146,6 @@ public final class CodeViewModel implements AutoCloseable {
         });
     }
 
-    /**
-     * Opens program {@code name}, made from {@code starter} first if it does not exist (a lab's
-     * starter folder; null for a program that must exist).
-     */
-    public void open(String name, Path starter) {
-        showAfter(name, "Could not open program " + name,
-                () -> starter == null ? store.files(name) : store.createFrom(name, starter));
-    }
-
     /** The store's files of {@code name} are got on the worker; then the list and the program are shown. */
     private void showAfter(String name, String failure, java.util.concurrent.Callable<List<Path>> get) {
         submit(() -> {
@@ -171,8 +162,9 @@ public final class CodeViewModel implements AutoCloseable {
         });
     }
 
+    /** Opens program {@code name}, which exists. */
     public void open(String name) {
-        open(name, null);
+        showAfter(name, "Could not open program " + name, () -> store.files(name));
     }
 
     /**
@@ -185,7 +177,8 @@ public final class CodeViewModel implements AutoCloseable {
             labProgramShown.set(true);
             return;
         }
-        open(name, starter);
+        // Made from the lab's starter the first time.
+        showAfter(name, "Could not open program " + name, () -> store.createFrom(name, starter));
     }
 
     /** The shown program belongs to a lab: it has a starter and a solution to go back to. */
@@ -234,18 +227,17 @@ public final class CodeViewModel implements AutoCloseable {
     /** "Open in my IDE": the program shown as a Maven project in {@code folder} (empty or new). */
     public void export(Path folder) {
         String name = program.get();
-        if (name == null || folder == null) {
-            return;
+        if (name != null && folder != null) {
+            submit(() -> {
+                try {
+                    String main = dev.kafkalab.code.MavenExport.export(name, store.files(name), folder);
+                    ui.execute(() -> status.set("Exported " + name + " to " + folder + ": open its pom.xml in your"
+                            + " IDE, or run ./mvnw -q compile exec:java there (" + main + ")."));
+                } catch (IOException | RuntimeException e) {
+                    failed("Could not export " + name, e);
+                }
+            });
         }
-        submit(() -> {
-            try {
-                String main = dev.kafkalab.code.MavenExport.export(name, store.files(name), folder);
-                ui.execute(() -> status.set("Exported " + name + " to " + folder + ": open its pom.xml in your IDE, or"
-                        + " run ./mvnw -q compile exec:java there (" + main + ")."));
-            } catch (IOException | RuntimeException e) {
-                failed("Could not export " + name, e);
-            }
-        });
     }
 
     /** Shows another file of the program. */
@@ -347,19 +339,13 @@ public final class CodeViewModel implements AutoCloseable {
                 // Off the FX thread: the first time, finding the compiler reads the app's jars.
                 Optional<ProgramCompiler> compiler = compilers.get();
                 if (compiler.isEmpty()) {
-                    ui.execute(() -> {
-                        ended(name, s, null);
-                        status.set(ProgramCompiler.NO_COMPILER);
-                    });
+                    notStarted(name, s, ProgramCompiler.NO_COMPILER);
                     return;
                 }
                 compiled = compiler.get().compile(store.folder(name), classesRoot.resolve(name));
             } catch (RuntimeException e) {
                 LOG.warn("Compiling {} failed", name, e);
-                ui.execute(() -> {
-                    ended(name, s, null);
-                    status.set("Could not compile " + name + ": " + Failures.message(e));
-                });
+                notStarted(name, s, "Could not compile " + name + ": " + Failures.message(e));
                 return;
             }
             if (!compiled.ok()) {
@@ -374,10 +360,7 @@ public final class CodeViewModel implements AutoCloseable {
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
             if (s.stopAsked) {
-                ui.execute(() -> {
-                    ended(name, s, null);
-                    status.set(name + " compiled, and was not started: Stop was pressed.");
-                });
+                notStarted(name, s, name + " compiled, and was not started: Stop was pressed.");
                 return;
             }
             try {
@@ -392,13 +375,24 @@ public final class CodeViewModel implements AutoCloseable {
                 if (closed || s.stopAsked) {
                     run.stop();
                 }
+            } catch (Programs.AlreadyRunning e) {
+                // A lab step started it meanwhile: that run is the one Stop reaches.
+                ui.execute(() -> {
+                    shown(e.run());
+                    status.set(e.getMessage() + ".");
+                });
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Starting {} failed", name, e);
-                ui.execute(() -> {
-                    ended(name, s, null);
-                    status.set("Could not start " + name + ": " + Failures.message(e));
-                });
+                notStarted(name, s, "Could not start " + name + ": " + Failures.message(e));
             }
+        });
+    }
+
+    /** Any thread: the run pressed did not start, and {@code why} says so. */
+    private void notStarted(String name, Session s, String why) {
+        ui.execute(() -> {
+            ended(name, s, null);
+            status.set(why);
         });
     }
 
@@ -426,9 +420,20 @@ public final class CodeViewModel implements AutoCloseable {
         }
     }
 
+    /** FX thread: a run ended; an older run's late end leaves a newer one alone. */
+    private void endedRun(Programs.Run run, int exitCode) {
+        Session s = session(run.name());
+        if (s.run == null || s.run == run) {
+            ended(run.name(), s, exitCode);
+        }
+    }
+
     /** FX thread: a run started, here or by a lab step; Stop reaches it. */
     private void shown(Programs.Run run) {
         Session s = session(run.name());
+        if (!run.alive()) {
+            return;
+        }
         s.run = run;
         s.running.set(true);
         if (run.name().equals(program.get())) {
