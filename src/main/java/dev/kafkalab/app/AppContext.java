@@ -137,6 +137,10 @@ public final class AppContext implements AutoCloseable {
         }
         // The start-up progress is over: the cluster screen follows the nodes from now on.
         cluster.removeListener(startupProgress);
+        // What a person should know about this start: a port taken and replaced, nodes an earlier run left.
+        if (!cluster.notes().isEmpty()) {
+            shell.lastAction().say(String.join(" ", cluster.notes()));
+        }
         ClusterViewModel clusterVm = new ClusterViewModel(cluster.nodes(), cluster, s.topics(),
                 cluster.bootstrapServers(), ui, shell.lastAction());
         listen(cluster::addListener, cluster::removeListener, clusterVm::onNodeStatus);

@@ -45,7 +45,9 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     private final Map<Integer, NodeProcess> nodes = new LinkedHashMap<>();
     private final Map<Integer, Integer> ports = new LinkedHashMap<>();
     private final List<Consumer<NodeStatus>> listeners = new CopyOnWriteArrayList<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCluster.class);
     private final List<String> notes = new CopyOnWriteArrayList<>();
+    private final Leftovers leftovers;
     private final ExecutorService actions;
     private final DataDir dir;
     private final Thread shutdownHook;
@@ -58,6 +60,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     public LocalCluster(ClusterSpec spec) {
         this.spec = spec;
         this.dir = new DataDir(spec.dataDir());
+        this.leftovers = new Leftovers(spec.dataDir());
         this.actions = Threads.single("kafka-lab-cluster");
         nodes.put(CONTROLLER_ID, new NodeProcess(CONTROLLER_ID, NodeRole.CONTROLLER,
                 logsDir().resolve("controller-" + CONTROLLER_ID + ".log"), this::stateChanged));
@@ -202,6 +205,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
                 throw new ClusterException("Start the cluster first.");
             }
             CompletableFuture<Void> ready = node.start(launcher.command(node), () -> launcher.keepArchive(node));
+            recordStarted(node);
             for (NodeProcess other : nodes.values()) {
                 if (other.state() == NodeState.FROZEN) {
                     node.sendLine(NodeMain.FROZEN_COMMAND + " " + other.pid());
@@ -271,6 +275,8 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
         try {
             dir.lock();
             Runtime.getRuntime().addShutdownHook(shutdownHook);
+            // Before the ports are chosen: an earlier run's node still holds its port and its log directory.
+            leftovers.endEarlierRun().ifPresent(notes::add);
             assignPorts();
             launcher = new NodeLauncher(spec, dir, NodeClasspath.resolve(AppDirs.cache()), dir.readOrCreateClusterId());
             for (NodeProcess node : nodes.values()) {
@@ -293,6 +299,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             }
             for (NodeProcess node : nodes.values()) {
                 readiness.put(node, node.start(launcher.command(node), () -> launcher.keepArchive(node)));
+                recordStarted(node);
             }
         }
         long deadline = System.nanoTime() + spec.startTimeout().toNanos();
@@ -353,19 +360,22 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
         }
     }
 
+    private void recordStarted(NodeProcess node) {
+        ProcessHandle.of(node.pid()).ifPresent(p -> leftovers.started(p, node.label()));
+    }
+
     private ClusterException notReady(NodeProcess node, Throwable cause) {
-        String what = cause instanceof TimeoutException
+        List<String> tail = tail(node.logFile(), 40);
+        if (!tail.isEmpty()) {
+            LOG.warn("{} did not become ready; the end of its log {}:\n  {}", node.label(), node.logFile(),
+                    String.join("\n  ", tail));
+        }
+        String message = cause instanceof TimeoutException
                 ? node.label() + " did not become ready within " + spec.startTimeout().toSeconds() + " s (it is "
-                        + node.state().word() + ")"
-                : node.label() + " stopped before it was ready"
-                        + (node.lastExitCode() != null ? " (exit code " + node.lastExitCode() + ")" : "");
-        List<String> tail = tail(node.logFile(), 12);
-        String hint = tail.stream().anyMatch(l -> l.contains("Address already in use"))
-                ? " Its port " + ports.get(node.id()) + " is in use by another program: close that program or"
-                        + " choose other ports."
-                : "";
-        String message = Character.toUpperCase(what.charAt(0)) + what.substring(1) + "." + hint + " Its log: "
-                + node.logFile() + (tail.isEmpty() ? "" : "\n  " + String.join("\n  ", tail));
+                        + node.state().word() + "): the machine may be busy; stop other programs and start again."
+                        + " Its log: " + node.logFile()
+                : NodeFailure.explain(node.label(), node.lastExitCode(), tail, ports.get(node.id()), node.logFile(),
+                        new ProcOwners());
         return new ClusterException(message, cause);
     }
 

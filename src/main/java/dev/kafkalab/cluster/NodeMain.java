@@ -33,7 +33,7 @@ public final class NodeMain {
 
     private static final java.util.Set<Long> FROZEN_SIBLINGS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private static final long HALT_AFTER_ORPHANED_MS = 5_000;
+    private static final long HALT_AFTER_ORPHANED_MS = 1_800;
     private static final long REPORT_INTERVAL_MS = 200;
     private static final long FULL_REPORT_EVERY_MS = 2_000;
 

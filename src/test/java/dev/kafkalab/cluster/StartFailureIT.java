@@ -1,6 +1,7 @@
 package dev.kafkalab.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,10 +28,12 @@ class StartFailureIT {
                     () -> cluster.start().get(120, TimeUnit.SECONDS));
             ClusterException cause = assertInstanceOf(ClusterException.class, failure.getCause());
             Path log = dataDir.resolve("logs").resolve("controller-100.log");
-            assertTrue(cause.getMessage().startsWith("Controller stopped before it was ready (exit code 1). Its log: "
-                    + log), cause.getMessage());
+            assertTrue(cause.getMessage().startsWith("Controller stopped before it was ready (exit code 1): its log ends"
+                    + " with \""), cause.getMessage());
             assertTrue(cause.getMessage().contains("Too small maximum heap"),
-                    "the message quotes the end of the node's log: " + cause.getMessage());
+                    "the message quotes the last thing the node's log says: " + cause.getMessage());
+            assertTrue(cause.getMessage().endsWith(". Its log: " + log), cause.getMessage());
+            assertFalse(cause.getMessage().contains("\n"), "one sentence, no log lines: " + cause.getMessage());
             for (NodeStatus node : cluster.nodes()) {
                 if (node.pid() > 0) {
                     ProcessHandle.of(node.pid()).ifPresent(h -> h.onExit().orTimeout(30, TimeUnit.SECONDS).join());
