@@ -43,7 +43,7 @@ final class NodeLauncher {
         }
         cmd.add(AppDirs.javaLauncher().toString());
         cmd.addAll(node.role() == NodeRole.CONTROLLER ? spec.controllerJvmFlags() : spec.jvmFlags());
-        if (spec.classDataSharing()) {
+        if (spec.classDataSharing() && BASE_ARCHIVE) {
             cmd.addAll(classDataSharingFlags(node.role()));
         }
         // Kafka's logging MBean asks log4j-api for a logger; without log4j-core on the node's
@@ -59,6 +59,13 @@ final class NodeLauncher {
         }
         return cmd;
     }
+
+    /**
+     * A dynamic archive builds on the runtime's default one: a runtime without it (one made with
+     * jlink and not dumped) refuses -XX:ArchiveClassesAtExit, and the node would not start.
+     */
+    private static final boolean BASE_ARCHIVE = Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib",
+            "server", "classes.jsa"));
 
     /**
      * Share one AppCDS archive per role between node JVMs: about half of a broker's start is
