@@ -1,10 +1,10 @@
 package dev.kafkalab.cluster;
 
-import dev.kafkalab.common.WholeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,7 +71,11 @@ final class Leftovers {
     private void write() {
         try {
             String lines = running.values().stream().map(Node::line).collect(Collectors.joining("\n", "", "\n"));
-            WholeFile.put(file, temp -> Files.writeString(temp, lines, StandardCharsets.UTF_8));
+            // Written whole and moved into place, not forced to disk: the record matters when the
+            // app dies, not the machine (its nodes die with it), and a start must not wait on the disk.
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temp, lines, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("Could not record the node JVMs in {}: a crash now may leave them for the next start to find by hand",
                     file, e);
