@@ -1,10 +1,11 @@
 package dev.kafkalab.cluster;
 
+import dev.kafkalab.common.Futures;
+import dev.kafkalab.common.WholeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +68,9 @@ final class Leftovers {
     private void write() {
         try {
             String lines = running.values().stream().map(Node::line).collect(Collectors.joining("\n", "", "\n"));
-            // Written whole and moved into place, not forced to disk: the record matters when the
-            // app dies, not the machine (its nodes die with it), and a start must not wait on the disk.
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, lines, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Not forced to disk: the record matters when the app dies, not the machine (its nodes
+            // die with it), and a start must not wait on the disk.
+            WholeFile.putUnforced(file, temp -> Files.writeString(temp, lines, StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.warn("Could not record the node JVMs in {}: a crash now may leave them for the next start to find by hand",
                     file, e);
@@ -141,15 +136,6 @@ final class Leftovers {
     }
 
     private static boolean allEnd(List<ProcessHandle> processes, Duration within) {
-        try {
-            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                    .get(within.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Futures.allWithin(processes.stream().map(ProcessHandle::onExit).toList(), within);
     }
 }

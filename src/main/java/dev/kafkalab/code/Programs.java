@@ -1,5 +1,6 @@
 package dev.kafkalab.code;
 
+import dev.kafkalab.common.Futures;
 import dev.kafkalab.common.Safely;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,9 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The programs the app runs, by name: the learner's from the Code screen and the labs' own from a
@@ -258,16 +257,7 @@ public final class Programs implements AutoCloseable {
     }
 
     private static boolean awaitAll(List<CompletableFuture<Integer>> ending) {
-        try {
-            CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new))
-                    .get(ProgramRun.GRACE.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Futures.allWithin(ending, ProgramRun.GRACE.plusSeconds(5));
     }
 
     /** Stops every program; none starts after. */

@@ -25,12 +25,26 @@ public final class WholeFile {
     }
 
     public static void put(Path file, Writer writer) throws IOException {
+        put(file, writer, true);
+    }
+
+    /**
+     * Written whole and moved into place, but not forced to disk: for a file that must survive
+     * the app dying, not the machine, and whose writer must not wait on the disk.
+     */
+    public static void putUnforced(Path file, Writer writer) throws IOException {
+        put(file, writer, false);
+    }
+
+    private static void put(Path file, Writer writer, boolean force) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve(file.getFileName() + ".tmp");
         writer.write(temp);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        if (force) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
         }
         try {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -65,8 +65,7 @@ final class AvroChecks {
         int decoded = 0;
         int not = 0;
         for (TopicScan.Value v : scan.get().values()) {
-            long from = ctx.baseline().partition(topic, v.partition()).map(p -> Math.max(0, p.highWatermark())).orElse(0L);
-            if (v.offset() < from || v.bytes() == null) {
+            if (v.offset() < ctx.stepStart(topic, v.partition()) || v.bytes() == null) {
                 continue;
             }
             if (decodes(reader, v.bytes())) {

@@ -39,6 +39,11 @@ public record CheckContext(ClusterSnapshot now, ClusterSnapshot baseline, Ledger
         }
     }
 
+    /** Where the step began in a partition: its high watermark then (0 for a partition not there yet). */
+    public long stepStart(String topic, int partition) {
+        return baseline.partition(topic, partition).map(p -> Math.max(0, p.highWatermark())).orElse(0L);
+    }
+
     public Optional<TopicScan> scan(String topic) {
         return Optional.ofNullable(scans.get(topic));
     }

@@ -74,7 +74,7 @@ final class ScanChecks {
         long bestAfter = -1;
         for (java.util.Map.Entry<Integer, java.util.List<TopicScan.EpochRun>> e : scan.get().epochs().entrySet()) {
             int p = e.getKey();
-            long from = ctx.baseline().partition(topic, p).map(v -> Math.max(0, v.highWatermark())).orElse(0L);
+            long from = ctx.stepStart(topic, p);
             java.util.TreeMap<Integer, Long> byEpoch = new java.util.TreeMap<>();
             for (TopicScan.EpochRun run : e.getValue()) {
                 if (run.last() >= from) {

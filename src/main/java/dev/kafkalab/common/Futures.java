@@ -1,0 +1,28 @@
+package dev.kafkalab.common;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Waits on futures with a deadline, for code that goes on either way. */
+public final class Futures {
+
+    private Futures() {
+    }
+
+    /** Whether every one of {@code futures} completed normally within {@code within}. */
+    public static boolean allWithin(Collection<? extends CompletableFuture<?>> futures, Duration within) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
