@@ -5,6 +5,7 @@ import dev.kafkalab.ui.consume.GroupDirectory;
 import dev.kafkalab.ui.consume.MemberGroup;
 import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.clients.ClientFactory;
+import dev.kafkalab.cluster.ClusterException;
 import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.cluster.NodeStatus;
 import dev.kafkalab.code.ProgramClasspath;
@@ -18,6 +19,7 @@ import dev.kafkalab.common.Threads;
 import dev.kafkalab.consume.GroupOffsets;
 import dev.kafkalab.lab.LabCatalog;
 import dev.kafkalab.lab.Ledger;
+import dev.kafkalab.lab.WaitingRunner;
 import dev.kafkalab.lab.Workbench;
 import dev.kafkalab.monitor.ClusterEvent;
 import dev.kafkalab.monitor.ClusterSnapshot;
@@ -30,6 +32,7 @@ import dev.kafkalab.ui.code.CodeViewModel;
 import dev.kafkalab.ui.consume.ConsumeViewModel;
 import dev.kafkalab.ui.lab.LabViewModel;
 import dev.kafkalab.ui.produce.ProduceViewModel;
+import dev.kafkalab.ui.shell.ClusterModels;
 import dev.kafkalab.ui.shell.ScreenModels;
 import dev.kafkalab.ui.shell.ShellViewModel;
 import dev.kafkalab.ui.slides.SlidesViewModel;
@@ -49,8 +52,10 @@ import org.slf4j.LoggerFactory;
  * closes them in the reverse order. The window itself ({@code ShellView}) is a view over
  * {@link #shell()}; nothing else makes a service.
  *
- * <p>Services need the cluster: they are made on the cluster's thread once it runs (making a
- * Kafka client resolves and connects), the view models then on the UI thread.
+ * <p>The screens that need no cluster (labs, slides, quizzes, code) are made at once, so the
+ * window is useful while the cluster starts: a lab's action or a program's run pressed meanwhile
+ * waits for the cluster. The services that need the cluster are made on the cluster's thread once
+ * it runs (making a Kafka client resolves and connects), their view models then on the UI thread.
  *
  * <p>Every subscription made here ends when the context closes. None follows which screen is
  * shown, on purpose: the cluster view model feeds the strip on every screen, the slides' live
@@ -68,15 +73,25 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService io = Threads.single("kafka-lab-io");
     private final ShellViewModel shell;
     private final Consumer<NodeStatus> startupProgress;
+    /** What the cluster's start waits for: nothing in the app; a test holds it to look at the window meanwhile. */
+    private final CompletableFuture<Void> startAfter;
     /** What to undo when closing, newest first. */
     private final Deque<Step> undo = new ArrayDeque<>();
     private boolean closed;
+    /** What every screen uses, cluster or not; made once. */
+    private CompletableFuture<Basics> basics;
+    /** The labs, once made: the cluster's services are closed after the open lab is saved. */
+    private volatile LabViewModel labs;
+    /** The current start's services, once the cluster runs and was seen once; failed with a failed start. */
+    private volatile CompletableFuture<ClusterServices> running = new CompletableFuture<>();
 
-    private AppContext(LocalCluster cluster, boolean ownsCluster, Executor ui, Runnable exit) {
+    private AppContext(LocalCluster cluster, boolean ownsCluster, Executor ui, Runnable exit,
+            CompletableFuture<Void> startAfter) {
         this.cluster = cluster;
+        this.startAfter = startAfter;
         this.ownsCluster = ownsCluster;
         this.ui = ui;
-        this.shell = new ShellViewModel(ui, io, this::start, () -> Threads.start("kafka-lab-quit", () -> {
+        this.shell = new ShellViewModel(ui, io, this::screens, this::start, () -> Threads.start("kafka-lab-quit", () -> {
             try {
                 close();
             } finally {
@@ -90,12 +105,17 @@ public final class AppContext implements AutoCloseable {
 
     /** The app's context: it owns {@code cluster} and stops it last; {@code exit} ends the app after a quit. */
     public static AppContext forApp(LocalCluster cluster, Executor ui, Runnable exit) {
-        return new AppContext(cluster, true, ui, exit);
+        return new AppContext(cluster, true, ui, exit, CompletableFuture.completedFuture(null));
     }
 
     /** A context over a cluster someone else owns and stops (a test's). */
     public static AppContext over(LocalCluster cluster, Executor ui) {
-        return new AppContext(cluster, false, ui, () -> { });
+        return over(cluster, ui, CompletableFuture.completedFuture(null));
+    }
+
+    /** The same, the cluster starting only once {@code startAfter} completes: the window before the cluster runs. */
+    public static AppContext over(LocalCluster cluster, Executor ui, CompletableFuture<Void> startAfter) {
+        return new AppContext(cluster, false, ui, () -> { }, startAfter);
     }
 
     /** The window's view model. */
@@ -103,13 +123,68 @@ public final class AppContext implements AutoCloseable {
         return shell;
     }
 
-    private CompletableFuture<ScreenModels> start() {
-        return cluster.start().thenApply(ok -> services()).thenApplyAsync(s -> s == null ? null : viewModels(s), ui);
+    /** The screens that need no cluster: their files are read off the UI thread, their view models made on it. */
+    private CompletableFuture<ScreenModels> screens() {
+        return basics().thenApplyAsync(b -> b == null ? null : screens(b), ui);
     }
 
-    /** What the screens use, once the cluster runs; null when the window closed meanwhile. */
-    private synchronized Services services() {
+    private synchronized CompletableFuture<Basics> basics() {
+        if (basics == null) {
+            basics = CompletableFuture.supplyAsync(this::makeBasics, io);
+        }
+        return basics;
+    }
+
+    private synchronized Basics makeBasics() {
         if (closed) {
+            return null;
+        }
+        // Closed after the workbench and the code screen: it stops every program still running.
+        Programs programs = closing(new Programs());
+        // On Ctrl+C the cluster's own hook stops it: the programs end first, their consumers leaving their groups.
+        cluster.beforeStopAtExit(programs::stopAll);
+        return new Basics(new ProgressStore(ProgressStore.defaultFile()), programs, new Ledger());
+    }
+
+    private synchronized ScreenModels screens(Basics b) {
+        if (closed) {
+            return null;
+        }
+        // Until the cluster runs, a lab's action waits for it (and says so) instead of failing.
+        LabViewModel labVm = new LabViewModel(LabCatalog.defaultFolder(),
+                new WaitingRunner(() -> running.thenApply(ClusterServices::workbench), this::latest), b.progress(),
+                b.ledger(), this::latest, ui);
+        labs = labVm;
+        undo.push(new Step("the open lab", labVm::shutdown));
+        SlidesViewModel slidesVm = new SlidesViewModel(b.progress(), io, ui);
+        return new ScreenModels(labVm, slidesVm, codeViewModel(b.programs()), b.progress(), io, ui);
+    }
+
+    /** The cluster as last seen, or null before it runs. */
+    private ClusterSnapshot latest() {
+        CompletableFuture<ClusterServices> now = running;
+        return now.isDone() && !now.isCompletedExceptionally() ? now.join().poller().latest() : null;
+    }
+
+    /** Starts the cluster (again, after a failure); its screens' view models once it runs. */
+    private CompletableFuture<ClusterModels> start() {
+        CompletableFuture<ClusterServices> attempt = running.isCompletedExceptionally() ? new CompletableFuture<>()
+                : running;
+        running = attempt;
+        CompletableFuture<ClusterModels> made = basics().thenCompose(b -> startAfter.thenCompose(
+                go -> cluster.start()).thenApply(ok -> services(b)))
+                .thenApplyAsync(s -> s == null ? null : viewModels(s, attempt), ui);
+        made.whenComplete((models, failed) -> {
+            if (failed != null) {
+                attempt.completeExceptionally(failed);
+            }
+        });
+        return made;
+    }
+
+    /** What the cluster's screens and the labs' actions use, once the cluster runs; null when the window closed meanwhile. */
+    private synchronized ClusterServices services(Basics b) {
+        if (closed || b == null) {
             return null;
         }
         ClientFactory clients = closing(new ClientFactory(cluster.bootstrapServers()));
@@ -119,19 +194,18 @@ public final class AppContext implements AutoCloseable {
         ProduceService produce = closing(new ProduceService(clients));
         GroupOffsets offsets = closing(new GroupOffsets(clients));
         SnapshotPoller poller = closing(new SnapshotPoller(clients, cluster, SnapshotPoller.DEFAULT_INTERVAL));
-        Ledger ledger = new Ledger();
-        produce.addSendListener(ledger::sent);
+        produce.addSendListener(b.ledger()::sent);
         ConsumerGroups groups = closing(new ConsumerGroups(clients));
-        // Closed after the workbench and the code screen: it stops every program still running.
-        Programs programs = closing(new Programs());
-        // On Ctrl+C the cluster's own hook stops it: the programs end first, their consumers leaving their groups.
-        cluster.beforeStopAtExit(programs::stopAll);
-        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, groups, ledger, programs));
-        return new Services(clients, topics, produce, offsets, groups, poller, workbench, programs,
-                new ProgressStore(ProgressStore.defaultFile()));
+        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, groups, b.ledger(), b.programs()));
+        // Saves the open lab's progress before the services it checks against go.
+        LabViewModel labVm = labs;
+        if (labVm != null) {
+            undo.push(new Step("the open lab", labVm::shutdown));
+        }
+        return new ClusterServices(topics, produce, offsets, groups, poller, workbench, b.programs());
     }
 
-    private synchronized ScreenModels viewModels(Services s) {
+    private synchronized ClusterModels viewModels(ClusterServices s, CompletableFuture<ClusterServices> attempt) {
         if (closed) {
             return null;
         }
@@ -147,6 +221,17 @@ public final class AppContext implements AutoCloseable {
         listenToSnapshots(s.poller(), clusterVm::onSnapshot);
         Consumer<ClusterEvent> events = clusterVm::onEvent;
         listen(s.poller()::addEventListener, s.poller()::removeEventListener, events);
+        LabViewModel labVm = labs;
+        if (labVm != null) {
+            listenToSnapshots(s.poller(), labVm::onSnapshot);
+        }
+        // Actions and programs that waited for the cluster go once it has been seen: a lab's action needs the snapshot.
+        // Not on the poller's thread: what waited starts its work there.
+        listenToSnapshots(s.poller(), seen -> {
+            if (!attempt.isDone()) {
+                CompletableFuture.runAsync(() -> attempt.complete(s));
+            }
+        });
         s.poller().start();
 
         ProduceViewModel produceVm = closing(new ProduceViewModel(s.produce(), ui,
@@ -183,13 +268,9 @@ public final class AppContext implements AutoCloseable {
                         + ", started by " + r.startedBy() + ")").toList();
             }
         });
-        LabViewModel labVm = new LabViewModel(LabCatalog.defaultFolder(), s.workbench(), s.progress(),
-                s.workbench().ledger(), s.poller()::latest, ui);
-        // Saves the open lab's progress before the services it checks against go.
-        undo.push(new Step("the open lab", labVm::shutdown));
-        listenToSnapshots(s.poller(), labVm::onSnapshot);
-        SlidesViewModel slidesVm = new SlidesViewModel(s.progress(), io, ui);
-        return new ScreenModels(clusterVm, produceVm, consumeVm, labVm, slidesVm, codeViewModel(s.programs()), s.progress(), io, ui);
+        LOG.info("The cluster's screens are ready, {} ms after the app started", ProcessHandle.current().info()
+                .startInstant().map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L));
+        return new ClusterModels(clusterVm, produceVm, consumeVm);
     }
 
     /** The Code screen's: programs in the data folder, compiled in the cache, run in JVMs of their own. */
@@ -200,7 +281,8 @@ public final class AppContext implements AutoCloseable {
         java.util.function.Supplier<ProgramClasspath> classpath = () -> ProgramClasspath.resolve(AppDirs.cache());
         return closing(new CodeViewModel(new ProgramStore(ProgramStore.defaultFolder()),
                 () -> ProgramCompiler.of(classpath.get()), classpath, AppDirs.cache().resolve("program-classes"),
-                List.of(cluster.bootstrapServers()), programs, codeWork, ui, Scheduler.onThread("kafka-lab-code-console")));
+                () -> running.thenApply(s -> List.of(cluster.bootstrapServers())), programs, codeWork, ui,
+                Scheduler.onThread("kafka-lab-code-console")));
     }
 
     /** Stops polling, the view models, the clients and the services in the reverse of their making; then the cluster if it is ours. */
@@ -212,6 +294,8 @@ public final class AppContext implements AutoCloseable {
                 return;
             }
             closed = true;
+            // Whatever waits for the cluster stops waiting.
+            running.completeExceptionally(new ClusterException("The app is closing."));
             steps = new ArrayDeque<>(undo);
             undo.clear();
         }
@@ -251,7 +335,12 @@ public final class AppContext implements AutoCloseable {
     private record Step(String what, Runnable action) {
     }
 
-    private record Services(ClientFactory clients, TopicService topics, ProduceService produce, GroupOffsets offsets,
-            ConsumerGroups groups, SnapshotPoller poller, Workbench workbench, Programs programs, ProgressStore progress) {
+    /** What every screen uses, made at once. */
+    private record Basics(ProgressStore progress, Programs programs, Ledger ledger) {
+    }
+
+    /** What needs the cluster. */
+    private record ClusterServices(TopicService topics, ProduceService produce, GroupOffsets offsets,
+            ConsumerGroups groups, SnapshotPoller poller, Workbench workbench, Programs programs) {
     }
 }

@@ -38,6 +38,12 @@ public final class ShellUnderTest {
 
     /** Shows the window on {@code stage} and starts its cluster, as the app does. */
     public static ShellUnderTest start(Stage stage) throws Exception {
+        return start(stage, java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /** The same, its cluster starting only once {@code startAfter} completes. */
+    public static ShellUnderTest start(Stage stage, java.util.concurrent.CompletableFuture<Void> startAfter)
+            throws Exception {
         Path dir = Files.createTempDirectory("kafka-lab-ui-it-");
         // Each window starts with no lab progress, whatever an earlier test did.
         System.setProperty("kafkalab.progress", dir.resolve("progress.properties").toString());
@@ -45,7 +51,7 @@ public final class ShellUnderTest {
         System.setProperty("kafkalab.programs", dir.resolve("programs").toString());
         LocalCluster cluster = new LocalCluster(ClusterSpec.builder().dataDir(dir).firstBrokerPort(0).build());
         // The app's own composition root, over a cluster this test owns.
-        AppContext context = AppContext.over(cluster, Platform::runLater);
+        AppContext context = AppContext.over(cluster, Platform::runLater, startAfter);
         new ShellView(context.shell()).show(stage);
         context.shell().start();
         return new ShellUnderTest(dir, cluster, context);

@@ -80,7 +80,7 @@ final class ByHand {
 
     /** The window up with its screens, and the three brokers running. */
     void awaitCluster() throws Exception {
-        await("the screens, once the cluster runs", 180, () -> robot.lookup("#navLabs").tryQuery().isPresent(),
+        await("the cluster's screens, once it runs", 180, () -> robot.lookup("#clusterScreen").tryQuery().isPresent(),
                 () -> null);
         for (int broker = 1; broker <= 3; broker++) {
             awaitCard(broker, "running");

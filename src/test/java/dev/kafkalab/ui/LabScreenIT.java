@@ -45,7 +45,8 @@ class LabScreenIT {
     @Test
     void aLearnerWalksTheFailoverLabToTheEnd(FxRobot robot) throws Exception {
         Lab lab = LabParser.parse(Path.of("labs/03-replication-failover.md"));
-        ShellUnderTest.await("the Labs button", 120, () -> robot.lookup("#navLabs").tryQuery().isPresent());
+        ShellUnderTest.await("the cluster's screens, once it runs", 120,
+                () -> robot.lookup("#clusterScreen").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#navLabs");
         ShellUnderTest.await("the Labs screen shown with its list filled", 20, () -> robot.lookup("#labsScreen").query()

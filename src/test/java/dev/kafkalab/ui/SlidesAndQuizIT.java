@@ -54,7 +54,8 @@ class SlidesAndQuizIT {
         int brokers = brokersSlide(deck);
         int count = deck.slides().size();
 
-        ShellUnderTest.await("the Slides button", 120, () -> robot.lookup("#navSlides").tryQuery().isPresent());
+        ShellUnderTest.await("the cluster's screens, once it runs", 120,
+                () -> robot.lookup("#clusterScreen").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         key(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
         SlidesScreen slides = robot.lookup("#slidesScreen").queryAs(SlidesScreen.class);

@@ -60,7 +60,8 @@ public final class ConsoleBench {
         Programs programs = new Programs();
         ProgramClasspath classpath = ProgramClasspath.resolve(AppDirs.cache());
         CodeViewModel vm = new CodeViewModel(new ProgramStore(dir.resolve("programs")),
-                () -> ProgramCompiler.of(classpath), () -> classpath, dir.resolve("classes"), List.of(), programs, work,
+                () -> ProgramCompiler.of(classpath), () -> classpath, dir.resolve("classes"),
+                () -> CompletableFuture.completedFuture(List.of()), programs, work,
                 Platform::runLater, Scheduler.onThread("kafka-lab-bench-console"));
         try {
             CompletableFuture<Void> fxReady = new CompletableFuture<>();

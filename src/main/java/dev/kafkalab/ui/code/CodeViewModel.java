@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -61,7 +62,7 @@ public final class CodeViewModel implements AutoCloseable {
     private final Map<String, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Path[]> labFolders = new java.util.concurrent.ConcurrentHashMap<>();
     private final BooleanProperty labProgramShown = new SimpleBooleanProperty();
-    private final List<String> runArgs;
+    private final Supplier<CompletableFuture<List<String>>> runArgs;
     private final Programs runs;
     private final Programs.Listener hearing;
     private volatile boolean closed;
@@ -69,14 +70,14 @@ public final class CodeViewModel implements AutoCloseable {
     /**
      * @param compilers   the JDK's compiler, or empty on a runtime without one
      * @param classesRoot where each program's classes are compiled to, one folder each
-     * @param runArgs     what each program gets as its arguments: the cluster's address, which the
-     *                    labs' programs use in place of localhost:9092 when it is given
+     * @param runArgs     what each program gets as its arguments once the cluster runs: its address,
+     *                    which the labs' programs use in place of localhost:9092
      * @param programs    what runs them; a run a lab step starts shows in its program's console too
      */
     public CodeViewModel(ProgramStore store, Supplier<Optional<ProgramCompiler>> compilers,
-            Supplier<ProgramClasspath> classpath, Path classesRoot, List<String> runArgs, Programs programs,
-            Executor work, Executor ui, Scheduler scheduler) {
-        this.runArgs = List.copyOf(runArgs);
+            Supplier<ProgramClasspath> classpath, Path classesRoot, Supplier<CompletableFuture<List<String>>> runArgs,
+            Programs programs, Executor work, Executor ui, Scheduler scheduler) {
+        this.runArgs = runArgs;
         this.runs = programs;
         this.hearing = Session.feeding(this::session, ui, this::shown, this::endedRun);
         programs.addListener(hearing);
@@ -359,13 +360,14 @@ public final class CodeViewModel implements AutoCloseable {
                 return;
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
-            if (s.stopAsked) {
-                notStarted(name, s, name + " compiled, and was not started: Stop was pressed.");
+            List<String> args = ClusterWait.args(runArgs, () -> s.stopAsked || closed, () -> ui.execute(() -> status.set(
+                    name + " compiled; it runs once the cluster has started...")), why -> notStarted(name, s, name + " " + why));
+            if (args == null) {
                 return;
             }
             try {
                 Programs.Run run = runs.start(name, "the Code screen", classpath.get(), compiled.classes(),
-                        compiled.mainClass(), runArgs, store.folder(name));
+                        compiled.mainClass(), args, store.folder(name));
                 s.run = run;
                 ui.execute(() -> {
                     if (name.equals(program.get())) {
@@ -466,7 +468,6 @@ public final class CodeViewModel implements AutoCloseable {
             }
         }
     }
-
 
     /** Work for the worker; none once closed (an edit the editor reports as the window closes). */
     private void submit(Runnable task) {

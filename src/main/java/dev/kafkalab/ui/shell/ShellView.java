@@ -49,8 +49,10 @@ import javafx.stage.Stage;
 
 /**
  * The window, a view over {@link ShellViewModel}: a cluster strip always on top, navigation on
- * the left (only screens that exist), the screen in the middle, and the command-line equivalent
- * of the last action at the bottom. Ctrl+plus/minus/0 scale everything for a projector, F11 is
+ * the left, the screen in the middle, and the command-line equivalent of the last action at the
+ * bottom. Every screen is there from the start: while the cluster starts, the Cluster screen
+ * shows its start and Produce and Consume say they wait for it; labs, slides, quizzes and code
+ * work meanwhile. Ctrl+plus/minus/0 scale everything for a projector, F11 is
  * full screen, F1 says where the app keeps its data and log, Ctrl+Q quits.
  */
 public final class ShellView {
@@ -73,7 +75,12 @@ public final class ShellView {
     private final ToggleButton stepsShown = new ToggleButton("Lab steps");
     /** Where the learner left the divider, so folding the steps away and back keeps it. */
     private double labDivider = 0.34;
-    private final Map<Node, javafx.scene.control.ScrollPane> frames = new java.util.HashMap<>();
+    private final Map<Screen, javafx.scene.control.ScrollPane> frames = new EnumMap<>(Screen.class);
+    /** The cluster screen's view model for the slides' live widgets: null until the cluster runs. */
+    private final javafx.beans.property.ObjectProperty<ClusterViewModel> liveCluster =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    /** Each node's start in the strip, until the cluster runs and its chips take over. */
+    private final Label startChip = new Label();
     /** Over the screens: rings around what a lab step asks the learner to look at. */
     private final javafx.scene.layout.Pane lookLayer = new javafx.scene.layout.Pane();
     private final dev.kafkalab.ui.common.Reveal reveal = new dev.kafkalab.ui.common.Reveal(lookLayer);
@@ -89,7 +96,10 @@ public final class ShellView {
         Label title = new Label("Kafka Lab");
         title.getStyleClass().add("title");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        strip.getChildren().add(title);
+        startChip.setId("stripStart");
+        startChip.getStyleClass().add("strip-chip");
+        startChip.setMinWidth(Region.USE_PREF_SIZE);
+        strip.getChildren().addAll(title, startChip);
         navBox.getStyleClass().add("nav");
         // A screen stays selected: pressing its button again does not leave the window without one.
         toggles.selectedToggleProperty().addListener((o, was, now) -> {
@@ -136,7 +146,10 @@ public final class ShellView {
         // Warms the cluster screen's code while the cluster starts, so the first kill is quick.
         Rehearsal.start();
         startup.nodes(vm.nodes());
-        vm.nodes().addListener((ListChangeListener<dev.kafkalab.cluster.NodeStatus>) c -> startup.nodes(vm.nodes()));
+        vm.nodes().addListener((ListChangeListener<dev.kafkalab.cluster.NodeStatus>) c -> {
+            startup.nodes(vm.nodes());
+            startChip.setText(StartupView.summary(vm.nodes(), vm.phase().get()));
+        });
         vm.phase().addListener((o, was, now) -> phase(now));
         phase(vm.phase().get());
         vm.screens().addListener((o, was, now) -> {
@@ -144,9 +157,15 @@ public final class ShellView {
                 build(now);
             }
         });
+        vm.clusterScreens().addListener((o, was, now) -> {
+            if (now != null && was == null) {
+                buildCluster(now);
+            }
+        });
     }
 
     private void phase(Phase now) {
+        startChip.setText(StartupView.summary(vm.nodes(), now));
         switch (now) {
             case STARTING -> startup.starting();
             case FAILED -> startup.failed(vm.failure().get());
@@ -155,25 +174,26 @@ public final class ShellView {
         }
     }
 
-    /** The screens, once the cluster runs. */
+    /**
+     * Every screen, at once: those that show the cluster hold its start (Cluster) or say they wait
+     * for it (Produce, Consume) until it runs.
+     */
     private void build(ScreenModels models) {
-        ClusterViewModel cluster = models.cluster();
-        clusterScreen = new ClusterScreen(cluster);
-        ProduceScreen produce = new ProduceScreen(models.produce(), cluster.topicNames());
-        ConsumeScreen consume = new ConsumeScreen(models.consume(), cluster.topicNames());
         CodeScreen code = new CodeScreen(models.code());
         LabsScreen labs = new LabsScreen(models.labs(), vm::openLab);
-        slidesScreen = new SlidesScreen(models.slides(), new LiveWidgets(cluster), vm::showMe, vm::loadCourse);
+        slidesScreen = new SlidesScreen(models.slides(), new LiveWidgets(liveCluster), vm::showMe, vm::loadCourse);
         quizScreen = new QuizScreen(new QuizHistory(models.progress()), models.io(), models.ui(), vm::showMe);
-        content.getChildren().setAll(frame(clusterScreen), frame(produce), frame(consume), frame(labs),
-                frame(slidesScreen), frame(quizScreen), frame(code), lookLayer);
-        addScreen(Screen.CLUSTER, "Cluster", "navCluster", clusterScreen);
-        addScreen(Screen.PRODUCE, "Produce", "navProduce", produce);
-        addScreen(Screen.CONSUME, "Consume", "navConsume", consume);
-        addScreen(Screen.LABS, "Labs", "navLabs", labs);
-        addScreen(Screen.SLIDES, "Slides", "navSlides", slidesScreen);
-        addScreen(Screen.QUIZZES, "Quizzes", "navQuizzes", quizScreen);
-        addScreen(Screen.CODE, "Code", "navCode", code);
+        content.getChildren().setAll(frame(Screen.CLUSTER, startup), frame(Screen.PRODUCE, waiting("Produce")),
+                frame(Screen.CONSUME, waiting("Consume")), frame(Screen.LABS, labs), frame(Screen.SLIDES, slidesScreen),
+                frame(Screen.QUIZZES, quizScreen), frame(Screen.CODE, code), lookLayer);
+        addScreen(Screen.CLUSTER, "Cluster", "navCluster");
+        addScreen(Screen.PRODUCE, "Produce", "navProduce");
+        addScreen(Screen.CONSUME, "Consume", "navConsume");
+        addScreen(Screen.LABS, "Labs", "navLabs");
+        addScreen(Screen.SLIDES, "Slides", "navSlides");
+        addScreen(Screen.QUIZZES, "Quizzes", "navQuizzes");
+        addScreen(Screen.CODE, "Code", "navCode");
+        frames.forEach((screen, frame) -> show(screen, frame.getContent()));
         toggles.selectedToggleProperty().addListener((o, was, now) -> nav.forEach((screen, button) -> {
             if (button == now) {
                 vm.screen().set(screen);
@@ -220,9 +240,31 @@ public final class ShellView {
                 slidesScreen.open(link.id(), link.number());
             }
         });
-        fillStrip(cluster);
         fillCliBar(vm.lastAction());
         vm.lookAt().addListener((o, was, ids) -> lookAt(ids));
+    }
+
+    /** The screens that show the cluster, in place of its start, once it runs. */
+    private void buildCluster(ClusterModels models) {
+        ClusterViewModel cluster = models.cluster();
+        clusterScreen = new ClusterScreen(cluster);
+        show(Screen.CLUSTER, clusterScreen);
+        show(Screen.PRODUCE, new ProduceScreen(models.produce(), cluster.topicNames()));
+        show(Screen.CONSUME, new ConsumeScreen(models.consume(), cluster.topicNames()));
+        liveCluster.set(cluster);
+        fillStrip(cluster);
+        // What a lab step asks to look at may be on these screens.
+        lookAt(vm.lookAt().get());
+    }
+
+    /** A screen that waits for the cluster, until it runs. */
+    private Node waiting(String screen) {
+        WaitingView view = new WaitingView(screen, () -> vm.screen().set(Screen.CLUSTER));
+        view.show(vm.nodes(), vm.phase().get());
+        vm.nodes().addListener((ListChangeListener<dev.kafkalab.cluster.NodeStatus>) c -> view.show(vm.nodes(),
+                vm.phase().get()));
+        vm.phase().addListener((o, was, now) -> view.show(vm.nodes(), now));
+        return view;
     }
 
     /**
@@ -244,14 +286,25 @@ public final class ShellView {
      * shorter than the screen can be: its controls stay reachable, and it never slides under the
      * lab panel, as an oversized child of a centring pane did.
      */
-    private javafx.scene.control.ScrollPane frame(Node screen) {
+    private javafx.scene.control.ScrollPane frame(Screen which, Node screen) {
         javafx.scene.control.ScrollPane frame = new javafx.scene.control.ScrollPane(screen);
         frame.setFitToWidth(true);
         frame.setFitToHeight(true);
         frame.getStyleClass().add("edge-to-edge");
-        frame.setId(screen.getId() == null ? null : screen.getId() + "Frame");
-        frames.put(screen, frame);
+        frame.setId(which.name().toLowerCase(java.util.Locale.ROOT) + "ScreenFrame");
+        frames.put(which, frame);
         return frame;
+    }
+
+    /** Puts {@code node} in its screen's frame; it says whether it is shown (tests and views ask it). */
+    private void show(Screen which, Node node) {
+        javafx.scene.control.ScrollPane frame = frames.get(which);
+        Node was = frame.getContent();
+        if (was != null && was != node) {
+            was.visibleProperty().unbind();
+        }
+        frame.setContent(node);
+        node.visibleProperty().bind(nav.get(which).selectedProperty());
     }
 
     /** Docks the lab's steps beside the screens, or takes them away. */
@@ -269,15 +322,13 @@ public final class ShellView {
     }
 
     /** A navigation button for a screen, also reached with Ctrl+digit. */
-    private void addScreen(Screen screen, String name, String id, Node node) {
+    private void addScreen(Screen screen, String name, String id) {
         KeyCode key = KeyCode.valueOf("DIGIT" + (screen.ordinal() + 1));
         ToggleButton button = new ToggleButton(name);
         button.setId(id);
         button.setToggleGroup(toggles);
         button.setTooltip(new Tooltip(name + " (Ctrl+" + key.getName() + ")"));
-        // The screen says whether it is shown (tests and views ask it), and its frame follows.
-        node.visibleProperty().bind(button.selectedProperty());
-        frames.get(node).visibleProperty().bind(button.selectedProperty());
+        frames.get(screen).visibleProperty().bind(button.selectedProperty());
         navBox.getChildren().add(button);
         nav.put(screen, button);
         root.getScene().getAccelerators().put(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN),
@@ -298,6 +349,7 @@ public final class ShellView {
             cluster.card(id).addListener((o, was, now) -> NodeCardView.STATES.show(chip, NodeCardView.stateName(now)));
             strip.getChildren().add(chip);
         }
+        strip.getChildren().remove(startChip);
         Label health = new Label();
         health.setId("stripHealth");
         health.textProperty().bind(Bindings.createStringBinding(() -> "under-replicated: "

@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The window's state: the cluster's start (progress, failure, retry), which screen is shown, the
- * open lab, the course, and the command line of the last action. The screens' view models
- * arrive together ({@link ScreenModels}) once the cluster runs; this one wires them to each
- * other (the topic chosen on the cluster screen, the screen a lab step is about). All methods
- * on the UI thread.
+ * open lab, the course, and the command line of the last action. The screens that need no
+ * cluster ({@link ScreenModels}: labs, slides, quizzes, code) arrive at once, so the window is
+ * useful while the cluster starts; those that show the cluster ({@link ClusterModels}) arrive
+ * when it runs. This one wires them to each other (the topic chosen on the cluster screen, the
+ * screen a lab step is about). All methods on the UI thread.
  */
 public final class ShellViewModel {
 
@@ -45,7 +46,8 @@ public final class ShellViewModel {
 
     private final Executor ui;
     private final Executor io;
-    private final Supplier<CompletableFuture<ScreenModels>> starter;
+    private final Supplier<CompletableFuture<ScreenModels>> desk;
+    private final Supplier<CompletableFuture<ClusterModels>> starter;
     private final Runnable quit;
     private final LastAction lastAction = new LastAction();
 
@@ -55,18 +57,25 @@ public final class ShellViewModel {
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.CLUSTER);
     private final ReadOnlyObjectWrapper<ScreenModels> screens = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ClusterModels> clusterScreens = new ReadOnlyObjectWrapper<>();
+    private boolean deskAsked;
+    /** The topic the open lab's step is about, chosen on the cluster's screens once they exist. */
+    private String stepTopic;
     private final ReadOnlyBooleanWrapper labOpen = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Course> course = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ContentLink> deckToOpen = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<String>> lookAt = new ReadOnlyObjectWrapper<>(List.of());
 
     /**
-     * @param starter starts the cluster and makes the screens' view models; called again on a retry
+     * @param desk    makes the view models of the screens that need no cluster; called once
+     * @param starter starts the cluster and makes its screens' view models; called again on a retry
      * @param quit    stops everything and ends the app, off the UI thread
      */
-    public ShellViewModel(Executor ui, Executor io, Supplier<CompletableFuture<ScreenModels>> starter, Runnable quit) {
+    public ShellViewModel(Executor ui, Executor io, Supplier<CompletableFuture<ScreenModels>> desk,
+            Supplier<CompletableFuture<ClusterModels>> starter, Runnable quit) {
         this.ui = ui;
         this.io = io;
+        this.desk = desk;
         this.starter = starter;
         this.quit = quit;
     }
@@ -90,9 +99,14 @@ public final class ShellViewModel {
         return screen;
     }
 
-    /** The screens' view models, null until the cluster runs. */
+    /** The view models of the screens that need no cluster; null for the moment they take to make. */
     public ReadOnlyObjectProperty<ScreenModels> screens() {
         return screens.getReadOnlyProperty();
+    }
+
+    /** The view models of the screens that show the cluster, null until it runs. */
+    public ReadOnlyObjectProperty<ClusterModels> clusterScreens() {
+        return clusterScreens.getReadOnlyProperty();
     }
 
     /** Whether a lab's steps are docked beside the screens. */
@@ -125,8 +139,22 @@ public final class ShellViewModel {
 
     // Commands
 
-    /** Starts the cluster (again, after a failure); the screens arrive when it runs. */
+    /**
+     * Makes the screens that need no cluster (once), and starts the cluster (again, after a
+     * failure); the cluster's screens arrive when it runs.
+     */
     public void start() {
+        if (!deskAsked) {
+            deskAsked = true;
+            desk.get().whenCompleteAsync((made, failed) -> {
+                if (failed != null) {
+                    LOG.error("The screens could not be made", Failures.rootCause(failed));
+                    lastAction.say("The labs, slides and code could not be loaded: " + Failures.message(failed));
+                } else if (made != null && phase.get() != Phase.STOPPING) {
+                    screensReady(made);
+                }
+            }, ui);
+        }
         phase.set(Phase.STARTING);
         failure.set("");
         starter.get().whenCompleteAsync((made, failed) -> {
@@ -199,7 +227,20 @@ public final class ShellViewModel {
 
     // Wiring
 
-    private void ready(ScreenModels made) {
+    private void screensReady(ScreenModels made) {
+        made.labs().state().addListener((o, was, now) -> {
+            if (now != null && (was == null || was.step() != now.step() || was.lab() != now.lab())) {
+                follow(now.current());
+                LabViewModel.programOf(now.lab(), now.current()).ifPresent(p -> made.code().openForLab(p.name(),
+                        p.starter(), p.solution()));
+            }
+        });
+        screens.set(made);
+        made.labs().reload();
+        loadCourse();
+    }
+
+    private void ready(ClusterModels made) {
         // A topic chosen on the cluster screen is the one to produce to and read, until another is chosen there.
         made.cluster().selectedTopic().addListener((o, was, now) -> {
             for (StringProperty topic : List.of(made.produce().topic(), made.consume().topic())) {
@@ -208,41 +249,40 @@ public final class ShellViewModel {
                 }
             }
         });
-        made.labs().state().addListener((o, was, now) -> {
-            if (now != null && (was == null || was.step() != now.step() || was.lab() != now.lab())) {
-                follow(made, now.current());
-                LabViewModel.programOf(now.lab(), now.current()).ifPresent(p -> made.code().openForLab(p.name(),
-                        p.starter(), p.solution()));
-            }
-        });
-        screens.set(made);
-        screen.set(Screen.CLUSTER);
+        clusterScreens.set(made);
+        // A lab opened while the cluster started: its step's topic is chosen now.
+        if (stepTopic != null) {
+            choose(made, stepTopic);
+        }
         phase.set(Phase.READY);
-        made.labs().reload();
-        loadCourse();
     }
 
     /** Shows the screen a lab step is about, with the step's topic chosen everywhere. */
-    private void follow(ScreenModels made, Step step) {
+    private void follow(Step step) {
         screen.set(switch (LabViewModel.screenFor(step)) {
             case PRODUCE -> Screen.PRODUCE;
             case CONSUME -> Screen.CONSUME;
             case CODE -> Screen.CODE;
             default -> Screen.CLUSTER;
         });
-        LabViewModel.topicOf(step).ifPresent(t -> {
-            made.cluster().selectedTopic().set(t);
-            made.produce().topic().set(t);
-            made.consume().topic().set(t);
-        });
+        stepTopic = LabViewModel.topicOf(step).orElse(null);
+        if (stepTopic != null && clusterScreens.get() != null) {
+            choose(clusterScreens.get(), stepTopic);
+        }
         lookAt.set(step.looks().stream().map(Vocabulary.TARGETS::get).filter(java.util.Objects::nonNull)
                 .map(Vocabulary.Target::nodeId).toList());
+    }
+
+    private static void choose(ClusterModels made, String topic) {
+        made.cluster().selectedTopic().set(topic);
+        made.produce().topic().set(topic);
+        made.consume().topic().set(topic);
     }
 
     private LabViewModel labs() {
         ScreenModels made = screens.get();
         if (made == null) {
-            throw new IllegalStateException("The labs need the cluster: it has not started yet.");
+            throw new IllegalStateException("The labs are not loaded yet.");
         }
         return made.labs();
     }

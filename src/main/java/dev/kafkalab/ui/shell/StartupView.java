@@ -81,6 +81,18 @@ final class StartupView extends VBox {
         retry.setManaged(true);
     }
 
+    /** One line about the start for the strip and the waiting screens: "cluster starting: 2 of 4 nodes running". */
+    static String summary(List<NodeStatus> nodes, ShellViewModel.Phase phase) {
+        long running = nodes.stream().filter(s -> s.state() == dev.kafkalab.cluster.NodeState.RUNNING).count();
+        return switch (phase) {
+            case FAILED -> "cluster: did not start (see the Cluster screen)";
+            case STOPPING -> "cluster: stopping";
+            case READY -> "cluster: running";
+            case STARTING -> nodes.isEmpty() ? "cluster: starting"
+                    : "cluster: starting, " + running + " of " + nodes.size() + " nodes running";
+        };
+    }
+
     void stopClock() {
         clock.stop();
     }

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.apache.kafka.common.TopicPartition;
 
@@ -28,17 +30,53 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class LiveWidgets {
 
-    private final ClusterViewModel vm;
+    private final ObservableValue<ClusterViewModel> cluster;
+    /** The topic the slide shown asked for while the cluster was starting: chosen once it runs. */
+    private String pendingTopic;
 
-    public LiveWidgets(ClusterViewModel vm) {
-        this.vm = vm;
+    /** @param cluster the cluster screen's view model, null until the cluster runs */
+    public LiveWidgets(ObservableValue<ClusterViewModel> cluster) {
+        this.cluster = cluster;
+        cluster.addListener((o, was, now) -> {
+            if (now != null && pendingTopic != null) {
+                now.selectedTopic().set(pendingTopic);
+                pendingTopic = null;
+            }
+        });
     }
 
-    /** A new widget; its node ids are prefixed {@code slide-} so they never shadow the screens' own. */
+    /**
+     * A new widget; its node ids are prefixed {@code slide-} so they never shadow the screens' own.
+     * While the cluster starts it is a note saying so, and becomes the widget when the cluster runs.
+     */
     public Node create(Slide.Live live) {
+        ClusterViewModel vm = cluster.getValue();
+        if (vm != null) {
+            return create(vm, live);
+        }
+        Label waiting = new Label("Waiting for the cluster to start: this live view appears when it runs.");
+        waiting.getStyleClass().add("live-missing");
+        waiting.setWrapText(true);
+        StackPane holder = new StackPane(waiting);
+        holder.getStyleClass().add("live-waiting");
+        ChangeListener<ClusterViewModel> arrived = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends ClusterViewModel> o, ClusterViewModel was,
+                    ClusterViewModel now) {
+                if (now != null) {
+                    cluster.removeListener(this);
+                    holder.getChildren().setAll(create(now, live));
+                }
+            }
+        };
+        cluster.addListener(arrived);
+        return holder;
+    }
+
+    private Node create(ClusterViewModel vm, Slide.Live live) {
         Node node = switch (live.widget()) {
-            case BROKERS -> brokers();
-            case PARTITIONS -> partitions(live.args().get("topic"));
+            case BROKERS -> brokers(vm);
+            case PARTITIONS -> partitions(vm, live.args().get("topic"));
             case GROUP -> new GroupWidget(vm, live.args().get("group"));
             case TIMELINE -> new TimelineView(vm);
         };
@@ -51,12 +89,17 @@ public final class LiveWidgets {
     public void shown(Slide slide) {
         for (Slide.Part part : slide.parts()) {
             if (part instanceof Slide.Live live && live.widget() == Slide.Widget.PARTITIONS) {
-                vm.selectedTopic().set(live.args().get("topic"));
+                ClusterViewModel vm = cluster.getValue();
+                if (vm == null) {
+                    pendingTopic = live.args().get("topic");
+                } else {
+                    vm.selectedTopic().set(live.args().get("topic"));
+                }
             }
         }
     }
 
-    private Node brokers() {
+    private static Node brokers(ClusterViewModel vm) {
         HBox cards = new HBox(10);
         for (int id : vm.nodeIds()) {
             cards.getChildren().add(new NodeCardView(vm, id));
@@ -64,7 +107,7 @@ public final class LiveWidgets {
         return cards;
     }
 
-    private Node partitions(String topic) {
+    private static Node partitions(ClusterViewModel vm, String topic) {
         Label missing = new Label("No topic " + topic + " on the cluster yet: create it (the button on this slide, or"
                 + " the Cluster screen) and its partitions appear here.");
         missing.getStyleClass().add("live-missing");

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,12 +46,14 @@ class CodeViewModelTest {
     }
 
     private final Programs programs = new Programs();
+    /** The cluster's address as the view model gets it: known, unless a test says the cluster is starting. */
+    private CompletableFuture<List<String>> address = CompletableFuture.completedFuture(List.of("localhost:1"));
 
     @BeforeEach
     void viewModel() {
         store = new ProgramStore(dir.resolve("programs"));
         vm = new CodeViewModel(store, () -> ProgramCompiler.of(classpath), () -> classpath, dir.resolve("classes"),
-                List.of("localhost:1"), programs, Runnable::run, Runnable::run, scheduler);
+                () -> address, programs, Runnable::run, Runnable::run, scheduler);
     }
 
     @AfterEach
@@ -121,6 +126,61 @@ class CodeViewModelTest {
         assertEquals("line 5999", vm.console().get(vm.console().size() - 1).text());
         assertEquals("line 1000", vm.console().get(0).text(), "the oldest lines went");
         assertEquals("chatty ended with exit code 0.", vm.status().get());
+    }
+
+    @Test
+    void aRunPressedWhileTheClusterStartsWaitsForItAndStopEndsTheWait() {
+        address = new CompletableFuture<>();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        CodeViewModel early = new CodeViewModel(store, () -> ProgramCompiler.of(classpath), () -> classpath,
+                dir.resolve("classes"), () -> address, programs, worker, Runnable::run, scheduler);
+        try {
+            early.create("early");
+            Await.until(() -> "early".equals(early.program().get()), Duration.ofSeconds(30), "the new program shown");
+            String text = """
+                    public class Main {
+                        public static void main(String[] args) {
+                            System.out.println("address " + args[0]);
+                        }
+                    }
+                    """;
+            early.run(text);
+            Await.until(() -> early.status().get().equals("early compiled; it runs once the cluster has started..."),
+                    Duration.ofSeconds(60), "the wait said; status: " + early.status().get());
+            early.stop();
+            Await.until(() -> !early.running().get(), Duration.ofSeconds(10), "the wait to end at Stop");
+            assertEquals("early compiled, and was not started: Stop was pressed.", early.status().get());
+            assertEquals(List.of(), programs.running(), "nothing was started");
+
+            early.run(text);
+            Await.until(() -> early.status().get().startsWith("early compiled; it runs once"), Duration.ofSeconds(60),
+                    "the wait said again; status: " + early.status().get());
+            address.complete(List.of("127.0.0.1:9"));
+            Await.until(() -> {
+                scheduler.tick();
+                return !early.running().get() && early.console().stream()
+                        .anyMatch(l -> l.text().equals("address 127.0.0.1:9"));
+            }, Duration.ofSeconds(60), "the program to run with the cluster's address once it was known");
+            assertEquals("early ended with exit code 0.", early.status().get());
+        } finally {
+            early.close();
+            worker.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRunWhenTheClusterDidNotStartSaysSoAndRunsNothing() {
+        address = CompletableFuture.failedFuture(new IllegalStateException("broker 1 did not start"));
+        vm.create("unlucky");
+        vm.run("""
+                public class Main {
+                    public static void main(String[] args) {
+                    }
+                }
+                """);
+        assertFalse(vm.running().get());
+        assertEquals("unlucky did not run: the cluster did not start (the Cluster screen says why and can try again).",
+                vm.status().get());
     }
 
     @Test

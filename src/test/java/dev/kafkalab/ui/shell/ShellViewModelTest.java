@@ -16,10 +16,15 @@ import org.junit.jupiter.api.Test;
 /** The window's life without a window or a cluster: starting, failing, retrying, quitting. */
 class ShellViewModelTest {
 
-    private final List<CompletableFuture<ScreenModels>> starts = new ArrayList<>();
+    private final List<CompletableFuture<ScreenModels>> desks = new ArrayList<>();
+    private final List<CompletableFuture<ClusterModels>> starts = new ArrayList<>();
     private final AtomicInteger quits = new AtomicInteger();
     private final ShellViewModel vm = new ShellViewModel(Runnable::run, Runnable::run, () -> {
-        CompletableFuture<ScreenModels> start = new CompletableFuture<>();
+        CompletableFuture<ScreenModels> desk = new CompletableFuture<>();
+        desks.add(desk);
+        return desk;
+    }, () -> {
+        CompletableFuture<ClusterModels> start = new CompletableFuture<>();
         starts.add(start);
         return start;
     }, quits::incrementAndGet);
@@ -35,6 +40,7 @@ class ShellViewModelTest {
 
         vm.start();
         assertEquals(2, starts.size(), "a retry starts the cluster again");
+        assertEquals(1, desks.size(), "the screens that need no cluster are made once");
         assertEquals(Phase.STARTING, vm.phase().get());
         assertEquals("", vm.failure().get(), "the old failure is gone while the new start runs");
     }
@@ -48,15 +54,17 @@ class ShellViewModelTest {
         assertEquals(Phase.STOPPING, vm.phase().get());
         starts.get(0).completeExceptionally(new ClusterException("The cluster was closed while it was starting."));
         assertEquals(Phase.STOPPING, vm.phase().get(), "a start that ends after the quit changes nothing");
-        assertNull(vm.screens().get());
+        assertNull(vm.clusterScreens().get());
     }
 
     @Test
     void aStartThatEndsWithNothingLeavesTheScreensAlone() {
         vm.start();
         // The context answers null when the window closed meanwhile.
+        desks.get(0).complete(null);
         starts.get(0).complete(null);
         assertNull(vm.screens().get());
+        assertNull(vm.clusterScreens().get());
         assertEquals(Phase.STARTING, vm.phase().get());
     }
 
@@ -67,9 +75,19 @@ class ShellViewModelTest {
     }
 
     @Test
-    void labsNeedTheClusterAndSaySo() {
+    void labsNeedTheirScreenAndSaySo() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> vm.openLab("03-failover"));
-        assertEquals("The labs need the cluster: it has not started yet.", e.getMessage());
+        assertEquals("The labs are not loaded yet.", e.getMessage());
+    }
+
+    @Test
+    void screensThatCouldNotBeMadeAreSaidOnTheCommandLine() {
+        vm.start();
+        desks.get(0).completeExceptionally(new java.io.UncheckedIOException(new java.io.IOException("labs: permission denied")));
+        assertNull(vm.screens().get());
+        assertEquals("The labs, slides and code could not be loaded: java.io.IOException: labs: permission denied",
+                vm.lastAction().message().get());
+        assertEquals(Phase.STARTING, vm.phase().get(), "the cluster starts all the same");
     }
 
     @Test

@@ -46,9 +46,9 @@ class SlidesScreenTest {
         deck("02-cluster", "Cluster", 2, 3);
         ProgressStore store = new ProgressStore(dir.resolve("progress.properties"));
         store.update(java.util.Map.of("deck.02-cluster.slide", "3"));
-        // No live widget on these decks, so no cluster view model behind the widgets.
-        screen = new SlidesScreen(new SlidesViewModel(store, Runnable::run, Runnable::run), new LiveWidgets(null),
-                link -> { }, () -> { });
+        // No live widget on these decks, and no cluster behind the widgets (as while it starts).
+        screen = new SlidesScreen(new SlidesViewModel(store, Runnable::run, Runnable::run),
+                new LiveWidgets(new javafx.beans.property.SimpleObjectProperty<>()), link -> { }, () -> { });
         Scene scene = new Scene(screen, 1100, 800);
         Theme.apply(scene);
         stage.setScene(scene);
