@@ -80,6 +80,7 @@ public final class AppContext implements AutoCloseable {
     private boolean closed;
     /** What every screen uses, cluster or not; made once. */
     private CompletableFuture<Basics> basics;
+    private CompletableFuture<ScreenModels> screens;
     /** The labs, once made: the cluster's services are closed after the open lab is saved. */
     private volatile LabViewModel labs;
     /** The current start's services, once the cluster runs and was seen once; failed with a failed start. */
@@ -123,9 +124,15 @@ public final class AppContext implements AutoCloseable {
         return shell;
     }
 
-    /** The screens that need no cluster: their files are read off the UI thread, their view models made on it. */
-    private CompletableFuture<ScreenModels> screens() {
-        return basics().thenApplyAsync(b -> b == null ? null : screens(b), ui);
+    /**
+     * The screens that need no cluster, made once: their files are read off the UI thread, their
+     * view models made on it.
+     */
+    private synchronized CompletableFuture<ScreenModels> screens() {
+        if (screens == null) {
+            screens = basics().thenApplyAsync(b -> b == null ? null : screens(b), ui);
+        }
+        return screens;
     }
 
     private synchronized CompletableFuture<Basics> basics() {
@@ -168,18 +175,25 @@ public final class AppContext implements AutoCloseable {
 
     /** Starts the cluster (again, after a failure); its screens' view models once it runs. */
     private CompletableFuture<ClusterModels> start() {
-        CompletableFuture<ClusterServices> attempt = running.isCompletedExceptionally() ? new CompletableFuture<>()
-                : running;
-        running = attempt;
-        CompletableFuture<ClusterModels> made = basics().thenCompose(b -> startAfter.thenCompose(
-                go -> cluster.start()).thenApply(ok -> services(b)))
-                .thenApplyAsync(s -> s == null ? null : viewModels(s, attempt), ui);
-        made.whenComplete((models, failed) -> {
-            if (failed != null) {
-                attempt.completeExceptionally(failed);
+        CompletableFuture<ClusterServices> attempt;
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.completedFuture(null);
             }
-        });
-        return made;
+            // A retry comes after a failed start: what waits from now on waits for this one.
+            attempt = running.isDone() ? new CompletableFuture<>() : running;
+            running = attempt;
+        }
+        // The screens first (they take a moment): the open lab must exist when the cluster's services subscribe it.
+        return screens().handle((made, failed) -> null).thenCompose(x -> basics())
+                .thenCompose(b -> startAfter.thenCompose(go -> cluster.start()).thenApply(ok -> services(b)))
+                .thenApplyAsync(s -> s == null ? null : viewModels(s, attempt), ui)
+                // Returned, so the window hears of a failure after what waits for this start does.
+                .whenComplete((models, failed) -> {
+                    if (failed != null) {
+                        attempt.completeExceptionally(failed);
+                    }
+                });
     }
 
     /** What the cluster's screens and the labs' actions use, once the cluster runs; null when the window closed meanwhile. */

@@ -66,6 +66,8 @@ public final class LabSession implements AutoCloseable {
     private final Map<String, Integer> remembered = new LinkedHashMap<>();
     private final Set<Integer> passed = new TreeSet<>();
     private final Map<String, TopicScan> scans = new HashMap<>();
+    /** Actions pressed and not done yet (one waiting for the cluster to start, say): a reset or a close cancels them. */
+    private final Set<CompletableFuture<ActionRunner.Outcome>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ClusterSnapshot latest = ClusterSnapshot.EMPTY;
     private ClusterSnapshot baseline;
     private Instant ignoreBefore = Instant.EPOCH;
@@ -202,9 +204,14 @@ public final class LabSession implements AutoCloseable {
             } catch (RuntimeException e) {
                 work = CompletableFuture.failedFuture(e);
             }
+            CompletableFuture<ActionRunner.Outcome> mine = work;
+            pending.add(mine);
+            work.whenComplete((o, f) -> pending.remove(mine));
             work.whenCompleteAsync((outcome, failure) -> {
                 busy--;
-                if (failure != null) {
+                if (dev.kafkalab.common.Failures.rootCause(failure) instanceof java.util.concurrent.CancellationException) {
+                    message = "Not done: the lab was reset before it could be.";
+                } else if (failure != null) {
                     message = "Could not do it: " + dev.kafkalab.common.Failures.message(failure);
                 } else {
                     message = outcome.message();
@@ -226,6 +233,8 @@ public final class LabSession implements AutoCloseable {
     public CompletableFuture<State> reset() {
         CompletableFuture<State> done = new CompletableFuture<>();
         submit(() -> {
+            // An action still waiting (for the cluster to start) must not run after the reset.
+            cancelPending();
             busy++;
             message = "Resetting the lab: stopping its groups, deleting its topics, starting every broker...";
             publish();
@@ -342,12 +351,18 @@ public final class LabSession implements AutoCloseable {
         }
     }
 
+    private void cancelPending() {
+        pending.forEach(f -> f.cancel(false));
+    }
+
     /** Saves the time spent and stops the session's thread. */
     @Override
     public void close() {
         if (thread.isShutdown()) {
             return;
         }
+        // An action still waiting must not run once the lab is closed.
+        cancelPending();
         CompletableFuture<State> saved = call(this::save);
         try {
             saved.get(2, java.util.concurrent.TimeUnit.SECONDS);

@@ -44,7 +44,9 @@ public final class WaitingRunner implements ActionRunner {
         if (runner.isDone() && !runner.isCompletedExceptionally()) {
             return runner.join().run(action, snapshot, remembered, progress);
         }
-        progress.accept(WAITING);
+        if (!runner.isDone()) {
+            progress.accept(WAITING);
+        }
         return runner.handle((r, failed) -> {
             if (failed != null) {
                 throw new IllegalStateException("The cluster did not start, so this did not run: the Cluster screen says why"

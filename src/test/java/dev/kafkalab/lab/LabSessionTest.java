@@ -224,6 +224,26 @@ class LabSessionTest {
     }
 
     @Test
+    void anActionWaitingForTheClusterIsCancelledByAResetAndNeverRuns() throws Exception {
+        CompletableFuture<ActionRunner> cluster = new CompletableFuture<>();
+        LabSession waiting = new LabSession(lab, new WaitingRunner(() -> cluster, () -> null),
+                new ProgressStore(progressFile()), ledger);
+        try {
+            CompletableFuture<State> pressed = waiting.run(lab.steps().get(1).actions().get(0));
+            awaitState(waiting, s -> s.message().equals("Working: Kill the leader: " + WaitingRunner.WAITING),
+                    "the action to say it waits");
+            waiting.reset();
+            assertEquals("Not done: the lab was reset before it could be.", pressed.get(5, TimeUnit.SECONDS).message());
+            cluster.complete(runner);
+            awaitState(waiting, s -> s.message().equals("The lab is back at its start."), "the reset to finish");
+            assertEquals(List.of(), runner.actions, "the kill never ran, before or after the reset");
+            assertEquals(1, runner.resets.get());
+        } finally {
+            waiting.close();
+        }
+    }
+
+    @Test
     void aDemoSaysEachStageWhileItRunsAndItsOutcomeWhenDone() throws Exception {
         CompletableFuture<ActionRunner.Outcome> answer = new CompletableFuture<>();
         runner.answer = action -> answer;
@@ -403,7 +423,10 @@ class LabSessionTest {
     }
 
     private State awaitState(Predicate<State> condition, String what) {
-        LabSession s = session;
+        return awaitState(session, condition, what);
+    }
+
+    private static State awaitState(LabSession s, Predicate<State> condition, String what) {
         Await.until(() -> condition.test(s.state()), WAIT, what + "; last state " + s.state());
         return s.state();
     }

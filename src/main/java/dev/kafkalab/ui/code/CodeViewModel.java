@@ -60,7 +60,7 @@ public final class CodeViewModel implements AutoCloseable {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
     private final Map<String, Session> sessions = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Path[]> labFolders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LabFolders labFolders = new LabFolders();
     private final BooleanProperty labProgramShown = new SimpleBooleanProperty();
     private final Supplier<CompletableFuture<List<String>>> runArgs;
     private final Programs runs;
@@ -173,7 +173,7 @@ public final class CodeViewModel implements AutoCloseable {
      * time, the learner's own after), and Reset to starter and Show solution point at the lab's.
      */
     public void openForLab(String name, Path starter, Path solution) {
-        labFolders.put(name, new Path[] {starter, solution});
+        labFolders.put(name, starter, solution);
         if (name.equals(program.get())) {
             labProgramShown.set(true);
             return;
@@ -188,17 +188,11 @@ public final class CodeViewModel implements AutoCloseable {
     }
 
     public void resetToStarter() {
-        Path[] folders = labFolders.get(program.get());
-        if (folders != null) {
-            replaceWith(folders[0], "back at the lab's starter");
-        }
+        labFolders.starter(program.get()).ifPresent(p -> replaceWith(p, "back at the lab's starter"));
     }
 
     public void showSolution() {
-        Path[] folders = labFolders.get(program.get());
-        if (folders != null) {
-            replaceWith(folders[1], "the solution of this step");
-        }
+        labFolders.solution(program.get()).ifPresent(p -> replaceWith(p, "the solution of this step"));
     }
 
     /** A new program from the plain producer template, opened. */
@@ -252,7 +246,7 @@ public final class CodeViewModel implements AutoCloseable {
 
     private void show(String name, List<Path> paths) {
         program.set(name);
-        labProgramShown.set(labFolders.containsKey(name));
+        labProgramShown.set(labFolders.has(name));
         Session s = session(name);
         console.setAll(s.console);
         running.set(s.running.get());
@@ -326,6 +320,7 @@ public final class CodeViewModel implements AutoCloseable {
         }
         s.running.set(true);
         s.stopAsked = false;
+        s.stopWait = new CompletableFuture<>();
         running.set(true);
         problems.clear();
         status.set("Compiling " + name + "...");
@@ -360,34 +355,38 @@ public final class CodeViewModel implements AutoCloseable {
                 return;
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
-            List<String> args = ClusterWait.args(runArgs, () -> s.stopAsked || closed, () -> ui.execute(() -> status.set(
-                    name + " compiled; it runs once the cluster has started...")), why -> notStarted(name, s, name + " " + why));
-            if (args == null) {
-                return;
-            }
-            try {
-                Programs.Run run = runs.start(name, "the Code screen", classpath.get(), compiled.classes(),
-                        compiled.mainClass(), args, store.folder(name));
-                s.run = run;
-                ui.execute(() -> {
-                    if (name.equals(program.get())) {
-                        status.set("Compiled in " + ms + " ms; " + compiled.mainClass() + " runs (pid " + run.pid() + ").");
-                    }
-                });
-                if (closed || s.stopAsked) {
-                    run.stop();
+            ClusterWait.then(runArgs.get(), s.stopWait, () -> ui.execute(() -> {
+                if (name.equals(program.get())) {
+                    status.set(name + " compiled; it runs once the cluster has started...");
                 }
-            } catch (Programs.AlreadyRunning e) {
-                // A lab step started it meanwhile: that run is the one Stop reaches.
-                ui.execute(() -> {
-                    shown(e.run());
-                    status.set(e.getMessage() + ".");
-                });
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Starting {} failed", name, e);
-                notStarted(name, s, "Could not start " + name + ": " + Failures.message(e));
-            }
+            }), this::submit, args -> start(name, s, compiled, ms, args), why -> notStarted(name, s, name + " " + why));
         });
+    }
+
+    /** On the worker: the compiled program starts, given the cluster's address. */
+    private void start(String name, Session s, ProgramCompiler.Result compiled, long ms, List<String> args) {
+        try {
+            Programs.Run run = runs.start(name, "the Code screen", classpath.get(), compiled.classes(),
+                    compiled.mainClass(), args, store.folder(name));
+            s.run = run;
+            ui.execute(() -> {
+                if (name.equals(program.get())) {
+                    status.set("Compiled in " + ms + " ms; " + compiled.mainClass() + " runs (pid " + run.pid() + ").");
+                }
+            });
+            if (closed || s.stopAsked) {
+                run.stop();
+            }
+        } catch (Programs.AlreadyRunning e) {
+            // A lab step started it meanwhile: that run is the one Stop reaches.
+            ui.execute(() -> {
+                shown(e.run());
+                status.set(e.getMessage() + ".");
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Starting {} failed", name, e);
+            notStarted(name, s, "Could not start " + name + ": " + Failures.message(e));
+        }
     }
 
     /** Any thread: the run pressed did not start, and {@code why} says so. */
@@ -405,8 +404,9 @@ public final class CodeViewModel implements AutoCloseable {
         if (s == null || !s.running.get()) {
             return;
         }
-        // Still compiling: the worker sees it and does not start the program.
+        // Still compiling, or waiting for the cluster: the program is not started.
         s.stopAsked = true;
+        s.stopWait.complete(null);
         status.set("Stopping " + name + "...");
         Programs.Run run = s.run;
         if (run != null && run.alive()) {

@@ -22,6 +22,8 @@ final class Session {
     volatile Programs.Run run;
     /** Stop was pressed for this run (maybe while it compiled). */
     volatile boolean stopAsked;
+    /** Completed when Stop is pressed: a run waiting for the cluster's address ends its wait. */
+    volatile java.util.concurrent.CompletableFuture<Void> stopWait = new java.util.concurrent.CompletableFuture<>();
 
     /** FX thread: moves what was queued into the console, and returns it (at most a console's worth). */
     List<ConsoleLine> drain() {

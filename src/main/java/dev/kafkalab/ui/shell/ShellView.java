@@ -79,6 +79,8 @@ public final class ShellView {
     /** The cluster screen's view model for the slides' live widgets: null until the cluster runs. */
     private final javafx.beans.property.ObjectProperty<ClusterViewModel> liveCluster =
             new javafx.beans.property.SimpleObjectProperty<>();
+    /** Ends what the waiting screens follow, once the cluster's screens replace them. */
+    private final java.util.List<Runnable> unwait = new java.util.ArrayList<>();
     /** Each node's start in the strip, until the cluster runs and its chips take over. */
     private final Label startChip = new Label();
     /** Over the screens: rings around what a lab step asks the learner to look at. */
@@ -248,6 +250,15 @@ public final class ShellView {
     private void buildCluster(ClusterModels models) {
         ClusterViewModel cluster = models.cluster();
         clusterScreen = new ClusterScreen(cluster);
+        unwait.forEach(Runnable::run);
+        unwait.clear();
+        if (frames.isEmpty()) {
+            // The other screens could not be made (the command line says why): the cluster's alone.
+            content.getChildren().setAll(clusterScreen);
+            fillStrip(cluster);
+            fillCliBar(vm.lastAction());
+            return;
+        }
         show(Screen.CLUSTER, clusterScreen);
         show(Screen.PRODUCE, new ProduceScreen(models.produce(), cluster.topicNames()));
         show(Screen.CONSUME, new ConsumeScreen(models.consume(), cluster.topicNames()));
@@ -261,9 +272,14 @@ public final class ShellView {
     private Node waiting(String screen) {
         WaitingView view = new WaitingView(screen, () -> vm.screen().set(Screen.CLUSTER));
         view.show(vm.nodes(), vm.phase().get());
-        vm.nodes().addListener((ListChangeListener<dev.kafkalab.cluster.NodeStatus>) c -> view.show(vm.nodes(),
-                vm.phase().get()));
-        vm.phase().addListener((o, was, now) -> view.show(vm.nodes(), now));
+        ListChangeListener<dev.kafkalab.cluster.NodeStatus> nodes = c -> view.show(vm.nodes(), vm.phase().get());
+        javafx.beans.value.ChangeListener<Phase> phase = (o, was, now) -> view.show(vm.nodes(), now);
+        vm.nodes().addListener(nodes);
+        vm.phase().addListener(phase);
+        unwait.add(() -> {
+            vm.nodes().removeListener(nodes);
+            vm.phase().removeListener(phase);
+        });
         return view;
     }
 

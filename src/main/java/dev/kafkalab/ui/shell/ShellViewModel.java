@@ -198,6 +198,7 @@ public final class ShellViewModel {
     public void closeLab() {
         labs().close();
         labOpen.set(false);
+        stepTopic = null;
         lookAt.set(List.of());
         screen.set(Screen.LABS);
     }

@@ -59,17 +59,14 @@ public final class LiveWidgets {
         waiting.setWrapText(true);
         StackPane holder = new StackPane(waiting);
         holder.getStyleClass().add("live-waiting");
-        ChangeListener<ClusterViewModel> arrived = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends ClusterViewModel> o, ClusterViewModel was,
-                    ClusterViewModel now) {
-                if (now != null) {
-                    cluster.removeListener(this);
-                    holder.getChildren().setAll(create(now, live));
-                }
+        ChangeListener<ClusterViewModel> arrived = (o, was, now) -> {
+            if (now != null && holder.getChildren().get(0) == waiting) {
+                holder.getChildren().setAll(create(now, live));
             }
         };
-        cluster.addListener(arrived);
+        // Held by the widget, weakly by the property: a slide that is gone lets go.
+        holder.getProperties().put(ChangeListener.class, arrived);
+        cluster.addListener(new WeakChangeListener<>(arrived));
         return holder;
     }
 
@@ -87,6 +84,7 @@ public final class LiveWidgets {
 
     /** What showing a slide changes: a partitions widget selects its topic, as a click on the topic list would. */
     public void shown(Slide slide) {
+        pendingTopic = null;
         for (Slide.Part part : slide.parts()) {
             if (part instanceof Slide.Live live && live.widget() == Slide.Widget.PARTITIONS) {
                 ClusterViewModel vm = cluster.getValue();

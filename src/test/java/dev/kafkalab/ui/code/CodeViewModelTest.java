@@ -62,6 +62,14 @@ class CodeViewModelTest {
         programs.close();
     }
 
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     /** Ticks the console's beat until the program shown has ended. */
     private void awaitEnd() {
         Await.until(() -> {
@@ -147,9 +155,14 @@ class CodeViewModelTest {
             early.run(text);
             Await.until(() -> early.status().get().equals("early compiled; it runs once the cluster has started..."),
                     Duration.ofSeconds(60), "the wait said; status: " + early.status().get());
+            // The worker is free meanwhile: an edit is saved while the run waits.
+            early.edited("early", "Main.java", text.replace("address ", "cluster at "));
+            Await.until(() -> read(dir.resolve("programs/early/Main.java")).contains("cluster at "),
+                    Duration.ofSeconds(10), "the edit saved while the run waits");
             early.stop();
-            Await.until(() -> !early.running().get(), Duration.ofSeconds(10), "the wait to end at Stop");
-            assertEquals("early compiled, and was not started: Stop was pressed.", early.status().get());
+            Await.until(() -> early.status().get().equals("early compiled, and was not started: Stop was pressed."),
+                    Duration.ofSeconds(10), "the wait to end at Stop; status: " + early.status().get());
+            assertFalse(early.running().get());
             assertEquals(List.of(), programs.running(), "nothing was started");
 
             early.run(text);
@@ -158,10 +171,9 @@ class CodeViewModelTest {
             address.complete(List.of("127.0.0.1:9"));
             Await.until(() -> {
                 scheduler.tick();
-                return !early.running().get() && early.console().stream()
+                return early.status().get().equals("early ended with exit code 0.") && early.console().stream()
                         .anyMatch(l -> l.text().equals("address 127.0.0.1:9"));
             }, Duration.ofSeconds(60), "the program to run with the cluster's address once it was known");
-            assertEquals("early ended with exit code 0.", early.status().get());
         } finally {
             early.close();
             worker.shutdownNow();
