@@ -19,6 +19,8 @@ public final class Main {
                    kafka-lab cluster      run the local cluster without a window (--help for options)
                    kafka-lab run PATH [ARGS...]  compile a Kafka program (.java file or folder) and run it
                    kafka-lab bench        measure start, failover and memory of the local cluster
+                   kafka-lab soak [--minutes N]  a class-like session for N minutes (default 30): a stream,
+                                          a group, a broker failure every 20 s; prints what grew
                    kafka-lab bench-code   measure Run on the Code screen: compile, program JVM start, main;
                                           and the console under a million lines (that part needs a display)
                    kafka-lab bench-ui     measure the FX thread with 50 topics x 12 partitions (needs a display)
@@ -48,6 +50,7 @@ public final class Main {
                 System.exit(new ClusterCommand(System.out, System.err).run(rest, System.in));
             }
             case "run" -> System.exit(new RunCommand(System.out, System.err).run(rest));
+            case "soak" -> System.exit(new dev.kafkalab.cli.SoakCommand(System.out, System.err).run(rest));
             case "bench-code" -> System.exit(benchCode(rest));
             case "bench", "bench-ui", "bench-produce" -> System.exit(bench(command, rest, args));
             case "--help", "-h", "help" -> System.out.println(usage());

@@ -1,7 +1,7 @@
 package dev.kafkalab.common;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** Where a desktop app keeps its data and its caches, per user, per platform. */
 public final class AppDirs {
@@ -13,45 +13,44 @@ public final class AppDirs {
 
     /** Kept across runs: topics survive an app restart. */
     public static Path data() {
-        String os = os();
-        Path home = Path.of(System.getProperty("user.home"));
-        if (os.contains("win")) {
-            return Path.of(env("LOCALAPPDATA", home.resolve("AppData/Local").toString()), PRETTY_NAME);
-        }
-        if (os.contains("mac")) {
-            return home.resolve("Library/Application Support").resolve(PRETTY_NAME);
-        }
-        return Path.of(env("XDG_DATA_HOME", home.resolve(".local/share").toString()), NAME);
+        return data(Os.current(), Path.of(System.getProperty("user.home")), System::getenv);
+    }
+
+    /** Where {@code os} keeps a user's app data, given their home and environment. */
+    public static Path data(Os os, Path home, UnaryOperator<String> env) {
+        return switch (os) {
+            case WINDOWS -> Path.of(env(env, "LOCALAPPDATA", home.resolve("AppData/Local").toString()), PRETTY_NAME);
+            case MACOS -> home.resolve("Library/Application Support").resolve(PRETTY_NAME);
+            default -> Path.of(env(env, "XDG_DATA_HOME", home.resolve(".local/share").toString()), NAME);
+        };
     }
 
     /** Safe to delete: rebuilt when missing (class-data sharing archives). */
     public static Path cache() {
-        String os = os();
-        Path home = Path.of(System.getProperty("user.home"));
-        if (os.contains("win")) {
-            return Path.of(env("LOCALAPPDATA", home.resolve("AppData/Local").toString()), PRETTY_NAME, "cache");
-        }
-        if (os.contains("mac")) {
-            return home.resolve("Library/Caches").resolve(PRETTY_NAME);
-        }
-        return Path.of(env("XDG_CACHE_HOME", home.resolve(".cache").toString()), NAME);
+        return cache(Os.current(), Path.of(System.getProperty("user.home")), System::getenv);
+    }
+
+    /** Where {@code os} keeps a user's caches, given their home and environment. */
+    public static Path cache(Os os, Path home, UnaryOperator<String> env) {
+        return switch (os) {
+            case WINDOWS -> Path.of(env(env, "LOCALAPPDATA", home.resolve("AppData/Local").toString()), PRETTY_NAME,
+                    "cache");
+            case MACOS -> home.resolve("Library/Caches").resolve(PRETTY_NAME);
+            default -> Path.of(env(env, "XDG_CACHE_HOME", home.resolve(".cache").toString()), NAME);
+        };
     }
 
     /** The java launcher of this very JVM: every JVM the app starts runs the same Java. */
     public static Path javaLauncher() {
-        return Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        return Os.current().javaLauncher(Path.of(System.getProperty("java.home")));
     }
 
     public static boolean isWindows() {
-        return os().contains("win");
+        return Os.current() == Os.WINDOWS;
     }
 
-    private static String os() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
+    private static String env(UnaryOperator<String> env, String name, String fallback) {
+        String value = env.apply(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -50,6 +50,21 @@ class ClusterViewModelTest {
             status(3, NodeRole.BROKER)), actions, topics, "127.0.0.1:9092,127.0.0.1:9093", Runnable::run);
 
     @Test
+    void whereThereIsNoSigstopFreezeSaysSoAndWhatWorksAndSendsNothing() {
+        dev.kafkalab.ui.common.LastAction said = new dev.kafkalab.ui.common.LastAction();
+        ClusterViewModel windows = new ClusterViewModel(List.of(status(1, NodeRole.BROKER)), actions, topics,
+                "127.0.0.1:9092", Runnable::run, said).on(dev.kafkalab.common.Os.WINDOWS);
+        assertTrue(windows.freeze(1).isDone());
+        assertTrue(windows.resume(1).isDone());
+        assertEquals(List.of(), calls, "no signal sent, no node action asked");
+        assertEquals("Freezing needs SIGSTOP, which Windows does not have: stop or kill the broker instead.",
+                said.message().get());
+        assertEquals("running", windows.card(1).get().stateWord(), "the card shows no 'freezing...'");
+        windows.kill(1);
+        assertEquals(List.of("kill 1"), calls, "what works still does");
+    }
+
+    @Test
     void cardsCountLeadershipsAndFollowFencing() {
         vm.onSnapshot(snapshot(1, false, partition(0, 1), partition(1, 2), partition(2, 1)));
         assertEquals(2, vm.card(1).get().leads());

@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.cluster;
 
+import dev.kafkalab.common.Os;
 import dev.kafkalab.ui.common.LastAction;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.NodeActions;
@@ -94,6 +95,8 @@ public final class ClusterViewModel {
     /** Leads and follows per broker of the applied snapshot, counted once per snapshot. */
     private Map<Integer, ClusterSnapshot.Replicas> replicas = Map.of();
     private final Map<Integer, java.nio.file.Path> logFiles = new HashMap<>();
+
+    private Os os = Os.current();
 
     public ClusterViewModel(List<NodeStatus> nodes, NodeActions actions, TopicOperations topics,
             String bootstrapServers, Executor ui) {
@@ -252,11 +255,28 @@ public final class ClusterViewModel {
     }
 
     public CompletableFuture<Void> freeze(int id) {
-        return act(id, "pause", "freezing", actions::pause);
+        return os.canFreeze() ? act(id, "pause", "freezing", actions::pause) : noFreeze();
     }
 
     public CompletableFuture<Void> resume(int id) {
-        return act(id, "resume", "resuming", actions::resume);
+        return os.canFreeze() ? act(id, "resume", "resuming", actions::resume) : noFreeze();
+    }
+
+    /** Where there is no SIGSTOP (Windows): the command line says so and what works instead, and nothing is sent. */
+    private CompletableFuture<Void> noFreeze() {
+        lastAction.say(os.noFreeze());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The system the cluster runs on: whether a broker can be frozen there. */
+    public Os os() {
+        return os;
+    }
+
+    /** As if on {@code other}: tests of what Windows or macOS change, on any system. */
+    public ClusterViewModel on(Os other) {
+        os = other;
+        return this;
     }
 
     public CompletableFuture<Void> start(int id) {

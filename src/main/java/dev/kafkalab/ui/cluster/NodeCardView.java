@@ -65,6 +65,11 @@ public final class NodeCardView extends VBox {
         stop.setOnAction(e -> vm.stop(id));
         kill.setOnAction(e -> vm.kill(id));
         freeze.setOnAction(e -> vm.freeze(id));
+        if (!vm.os().canFreeze()) {
+            // Pressed, it says the same on the command line.
+            freeze.setTooltip(new javafx.scene.control.Tooltip(vm.os().noFreeze()));
+            resume.setTooltip(new javafx.scene.control.Tooltip(vm.os().noFreeze()));
+        }
         resume.setOnAction(e -> vm.resume(id));
         start.setOnAction(e -> vm.start(id));
         Button log = button("Log", "L", "This node's log, following new lines");
