@@ -72,9 +72,14 @@ public final class ClusterCommand {
         try (LocalCluster cluster = new LocalCluster(spec)) {
             cluster.addListener(s -> err.println("  " + s.label() + ": " + s.state().word()));
             try {
-                cluster.start().get();
+                // The start bounds each node's wait itself; this bounds the rest (ending an earlier run's nodes).
+                cluster.start().get(spec.startTimeout().toSeconds() + 30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 err.println("error: " + Failures.message(e));
+                return 1;
+            } catch (TimeoutException e) {
+                err.println("error: the cluster did not start within " + (spec.startTimeout().toSeconds() + 30)
+                        + " s: the machine may be busy. The nodes' logs: " + cluster.logsDir());
                 return 1;
             }
             cluster.notes().forEach(n -> err.println("note: " + n));

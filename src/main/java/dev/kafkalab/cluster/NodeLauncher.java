@@ -1,6 +1,6 @@
 package dev.kafkalab.cluster;
 
-import dev.kafkalab.common.AppDirs;
+import dev.kafkalab.common.Os;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,29 +19,38 @@ import java.util.stream.Stream;
 final class NodeLauncher {
 
     private static final Optional<String> NICE = Stream.of("/usr/bin/nice", "/bin/nice")
-            .filter(p -> !AppDirs.isWindows() && Files.isExecutable(Path.of(p))).findFirst();
+            .filter(p -> Files.isExecutable(Path.of(p))).findFirst();
 
     private final ClusterSpec spec;
     private final DataDir dir;
     private final NodeClasspath classpath;
     private final String clusterId;
     private final Set<NodeRole> dumpingArchive = new HashSet<>();
+    private final Os os;
+    private final Path javaHome;
 
     NodeLauncher(ClusterSpec spec, DataDir dir, NodeClasspath classpath, String clusterId) {
+        this(spec, dir, classpath, clusterId, Os.current(), Path.of(System.getProperty("java.home")));
+    }
+
+    /** As on {@code os} with the runtime at {@code javaHome}: tests of what each system changes, on any. */
+    NodeLauncher(ClusterSpec spec, DataDir dir, NodeClasspath classpath, String clusterId, Os os, Path javaHome) {
         this.spec = spec;
         this.dir = dir;
         this.classpath = classpath;
         this.clusterId = clusterId;
+        this.os = os;
+        this.javaHome = javaHome;
     }
 
     List<String> command(NodeProcess node) {
         List<String> cmd = new ArrayList<>();
-        if (NICE.isPresent()) {
+        if (os.canNice() && NICE.isPresent()) {
             // Brokers electing leaders for hundreds of partitions can take both cores; the window
             // the class is watching must keep drawing. nice execs java: the pid stays the node's.
             cmd.addAll(List.of(NICE.get(), "-n", "10"));
         }
-        cmd.add(AppDirs.javaLauncher().toString());
+        cmd.add(os.javaLauncher(javaHome).toString());
         cmd.addAll(node.role() == NodeRole.CONTROLLER ? spec.controllerJvmFlags() : spec.jvmFlags());
         if (spec.classDataSharing() && BASE_ARCHIVE) {
             cmd.addAll(classDataSharingFlags(node.role()));
