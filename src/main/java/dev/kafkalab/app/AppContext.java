@@ -13,6 +13,7 @@ import dev.kafkalab.code.ProgramCompiler;
 import dev.kafkalab.code.ProgramStore;
 import dev.kafkalab.code.Programs;
 import dev.kafkalab.common.AppDirs;
+import dev.kafkalab.common.Futures;
 import dev.kafkalab.common.Safely;
 import dev.kafkalab.common.Scheduler;
 import dev.kafkalab.common.Threads;
@@ -169,8 +170,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The cluster as last seen, or null before it runs. */
     private ClusterSnapshot latest() {
-        CompletableFuture<ClusterServices> now = running;
-        return now.isDone() && !now.isCompletedExceptionally() ? now.join().poller().latest() : null;
+        return Futures.now(running).map(s -> s.poller().latest()).orElse(null);
     }
 
     /** Starts the cluster (again, after a failure); its screens' view models once it runs. */

@@ -201,7 +201,7 @@ public final class BenchCommand {
      * JVMs (the class-data sharing archive, the JDK's libraries) once per JVM; PSS splits each
      * shared page between its users, so the PSS sum is what the four JVMs really take together.
      */
-    private static double totalMib(LocalCluster cluster, String file, String field) {
+    static double totalMib(LocalCluster cluster, String file, String field) {
         double kib = 0;
         for (NodeStatus node : cluster.nodes()) {
             Path status = Path.of("/proc/" + node.pid() + file);
@@ -251,7 +251,7 @@ public final class BenchCommand {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -24,15 +24,14 @@ record Figures(double heapMib, int threads, double nodePssMib, int appFds, int n
         System.gc();
         double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-        double pss = 0;
         int nodeFds = 0;
         for (NodeStatus node : cluster.nodes()) {
             if (node.pid() > 0) {
-                pss += kib(Path.of("/proc/" + node.pid() + "/smaps_rollup"), "Pss:") / 1024.0;
                 nodeFds += count(Path.of("/proc/" + node.pid() + "/fd"));
             }
         }
-        return new Figures(heap, threads, pss, count(Path.of("/proc/self/fd")), nodeFds);
+        return new Figures(heap, threads, BenchCommand.totalMib(cluster, "/smaps_rollup", "Pss:"),
+                count(Path.of("/proc/self/fd")), nodeFds);
     }
 
     /** Each figure that grew by more than {@code flat} (0.1: 10%) from this one to {@code later}. */
@@ -57,19 +56,6 @@ record Figures(double heapMib, int threads, double nodePssMib, int appFds, int n
     public String toString() {
         return String.format(Locale.ROOT, "app heap after GC %.1f MiB, app threads %d, node PSS %.0f MiB,"
                 + " file descriptors: app %d, nodes %d", heapMib, threads, nodePssMib, appFds, nodeFds);
-    }
-
-    private static double kib(Path file, String field) {
-        try {
-            for (String line : Files.readAllLines(file)) {
-                if (line.startsWith(field)) {
-                    return Double.parseDouble(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Not Linux, or the node is gone: nothing to count.
-        }
-        return 0;
     }
 
     private static int count(Path dir) {

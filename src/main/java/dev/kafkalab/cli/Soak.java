@@ -5,17 +5,12 @@ import dev.kafkalab.common.Failures;
 import dev.kafkalab.monitor.SnapshotPoller;
 import dev.kafkalab.topics.TopicRequest;
 import dev.kafkalab.topics.TopicService;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 
 /**
  * The soak's actions, one per call, in turn: kill, freeze, stop a broker (each broker in turn)
@@ -95,14 +90,6 @@ final class Soak {
         topics.create(new TopicRequest(name, "3", "3", "", "delete")).get(60, TimeUnit.SECONDS);
         if (done > 1) {
             topics.delete("soak-topic-" + (done - 1)).get(60, TimeUnit.SECONDS);
-        }
-    }
-
-    static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temp folder: the OS cleans it eventually.
         }
     }
 }

@@ -78,7 +78,7 @@ public final class SoakCommand {
             err.println("error: " + Failures.message(e));
             return 1;
         } finally {
-            Soak.deleteQuietly(dir);
+            BenchCommand.deleteQuietly(dir);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kafkalab.cluster;
 
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.AppDirs;
+import dev.kafkalab.common.Os;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -175,7 +176,7 @@ final class NodeProcess {
         if (state != NodeState.RUNNING) {
             throw refused(state == NodeState.FROZEN ? "is already frozen" : "is not running (" + state.word() + "): only a running node can be frozen");
         }
-        requireSignals("Freezing");
+        requireSignals();
         if (role == NodeRole.CONTROLLER) {
             throw refused("cannot be frozen: it is the one node sure to stay awake, and it wakes frozen"
                     + " brokers if the app dies; stop or kill it instead");
@@ -190,7 +191,7 @@ final class NodeProcess {
         if (state != NodeState.FROZEN) {
             throw refused("is not frozen (" + state.word() + "): nothing to resume");
         }
-        requireSignals("Resuming");
+        requireSignals();
         signal("CONT");
         setState(NodeState.RUNNING);
         return CompletableFuture.completedFuture(null);
@@ -317,10 +318,10 @@ final class NodeProcess {
         }
     }
 
-    private void requireSignals(String what) {
-        if (AppDirs.isWindows()) {
-            throw new ClusterException(what + " a node needs SIGSTOP/SIGCONT, which Windows does not have;"
-                    + " stop or kill it instead");
+    private static void requireSignals() {
+        Os os = Os.current();
+        if (!os.canFreeze()) {
+            throw new ClusterException(os.noFreeze());
         }
     }
 

@@ -13,6 +13,12 @@ public final class Futures {
     private Futures() {
     }
 
+    /** The value of {@code future} if it has completed normally; empty while it runs, or if it failed. */
+    public static <T> java.util.Optional<T> now(CompletableFuture<T> future) {
+        return future.isDone() && !future.isCompletedExceptionally() ? java.util.Optional.ofNullable(future.join())
+                : java.util.Optional.empty();
+    }
+
     /** Whether every one of {@code futures} completed normally within {@code within}. */
     public static boolean allWithin(Collection<? extends CompletableFuture<?>> futures, Duration within) {
         try {

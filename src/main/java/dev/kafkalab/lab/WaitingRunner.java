@@ -1,5 +1,6 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.common.Futures;
 import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.produce.ProducerMetrics;
 import java.util.Map;
@@ -41,8 +42,9 @@ public final class WaitingRunner implements ActionRunner {
     public CompletableFuture<Outcome> run(Directive action, ClusterSnapshot snapshot, Map<String, Integer> remembered,
             Consumer<String> progress) {
         CompletableFuture<ActionRunner> runner = ready.get();
-        if (runner.isDone() && !runner.isCompletedExceptionally()) {
-            return runner.join().run(action, snapshot, remembered, progress);
+        Optional<ActionRunner> running = Futures.now(runner);
+        if (running.isPresent()) {
+            return running.get().run(action, snapshot, remembered, progress);
         }
         if (!runner.isDone()) {
             progress.accept(WAITING);
@@ -88,7 +90,6 @@ public final class WaitingRunner implements ActionRunner {
 
     /** The real runner if the cluster runs now. */
     private Optional<ActionRunner> now() {
-        CompletableFuture<ActionRunner> runner = ready.get();
-        return runner.isDone() && !runner.isCompletedExceptionally() ? Optional.of(runner.join()) : Optional.empty();
+        return Futures.now(ready.get());
     }
 }
