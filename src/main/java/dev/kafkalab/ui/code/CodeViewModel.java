@@ -406,8 +406,8 @@ public final class CodeViewModel implements AutoCloseable {
         }
         // Still compiling, or waiting for the cluster: the program is not started.
         s.stopAsked = true;
-        s.stopWait.complete(null);
         status.set("Stopping " + name + "...");
+        s.stopWait.complete(null);
         Programs.Run run = s.run;
         if (run != null && run.alive()) {
             run.stop();
