@@ -184,9 +184,11 @@ public final class AppContext implements AutoCloseable {
             attempt = running.isDone() ? new CompletableFuture<>() : running;
             running = attempt;
         }
-        // The screens first (they take a moment): the open lab must exist when the cluster's services subscribe it.
+        // The nodes start at once, while the screens are made: most of a start is the nodes' own JVMs.
+        CompletableFuture<Void> nodes = startAfter.thenCompose(go -> cluster.start());
+        // The services after the screens: the open lab must exist when the cluster's services subscribe it.
         return screens().handle((made, failed) -> null).thenCompose(x -> basics())
-                .thenCompose(b -> startAfter.thenCompose(go -> cluster.start()).thenApply(ok -> services(b)))
+                .thenCombine(nodes, (b, ok) -> b).thenApply(this::services)
                 .thenApplyAsync(s -> s == null ? null : viewModels(s, attempt), ui)
                 // Returned, so the window hears of a failure after what waits for this start does.
                 .whenComplete((models, failed) -> {

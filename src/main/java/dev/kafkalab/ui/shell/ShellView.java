@@ -64,6 +64,7 @@ public final class ShellView {
     private final FlowPane strip = new FlowPane(12, 4);
     private final HBox cliBar = new HBox();
     private final StartupView startup;
+    private boolean rehearsed;
     private final SplitPane labSplit = new SplitPane();
     private final ToggleGroup toggles = new ToggleGroup();
     private final Map<Screen, ToggleButton> nav = new EnumMap<>(Screen.class);
@@ -145,8 +146,6 @@ public final class ShellView {
         stage.setMinHeight(Math.min(600, room.getHeight()));
         stage.show();
 
-        // Warms the cluster screen's code while the cluster starts, so the first kill is quick.
-        Rehearsal.start();
         startup.nodes(vm.nodes());
         vm.nodes().addListener((ListChangeListener<dev.kafkalab.cluster.NodeStatus>) c -> {
             startup.nodes(vm.nodes());
@@ -171,8 +170,23 @@ public final class ShellView {
         switch (now) {
             case STARTING -> startup.starting();
             case FAILED -> startup.failed(vm.failure().get());
-            case READY -> startup.stopClock();
+            case READY -> {
+                startup.stopClock();
+                rehearse();
+            }
             case STOPPING -> showStopping();
+        }
+    }
+
+    /**
+     * Warms the cluster screen's code once the cluster runs, so that the first kill is quick. Not
+     * while it starts: the node JVMs run niced behind the window, and its second of CPU then
+     * delayed the cluster's start by about as much.
+     */
+    private void rehearse() {
+        if (!rehearsed) {
+            rehearsed = true;
+            Rehearsal.start();
         }
     }
 

@@ -5,8 +5,6 @@ import dev.kafkalab.ui.shell.ShellViewModel.Phase;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** A screen that shows the cluster, while the cluster starts: what it waits for, and what works meanwhile. */
@@ -15,7 +13,6 @@ final class WaitingView extends VBox {
     private final String screen;
     private final Label headline = new Label();
     private final Label progress = new Label();
-    private final ProgressIndicator spinner = new ProgressIndicator();
 
     WaitingView(String screen, Runnable showStart) {
         super(10);
@@ -26,7 +23,6 @@ final class WaitingView extends VBox {
         headline.setWrapText(true);
         progress.setId("waiting" + screen + "Progress");
         progress.setWrapText(true);
-        spinner.setPrefSize(28, 28);
         Label meanwhile = new Label("Meanwhile the labs, slides, quizzes and the code editor work: open them on the"
                 + " left, or with Ctrl+4 to Ctrl+7.");
         meanwhile.setWrapText(true);
@@ -34,13 +30,12 @@ final class WaitingView extends VBox {
         Button start = new Button("Show the cluster's start (Ctrl+1)");
         start.setId("waiting" + screen + "ShowStart");
         start.setOnAction(e -> showStart.run());
-        getChildren().addAll(new HBox(12, spinner, headline), progress, meanwhile, start);
+        getChildren().addAll(headline, progress, meanwhile, start);
     }
 
     /** Follows the start: each change of a node, and the start's end. */
     void show(List<NodeStatus> nodes, Phase phase) {
         boolean failed = phase == Phase.FAILED;
-        spinner.setVisible(!failed);
         headline.setText(failed ? "The cluster did not start, so " + screen + " has nothing to work on."
                 : screen + " works on the cluster, which is starting: this screen appears when it runs.");
         progress.setText(failed ? "The Cluster screen says why, and can try again."
