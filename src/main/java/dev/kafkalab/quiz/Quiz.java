@@ -12,6 +12,19 @@ public record Quiz(String id, Path file, String title, int module, List<Question
         questions = List.copyOf(questions);
     }
 
+    /**
+     * The quiz as one attempt shows it: each question's choices in an order drawn from
+     * {@code seed}, the same for the same seed (an attempt's review shows what was seen); 0
+     * keeps the order written.
+     */
+    public Quiz shuffled(long seed) {
+        if (seed == 0) {
+            return this;
+        }
+        return new Quiz(id, file, title, module, questions.stream()
+                .map(q -> q.shuffled(new java.util.Random(seed * 1_000_003L + q.number()))).toList());
+    }
+
     /** Every question's "show me" link, for the course check. */
     public List<Reference> references() {
         return questions.stream().map(q -> new Reference(q.see(), q.line())).toList();

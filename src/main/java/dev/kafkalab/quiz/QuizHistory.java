@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Quiz attempts kept in the progress store beside lab progress (so written as crash-safely):
- * {@code quiz.<id>.<n>.at}, {@code .score}, {@code .total}, {@code .answers} ({@code 0|1,2|-}).
+ * {@code quiz.<id>.<n>.at}, {@code .score}, {@code .total}, {@code .answers} ({@code 0|1,2|-}), and
+ * {@code .seed}, the order the choices were shown in (absent: as written).
  */
 public final class QuizHistory {
 
@@ -25,16 +26,28 @@ public final class QuizHistory {
         this.store = store;
     }
 
-    /** Saves a finished attempt as the quiz's next one and returns it. */
+    /** Saves a finished attempt, its choices as written, as the quiz's next one and returns it. */
     public Attempt record(Quiz quiz, List<Set<Integer>> answers, Instant at) throws IOException {
+        return record(quiz, 0, answers, at);
+    }
+
+    /**
+     * Saves a finished attempt as the quiz's next one and returns it: {@code quiz} as the attempt
+     * showed it (the quiz as written {@link Quiz#shuffled shuffled} by {@code seed}), and
+     * {@code answers} picked among its choices.
+     */
+    public Attempt record(Quiz quiz, long seed, List<Set<Integer>> answers, Instant at) throws IOException {
         int number = attempts(quiz.id()).stream().mapToInt(Attempt::number).max().orElse(0) + 1;
-        Attempt a = new Attempt(quiz.id(), number, at, quiz.score(answers), quiz.questions().size(), answers);
+        Attempt a = new Attempt(quiz.id(), number, at, quiz.score(answers), quiz.questions().size(), answers, seed);
         String prefix = "quiz." + quiz.id() + "." + number + ".";
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put(prefix + "at", at.toString());
         keys.put(prefix + "score", Integer.toString(a.score()));
         keys.put(prefix + "total", Integer.toString(a.total()));
         keys.put(prefix + "answers", answers.stream().map(QuizHistory::write).collect(Collectors.joining("|")));
+        if (seed != 0) {
+            keys.put(prefix + "seed", Long.toString(seed));
+        }
         store.update(keys);
         return a;
     }
@@ -53,7 +66,8 @@ public final class QuizHistory {
         for (int n : numbers) {
             try {
                 out.add(new Attempt(quizId, n, Instant.parse(all.get(n + ".at")), Integer.parseInt(all.get(n + ".score")),
-                        Integer.parseInt(all.get(n + ".total")), read(all.getOrDefault(n + ".answers", ""))));
+                        Integer.parseInt(all.get(n + ".total")), read(all.getOrDefault(n + ".answers", "")),
+                        Long.parseLong(all.getOrDefault(n + ".seed", "0"))));
             } catch (RuntimeException e) {
                 // NumberFormat, DateTimeParse, null: one bad entry does not hide the others.
             }

@@ -51,6 +51,18 @@ class QuizHistoryTest {
     }
 
     @Test
+    void anAttemptKeepsTheOrderItsChoicesWereShownIn() throws IOException {
+        Quiz quiz = quiz("05-failover.quiz");
+        Quiz shown = quiz.shuffled(99);
+        Attempt saved = new QuizHistory(new ProgressStore(file())).record(shown, 99,
+                List.of(shown.questions().get(0).correct(), Set.of(), Set.of()), T1);
+        assertEquals(1, saved.score(), "scored against the choices as shown");
+        Attempt read = new QuizHistory(new ProgressStore(file())).attempts(quiz.id()).get(0);
+        assertEquals(99, read.seed());
+        assertEquals(saved, read);
+    }
+
+    @Test
     void attemptsAreNumberedPerQuizFromOne() throws IOException {
         Quiz failover = quiz("05-failover.quiz");
         Quiz groups = quiz("06-groups.quiz");

@@ -14,16 +14,24 @@ import java.util.TreeSet;
  * @param index   the question shown (0-based); equal to the number of questions once finished
  * @param answers the choices picked for the questions before {@code index} (empty when skipped)
  * @param picked  the choices picked so far on the question shown
+ * @param quiz    the quiz as this attempt shows it: its choices in the order of {@code seed}
+ * @param seed    see {@link Quiz#shuffled}
  */
-public record QuizRun(Quiz quiz, int index, List<Set<Integer>> answers, Set<Integer> picked) {
+public record QuizRun(Quiz quiz, int index, List<Set<Integer>> answers, Set<Integer> picked, long seed) {
 
     public QuizRun {
         answers = answers.stream().map(Set::copyOf).toList();
         picked = java.util.Collections.unmodifiableSet(new TreeSet<>(picked));
     }
 
+    /** A run that shows the choices as written. */
     public static QuizRun start(Quiz quiz) {
-        return new QuizRun(quiz, 0, List.of(), Set.of());
+        return start(quiz, 0);
+    }
+
+    /** A run that shows each question's choices in an order drawn from {@code seed}. */
+    public static QuizRun start(Quiz quiz, long seed) {
+        return new QuizRun(quiz.shuffled(seed), 0, List.of(), Set.of(), seed);
     }
 
     public boolean finished() {
@@ -52,7 +60,7 @@ public record QuizRun(Quiz quiz, int index, List<Set<Integer>> answers, Set<Inte
             now.clear();
             now.add(choice);
         }
-        return new QuizRun(quiz, index, answers, now);
+        return new QuizRun(quiz, index, answers, now, seed);
     }
 
     /** Whether Next may go on: something is picked. */
@@ -73,7 +81,7 @@ public record QuizRun(Quiz quiz, int index, List<Set<Integer>> answers, Set<Inte
     private QuizRun answered(Set<Integer> answer) {
         List<Set<Integer>> more = new ArrayList<>(answers);
         more.add(answer);
-        return new QuizRun(quiz, index + 1, more, Set.of());
+        return new QuizRun(quiz, index + 1, more, Set.of(), seed);
     }
 
     public int score() {

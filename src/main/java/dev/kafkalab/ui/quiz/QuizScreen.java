@@ -38,7 +38,12 @@ public final class QuizScreen extends BorderPane {
 
     /** io: file work (history); ui: back on the FX thread (Platform::runLater in the app); showMe: open a slide or lab step. */
     public QuizScreen(QuizHistory history, Executor io, Executor ui, Consumer<ContentLink> showMe) {
-        this.vm = new QuizViewModel(history, io, ui, Instant::now, ZoneId.systemDefault());
+        this(new QuizViewModel(history, io, ui, Instant::now, ZoneId.systemDefault()), showMe);
+    }
+
+    /** Over a view model of the caller's (a test's, with the order of choices it chooses). */
+    public QuizScreen(QuizViewModel vm, Consumer<ContentLink> showMe) {
+        this.vm = vm;
         setId("quizScreen");
         getStyleClass().add("quiz-screen");
         getStylesheets().add(QuizScreen.class.getResource("/dev/kafkalab/ui/quiz/quiz.css").toExternalForm());

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -72,6 +73,7 @@ public final class QuizViewModel {
     private final Executor io;
     private final Executor ui;
     private final Supplier<Instant> clock;
+    private final LongSupplier seeds;
     private final ZoneId zone;
     private Course course;
     private long listLoads;
@@ -87,7 +89,15 @@ public final class QuizViewModel {
     private final ObservableList<Attempt> attempts = FXCollections.observableArrayList();
     private final ObjectProperty<Presenting> presenting = new SimpleObjectProperty<>();
 
+    /** Each attempt shows the choices in an order of its own. */
     public QuizViewModel(QuizHistory history, Executor io, Executor ui, Supplier<Instant> clock, ZoneId zone) {
+        this(history, io, ui, clock, zone, QuizViewModel::newSeed);
+    }
+
+    /** {@code seeds} gives each attempt its order of choices ({@link Quiz#shuffled}; 0: as written). */
+    public QuizViewModel(QuizHistory history, Executor io, Executor ui, Supplier<Instant> clock, ZoneId zone,
+            LongSupplier seeds) {
+        this.seeds = seeds;
         this.history = history;
         this.io = io;
         this.ui = ui;
@@ -176,7 +186,7 @@ public final class QuizViewModel {
     public void take(Quiz quiz) {
         review.set(null);
         save.set(null);
-        run.set(QuizRun.start(quiz));
+        run.set(QuizRun.start(quiz, seeds.getAsLong()));
         view.set(View.QUESTION);
     }
 
@@ -225,7 +235,7 @@ public final class QuizViewModel {
         Instant at = clock.get();
         CompletableFuture.supplyAsync(() -> {
             try {
-                return history.record(finished.quiz(), finished.answers(), at);
+                return history.record(finished.quiz(), finished.seed(), finished.answers(), at);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -305,7 +315,17 @@ public final class QuizViewModel {
             review.set(null);
             return;
         }
-        review.set(Review.of(quiz, attempt, "Attempt " + attempt.number() + " · " + when(attempt)));
+        // The choices in the order the attempt showed them, which its answers count in.
+        review.set(Review.of(quiz.shuffled(attempt.seed()), attempt,
+                "Attempt " + attempt.number() + " · " + when(attempt)));
+    }
+
+    private static long newSeed() {
+        long seed;
+        do {
+            seed = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        } while (seed == 0);
+        return seed;
     }
 
     /** "12 Mar 2025, 14:03", in the learner's time zone. */

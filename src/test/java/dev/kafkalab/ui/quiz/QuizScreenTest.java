@@ -72,7 +72,9 @@ class QuizScreenTest {
             t.setDaemon(true);
             return t;
         });
-        screen = new QuizScreen(new QuizHistory(new ProgressStore(progressFile())), io, Platform::runLater, shown::add);
+        // The choices as written (seed 0), so that the keys below pick known ones.
+        screen = new QuizScreen(new QuizViewModel(new QuizHistory(new ProgressStore(progressFile())), io,
+                Platform::runLater, java.time.Instant::now, java.time.ZoneId.systemDefault(), () -> 0), shown::add);
         scene = new Scene(screen, 1100, 800);
         Theme.apply(scene);
         stage.setScene(scene);

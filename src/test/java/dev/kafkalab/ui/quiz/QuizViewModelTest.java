@@ -43,7 +43,7 @@ class QuizViewModelTest {
 
     private QuizViewModel model() {
         return new QuizViewModel(new QuizHistory(new ProgressStore(dir.resolve("progress.properties"))), Runnable::run,
-                Runnable::run, () -> NOW, ZoneOffset.UTC);
+                Runnable::run, () -> NOW, ZoneOffset.UTC, () -> 0);
     }
 
     @Test
@@ -188,6 +188,41 @@ class QuizViewModelTest {
         vm.next();
         vm.leave();
         assertEquals(0, vm.row(quiz.id()).orElseThrow().attempts());
+    }
+
+    @Test
+    void eachAttemptShowsItsOwnOrderAndItsReviewShowsThatOrderAgain() {
+        long[] seeds = {11, 23};
+        int[] next = {0};
+        vm = new QuizViewModel(new QuizHistory(new ProgressStore(dir.resolve("progress.properties"))), Runnable::run,
+                Runnable::run, () -> NOW, ZoneOffset.UTC, () -> seeds[next[0]++]);
+        vm.show(course);
+        vm.take(quiz);
+        List<String> seen = vm.run().get().question().choices();
+        assertEquals(quiz.shuffled(11).questions().get(0).choices(), seen);
+        // The right choice of question 1 wherever this attempt shows it, then question 2's first.
+        int right = vm.run().get().question().correct().iterator().next() + 1;
+        vm.pick(right);
+        vm.next();
+        answerRest();
+        assertEquals(11, vm.save().get().attempt().seed());
+        vm.leave();
+        vm.take(quiz);
+        answerRest();
+        vm.leave();
+        vm.history(quiz);
+        vm.openAttempt(vm.attempts().get(1));
+        Review review = vm.review().get();
+        assertEquals(seen, review.items().get(0).question().choices(), "the review shows the order the attempt showed");
+        assertTrue(review.items().get(0).right(), "the right pick is right in that order");
+        assertEquals(Set.of(right - 1), review.items().get(0).picked());
+    }
+
+    private void answerRest() {
+        while (vm.view().get() == QuizViewModel.View.QUESTION) {
+            vm.pick(1);
+            vm.next();
+        }
     }
 
     @SafeVarargs
