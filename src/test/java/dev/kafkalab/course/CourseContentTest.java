@@ -39,6 +39,16 @@ class CourseContentTest {
     }
 
     @Test
+    void noQuestionSaysHowManyChoicesAreRightTheScreensSayIt() {
+        for (Quiz quiz : course.quizzes()) {
+            for (var q : quiz.questions()) {
+                assertTrue(!q.text().toLowerCase(java.util.Locale.ROOT).contains("all that apply"), quiz.id() + " question "
+                        + q.number() + " says it; the question and class views say it for every multiple-choice question");
+            }
+        }
+    }
+
+    @Test
     void eachModuleHasOneQuizOfSixToTenQuestions() {
         assertEquals(IntStream.rangeClosed(1, 14).boxed().toList(), course.quizzes().stream().map(Quiz::module).sorted()
                 .toList(), "quizzes per module: " + course.quizzes().stream().map(Quiz::id).toList());

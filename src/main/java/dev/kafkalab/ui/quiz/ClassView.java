@@ -90,7 +90,8 @@ final class ClassView extends BorderPane implements QuizScreen.Keyed {
         if (was == null || was.quiz() != p.quiz() || was.index() != p.index()) {
             quizTitle.setText(p.quiz().title() + " · class mode");
             number.setText("Question " + (p.index() + 1) + " of " + p.count());
-            question.setText(q.text());
+            // The room is told what the question view tells one learner: more than one choice is right.
+            question.setText(q.text() + (q.kind() == Question.Kind.MULTIPLE ? " (Pick all that apply.)" : ""));
             detail.getChildren().setAll(QuizParts.markdown(p.quiz(), q.detail(), showMe));
             detail.setVisible(!q.detail().isBlank());
             detail.setManaged(detail.isVisible());
