@@ -435,7 +435,7 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     private NodeStatus status(NodeProcess node) {
         Integer port = ports.get(node.id());
         return new NodeStatus(node.id(), node.role(), node.state(), port == null ? 0 : port, node.pid(),
-                node.logFile(), node.lastExitCode());
+                node.logFile(), node.lastExitCode(), dir.configFile(node.role(), node.id()));
     }
 
     private NodeProcess require(int id) {

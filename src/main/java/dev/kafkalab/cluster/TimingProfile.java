@@ -95,8 +95,8 @@ public enum TimingProfile {
         p.put("group.initial.rebalance.delay.ms", Integer.toString(initialRebalanceDelayMs));
         if (this == DEMO) {
             // The controller moves leaders back to their preferred replicas on its own when a
-            // check finds them in sync: every leader.imbalance.check.interval.seconds (300 s), but
-            // right away once a check has moved leaders (QuorumController's ImbalanceSchedule).
+            // check finds them in sync: every leader.imbalance.check.interval.seconds (300 s; at
+            // once again only after a check that reached its cap of elections).
             // A lab that kills a leader would then see it come back at a moment nobody can
             // predict; here it only comes back when asked (kafka-leader-election.sh).
             p.put("auto.leader.rebalance.enable", "false");

@@ -94,7 +94,8 @@ public final class ClusterViewModel {
     private Map<Integer, NodeStatus> processes = Map.of();
     /** Leads and follows per broker of the applied snapshot, counted once per snapshot. */
     private Map<Integer, ClusterSnapshot.Replicas> replicas = Map.of();
-    private final Map<Integer, java.nio.file.Path> logFiles = new HashMap<>();
+    /** Each node as first seen: where it logs and where its configuration is. */
+    private final Map<Integer, NodeStatus> files = new HashMap<>();
 
     private Os os = Os.current();
 
@@ -112,7 +113,7 @@ public final class ClusterViewModel {
         this.ui = ui;
         this.courseBootstrap = CliEquivalents.courseBootstrap(bootstrapServers);
         for (NodeStatus n : nodes) {
-            logFiles.put(n.id(), n.logFile());
+            files.put(n.id(), n);
             cards.put(n.id(), new SimpleObjectProperty<>(new NodeCardState(n.id(), n.role(), n.state(), false, n.port(),
                     n.pid(), 0, 0, 0, null)));
         }
@@ -131,7 +132,12 @@ public final class ClusterViewModel {
 
     /** Where a node logs: its own file, which the log window follows. */
     public java.nio.file.Path logFile(int id) {
-        return logFiles.get(id);
+        return files.get(id).logFile();
+    }
+
+    /** A node's server.properties, as the app wrote it; null where there is none (a rehearsal). */
+    public java.nio.file.Path configFile(int id) {
+        return files.get(id).configFile();
     }
 
     public ReadOnlyObjectProperty<NodeCardState> card(int id) {

@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -44,15 +45,7 @@ public final class LogWindow {
         HBox top = new HBox(12, follow, path);
         top.setPadding(new Insets(6));
         BorderPane root = new BorderPane(list, top, null, null, null);
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(title + " log");
-        Scene scene = new Scene(root, 1000, 560);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            root.setStyle(owner.getScene().getRoot().getStyle());
-        }
-        stage.setScene(scene);
+        Stage stage = stage(owner, title + " log", root, 1000, 560);
 
         LogTail tail = new LogTail(file, 256 * 1024);
         ScheduledExecutorService reader = Threads.scheduler("kafka-lab-log-" + title.replace(' ', '-'));
@@ -76,5 +69,19 @@ public final class LogWindow {
         }, 0, 300, TimeUnit.MILLISECONDS);
         stage.setOnHidden(e -> reader.shutdownNow());
         stage.show();
+    }
+
+    /** A window of a node's, styled like the app's (theme and font scale). */
+    static Stage stage(Window owner, String title, Parent root, double width, double height) {
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(title);
+        Scene scene = new Scene(root, width, height);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            root.setStyle(owner.getScene().getRoot().getStyle());
+        }
+        stage.setScene(scene);
+        return stage;
     }
 }

@@ -76,14 +76,18 @@ public final class NodeCardView extends VBox {
         log.setId("log" + key);
         String title = initial.role() == NodeRole.CONTROLLER ? "Controller" : "Broker " + id;
         log.setOnAction(e -> LogWindow.open(getScene().getWindow(), title, vm.logFile(id)));
-        FlowPane buttons = new FlowPane(4, 4, stop, kill, freeze, resume, start, log);
+        Button config = button("Config", "C", "This node's server.properties and the identity formatted into its storage");
+        config.setId("config" + key);
+        config.setOnAction(e -> ConfigWindow.open(getScene().getWindow(), title, vm.configFile(id)));
+        FlowPane buttons = new FlowPane(4, 4, stop, kill, freeze, resume, start, log, config);
         buttons.getStyleClass().add("actions");
         getChildren().addAll(header, detail, buttons);
 
         setOnKeyPressed(e -> {
             Button target = e.getCode() == KeyCode.S ? stop : e.getCode() == KeyCode.K ? kill
                     : e.getCode() == KeyCode.F ? freeze : e.getCode() == KeyCode.R ? resume
-                    : e.getCode() == KeyCode.T ? start : e.getCode() == KeyCode.L ? log : null;
+                    : e.getCode() == KeyCode.T ? start : e.getCode() == KeyCode.L ? log
+                    : e.getCode() == KeyCode.C ? config : null;
             if (target != null && !target.isDisabled()) {
                 target.fire();
                 e.consume();
