@@ -12,7 +12,7 @@ final class ScanChecks {
     static Optional<String> scanTopic(Directive check) {
         return check.name().equals("compacted") || check.name().equals("key-absent")
                 || check.name().equals("distinct-keys") || check.name().equals("records-through-election")
-                || check.name().equals("avro-decodes")
+                || check.name().equals("avro-decodes") || check.name().equals("records-stored")
                 ? Optional.of(check.text("topic")) : Optional.empty();
     }
 
@@ -26,6 +26,18 @@ final class ScanChecks {
         boolean ok = s.stored() > 0 && s.stored() < s.written();
         return new Verdict(ok, topic + " stores " + s.stored() + " record(s) of " + s.written() + " written"
                 + (ok ? "" : "; waiting for the cleaner"));
+    }
+
+    static Verdict recordsStored(Directive c, CheckContext ctx) {
+        String topic = c.text("topic");
+        Optional<TopicScan> scan = ctx.scan(topic);
+        if (scan.isEmpty()) {
+            return Verdict.waiting("reading " + topic + "...");
+        }
+        long stored = scan.get().stored();
+        int want = c.integer("at-least");
+        return new Verdict(stored >= want, topic + " stores " + stored + " record(s) of " + scan.get().written()
+                + " written" + (stored >= want ? "" : "; waiting for " + want));
     }
 
     static Verdict distinctKeys(Directive c, CheckContext ctx) {

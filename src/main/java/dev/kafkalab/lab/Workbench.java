@@ -183,6 +183,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                     .orElse("record-" + sends.size());
             sends.add(produce.send(topic, key, value, Map.of(), s));
         }
+        a.optional("then-tombstone").ifPresent(key -> sends.add(produce.send(topic, key, null, Map.of(), s)));
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<SendResult> results = sends.stream().map(CompletableFuture::join).toList();
             List<SendResult> failed = results.stream().filter(r -> !r.ok()).toList();

@@ -239,6 +239,11 @@ class ChecksTest {
                         .program("steady", null, "sent 50", "sent 100"), false,
                         "steady runs; it has not printed a line matching failed: .*Timeout since this step began"),
 
+                new Case("records-stored topic=emp at-least=201", on(orders()).scan(new TopicScan("emp", 201, 201,
+                        Map.of(), Set.of("employee-1"))), true, "emp stores 201 record(s) of 201 written"),
+                new Case("records-stored topic=emp at-least=201", on(orders()).scan(new TopicScan("emp", 6, 201,
+                        Map.of(), Set.of("employee-1"))), false, "emp stores 6 record(s) of 201 written; waiting for 201"),
+
                 new Case("distinct-keys topic=prices at-least=3", on(orders()).scan(new TopicScan("prices", 12, 12,
                         Map.of(), Set.of("a", "b", "c"))), true, "prices stores records with 3 distinct key(s)"),
                 new Case("distinct-keys topic=prices at-least=4", on(orders()).scan(new TopicScan("prices", 12, 12,
