@@ -8,7 +8,13 @@ import dev.kafkalab.quiz.Question;
 import dev.kafkalab.quiz.Quiz;
 import dev.kafkalab.slides.Deck;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +47,7 @@ class CourseContentTest {
     @Test
     void noQuestionSaysHowManyChoicesAreRightTheScreensSayIt() {
         for (Quiz quiz : course.quizzes()) {
-            for (var q : quiz.questions()) {
+            for (Question q : quiz.questions()) {
                 assertTrue(!q.text().toLowerCase(java.util.Locale.ROOT).contains("all that apply"), quiz.id() + " question "
                         + q.number() + " says it; the question and class views say it for every multiple-choice question");
             }
@@ -49,12 +55,78 @@ class CourseContentTest {
     }
 
     @Test
-    void eachModuleHasOneQuizOfSixToTenQuestions() {
+    void noSlideHasACodeBlockOfMoreThanFourteenLines() {
+        List<String> long_ = new ArrayList<>();
+        for (Deck deck : course.decks()) {
+            for (var slide : deck.slides()) {
+                for (var part : slide.parts()) {
+                    if (part instanceof dev.kafkalab.slides.Slide.Text text) {
+                        int inside = -1;
+                        for (String line : text.markdown().split("\n", -1)) {
+                            if (line.strip().startsWith("```")) {
+                                if (inside > 14) {
+                                    long_.add(deck.id() + " slide " + slide.number() + ": a code block of " + inside
+                                            + " lines");
+                                }
+                                inside = inside < 0 ? 0 : -1;
+                            } else if (inside >= 0) {
+                                inside++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(long_.isEmpty(), "readable at 1280x720 means at most 14 lines of code: " + long_);
+    }
+
+    @Test
+    void noQuestionIsAskedAgainInAnotherModule() {
+        List<String> again = new ArrayList<>();
+        List<Quiz> quizzes = course.quizzes();
+        for (int a = 0; a < quizzes.size(); a++) {
+            for (int b = a + 1; b < quizzes.size(); b++) {
+                for (var x : quizzes.get(a).questions()) {
+                    for (var y : quizzes.get(b).questions()) {
+                        double alike = alike(words(x), words(y));
+                        if (alike > 0.3) {
+                            again.add(String.format(Locale.ROOT, "%s:%d and %s:%d share %.0f%% of their words: %s",
+                                    quizzes.get(a).id(), x.line(), quizzes.get(b).id(), y.line(), 100 * alike, x.text()));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(again.isEmpty(), String.join("\n", again));
+    }
+
+    /** The words of a question and its right answers that say something. */
+    private static Set<String> words(Question q) {
+        StringBuilder text = new StringBuilder(q.text());
+        q.correct().forEach(i -> text.append(' ').append(q.choices().get(i)));
+        return Arrays.stream(text.toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9. ]", " ").split("\\s+"))
+                .filter(w -> !w.isBlank() && !FILLER.contains(w)).collect(Collectors.toSet());
+    }
+
+    private static double alike(Set<String> x, Set<String> y) {
+        Set<String> both = new HashSet<>(x);
+        both.retainAll(y);
+        Set<String> either = new HashSet<>(x);
+        either.addAll(y);
+        return either.isEmpty() ? 0 : (double) both.size() / either.size();
+    }
+
+    private static final Set<String> FILLER = Set.of("the", "a", "an", "of", "to", "is", "in", "and", "or", "what",
+            "which", "does", "do", "it", "its", "with", "on", "for", "by", "that", "this", "be", "are", "at", "as",
+            "when", "one", "from", "how", "happens", "kafka");
+
+    @Test
+    void eachModuleHasOneQuizOfEightToTwelveQuestions() {
         assertEquals(IntStream.rangeClosed(1, 14).boxed().toList(), course.quizzes().stream().map(Quiz::module).sorted()
                 .toList(), "quizzes per module: " + course.quizzes().stream().map(Quiz::id).toList());
         for (Quiz q : course.quizzes()) {
             int n = q.questions().size();
-            assertTrue(n >= 6 && n <= 10, q.id() + " has " + n + " questions");
+            assertTrue(n >= 8 && n <= 12, q.id() + " has " + n + " questions");
         }
     }
 
