@@ -393,6 +393,11 @@ public final class Checks {
             return Verdict.waiting(rejoined + "; " + Math.max(0, sent) + " of " + want + " new records sent");
         }
         long firstNew = leaderEnd - sent;
+        if (firstNew < 0) {
+            // The log end offsets the brokers last reported lag behind records just acknowledged.
+            return Verdict.waiting(rejoined + "; the leader's log end offset does not show the " + sent
+                    + " new records yet");
+        }
         boolean reused = firstNew <= demo.lastAcked();
         String where = reused ? "took offsets from " + firstNew + ", where acknowledged records were lost"
                 : "follow the acknowledged ones, from offset " + firstNew;
