@@ -192,8 +192,22 @@ public final class Checks {
             return Verdict.waiting(now.name() + " has no leader right now (was broker " + before + ")");
         }
         boolean moved = now.leader() != before;
-        return new Verdict(moved, moved ? "the leader of " + now.name() + " moved from broker " + before
-                + " to broker " + now.leader() : "the leader of " + now.name() + " is still broker " + now.leader());
+        String seen = moved ? "the leader of " + now.name() + " moved from broker " + before + " to broker "
+                + now.leader() : "the leader of " + now.name() + " is still broker " + now.leader();
+        Optional<String> how = c.optional("old-leader");
+        if (!moved || how.isEmpty()) {
+            return new Verdict(moved, seen);
+        }
+        // How the old leader went decides how long the move took: a kill or a freeze waits out the
+        // session timeout, a stop hands over at once (while it is still stopping).
+        NodeState old = ctx.now().node(before).map(NodeView::process).orElse(null);
+        boolean went = switch (how.get()) {
+            case "killed" -> old == NodeState.KILLED;
+            case "stopped" -> old == NodeState.STOPPING || old == NodeState.STOPPED;
+            default -> old == NodeState.FROZEN;
+        };
+        return new Verdict(went, seen + "; broker " + before + " is " + (old == null ? "not run by this app" : old.word())
+                + (went ? "" : ", not " + how.get()));
     }
 
     static Verdict isrSize(Directive c, CheckContext ctx) {
@@ -311,18 +325,26 @@ public final class Checks {
                 + " record(s) of " + topic + (committed >= want ? "" : "; waiting for " + want));
     }
 
+    /** With {@code stopped=true}, the group has no members: a running one commits again and catches up. */
     static Verdict consumerLag(Directive c, CheckContext ctx) {
         ClusterSnapshot s = ctx.now();
         String topic = c.text("topic");
-        long lag = group(s, c.text("group")).lag().entrySet().stream()
+        GroupView g = group(s, c.text("group"));
+        long lag = g.lag().entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
         int want = c.integer("at-least");
-        return new Verdict(lag >= want, "group " + c.text("group") + " is " + lag + " record(s) behind on " + topic
-                + (lag >= want ? "" : "; waiting for " + want));
+        int running = c.optional("stopped").orElse("false").equals("true") ? g.members().size() : 0;
+        return new Verdict(lag >= want && running == 0, "group " + c.text("group") + " is " + lag
+                + " record(s) behind on " + topic + (running > 0 ? "; waiting for its " + running
+                        + " member(s) to stop" : lag >= want ? "" : "; waiting for " + want));
     }
 
     static Verdict ackedLost(Directive c, CheckContext ctx, boolean wantLost) {
         String topic = c.text("topic");
+        // Records sent before the experiment were never at risk: keeping them proves nothing.
+        if (!wantLost && ctx.ledger().demo(topic).isEmpty()) {
+            return Verdict.waiting("the experiment has not run on " + topic + " since the lab began");
+        }
         Map<Integer, Ledger.Acked> acked = ctx.ledger().acked(topic);
         if (acked.isEmpty()) {
             return Verdict.waiting("no record of " + topic + " acknowledged yet");

@@ -21,7 +21,10 @@ final class TopicReader {
     private TopicReader() {
     }
 
-    /** Reads every partition of a topic from its start to its end (small demo topics only). */
+    /**
+     * Reads every partition of a topic from its start to its end (small demo topics only), or as
+     * much as it can in 10 s: the scan says whether it got to the end.
+     */
     static TopicScan readAll(ClientFactory clients, String topic) {
         java.util.Properties p = new java.util.Properties();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -54,7 +57,8 @@ final class TopicReader {
                     }
                 }
             }
-            return new TopicScan(topic, stored, written, latest, keys, epochs, List.copyOf(values));
+            boolean complete = parts.stream().allMatch(tp -> c.position(tp) >= end.get(tp));
+            return new TopicScan(topic, stored, written, latest, keys, epochs, List.copyOf(values), complete);
         }
     }
 

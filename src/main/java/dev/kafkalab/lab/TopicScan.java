@@ -8,11 +8,13 @@ import java.util.Map;
  * written, the newest value of each key (null for a tombstone still stored), and, per
  * partition, which leader epoch wrote which offsets.
  *
- * @param epochs per partition, its records in offset order grouped by the leader epoch that wrote them
- * @param values the newest {@link #KEPT_VALUES} values as they are stored, bytes and all
+ * @param epochs   per partition, its records in offset order grouped by the leader epoch that wrote them
+ * @param values   the newest {@link #KEPT_VALUES} values as they are stored, bytes and all
+ * @param complete every partition was read to the end it had when the read began; false when the
+ *                 reader ran out of time, so that fewer records stored than written proves nothing
  */
 public record TopicScan(String topic, long stored, long written, Map<String, String> latest, java.util.Set<String> keys,
-        Map<Integer, List<EpochRun>> epochs, List<Value> values) {
+        Map<Integer, List<EpochRun>> epochs, List<Value> values, boolean complete) {
 
     /** A scan keeps this many values whole, the newest. */
     public static final int KEPT_VALUES = 1_000;
@@ -22,6 +24,12 @@ public record TopicScan(String topic, long stored, long written, Map<String, Str
         latest = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(latest));
         epochs = Map.copyOf(epochs);
         values = List.copyOf(values);
+    }
+
+    /** A scan that read the whole topic. */
+    public TopicScan(String topic, long stored, long written, Map<String, String> latest, java.util.Set<String> keys,
+            Map<Integer, List<EpochRun>> epochs, List<Value> values) {
+        this(topic, stored, written, latest, keys, epochs, values, true);
     }
 
     public TopicScan(String topic, long stored, long written, Map<String, String> latest, java.util.Set<String> keys,

@@ -128,8 +128,9 @@ public final class Vocabulary {
                     new Param("broker", true, Type.BROKER, List.of()),
                     choice("state", true, "running", "stopped", "killed", "frozen", "fenced", "serving")),
             check("leader-moved", CLUSTER, Checks::leaderMoved,
-                    "the partition's leader is another broker than when the step began, and it has one",
-                    req("topic"), reqNum("partition")),
+                    "the partition's leader is another broker than when the step began, and it has one (old-leader=killed,"
+                            + " stopped or frozen: and the broker that led it then is in that state; stopping counts as stopped)",
+                    req("topic"), reqNum("partition"), choice("old-leader", false, "killed", "stopped", "frozen")),
             check("isr-size", CLUSTER, Checks::isrSize,
                     "the partition's in-sync replica set has exactly this many members",
                     req("topic"), reqNum("partition"), reqNum("size")),
@@ -157,13 +158,14 @@ public final class Vocabulary {
                     "the group has committed at least this many records of the topic",
                     req("group"), req("topic"), reqNum("at-least")),
             check("consumer-lag", CONSUME, Checks::consumerLag,
-                    "the group is at least this many records behind on the topic",
-                    req("group"), req("topic"), reqNum("at-least")),
+                    "the group is at least this many records behind on the topic (stopped=true: and has no members,"
+                            + " so it will not commit and catch up)",
+                    req("group"), req("topic"), reqNum("at-least"), new Param("stopped", false, Type.YES_NO, List.of())),
             check("acked-records-lost", CLUSTER, (c, ctx) -> Checks.ackedLost(c, ctx, true),
                     "records the producer saw acknowledged are not on the partition's leader any more",
                     req("topic")),
             check("acked-records-kept", CLUSTER, (c, ctx) -> Checks.ackedLost(c, ctx, false),
-                    "every acknowledged record is on the leader and readable",
+                    "the durability demo ran on the topic, and every acknowledged record is on the leader and readable",
                     req("topic")),
             check("old-leader-rejoined", CLUSTER, Checks::oldLeaderRejoined,
                     "the leader the durability demo killed is back in the ISR with the leader's log; with new-records,"
@@ -195,8 +197,9 @@ public final class Vocabulary {
                             "record-send-rate", "request-latency-avg"),
                     dec("above"), dec("below")),
             check("compacted", CLUSTER, ScanChecks::compacted,
-                    "the log cleaner removed superseded records: fewer records stored than offsets written",
-                    req("topic")),
+                    "the log cleaner removed superseded records: fewer records stored than offsets written (tombstone=KEY:"
+                            + " and the newest record of KEY still stored is its tombstone)",
+                    req("topic"), req("tombstone", false)),
             // On the produce screen, with the key checks, where the tombstone is sent.
             check("key-absent", PRODUCE, ScanChecks::keyAbsent,
                     "no record with this key is stored any more (a tombstone was cleaned away)",

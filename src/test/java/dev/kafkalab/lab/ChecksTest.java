@@ -130,6 +130,12 @@ class ChecksTest {
                         "the leader of orders-0 moved from broker 1 to broker 2"),
                 new Case("leader-moved topic=orders partition=0", on(orders(1)).baseline(orders(1)), false,
                         "the leader of orders-0 is still broker 1"),
+                new Case("leader-moved topic=orders partition=0 old-leader=killed",
+                        on(movedFromBroker1(NodeState.KILLED)).baseline(orders(1)), true,
+                        "the leader of orders-0 moved from broker 1 to broker 2; broker 1 is killed"),
+                new Case("leader-moved topic=orders partition=0 old-leader=killed",
+                        on(movedFromBroker1(NodeState.STOPPED)).baseline(orders(1)), false,
+                        "the leader of orders-0 moved from broker 1 to broker 2; broker 1 is stopped, not killed"),
 
                 new Case("isr-size topic=orders partition=0 size=2", on(ordersShort()), true,
                         "the ISR of orders-0 is [1, 2]"),
@@ -189,15 +195,22 @@ class ChecksTest {
                         "group readers is 7 record(s) behind on orders"),
                 new Case("consumer-lag group=readers topic=orders at-least=8", on(readersWithOffsets()), false,
                         "group readers is 7 record(s) behind on orders; waiting for 8"),
+                new Case("consumer-lag group=readers topic=orders at-least=7 stopped=true",
+                        on(readersWithOffsets(GroupState.EMPTY)), true, "group readers is 7 record(s) behind on orders"),
+                new Case("consumer-lag group=readers topic=orders at-least=7 stopped=true",
+                        on(readersWithOffsets(GroupState.STABLE, member("a", 0, 1, 2))), false,
+                        "group readers is 7 record(s) behind on orders; waiting for its 1 member(s) to stop"),
 
                 new Case("acked-records-lost topic=orders", on(ordersLogEnding(7, 7)).acked("orders", 0, 5, 9, 5), true,
                         "3 of 5 acknowledged record(s) are not on the leader any more"),
                 new Case("acked-records-lost topic=orders", on(ordersLogEnding(10, 10)).acked("orders", 0, 5, 9, 5),
                         false, "all 5 acknowledged record(s) are on the leader and readable"),
-                new Case("acked-records-kept topic=orders", on(ordersLogEnding(10, 10)).acked("orders", 0, 5, 9, 5),
+                new Case("acked-records-kept topic=orders", on(ordersLogEnding(10, 10)).demoAcked("orders", 0, 5, 9, 5),
                         true, "all 5 acknowledged record(s) are on the leader and readable"),
-                new Case("acked-records-kept topic=orders", on(ordersLogEnding(7, 7)).acked("orders", 0, 5, 9, 5), false,
-                        "3 of 5 acknowledged record(s) are not on the leader any more"),
+                new Case("acked-records-kept topic=orders", on(ordersLogEnding(7, 7)).demoAcked("orders", 0, 5, 9, 5),
+                        false, "3 of 5 acknowledged record(s) are not on the leader any more"),
+                new Case("acked-records-kept topic=orders", on(ordersLogEnding(10, 10)).acked("orders", 0, 5, 9, 5),
+                        false, "the experiment has not run on orders since the lab began"),
 
                 new Case("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
                         afterTheDemo(ordersRejoined(501L, 501)).acked("orders", 0, 1, 500, 500), true,
@@ -261,6 +274,11 @@ class ChecksTest {
                 new Case("compacted topic=prices", on(orders()).scan(new TopicScan("prices", 10, 10,
                         Map.of("AAPL", "101"), Set.of("AAPL"))), false,
                         "prices stores 10 record(s) of 10 written; waiting for the cleaner"),
+                new Case("compacted topic=emp tombstone=employee-3", on(orders()).scan(employees(5, 203, true)), true,
+                        "emp stores 5 record(s) of 203 written, the tombstone of 'employee-3' among them"),
+                new Case("compacted topic=emp tombstone=employee-3", on(orders()).scan(employees(4, 204, false)), false,
+                        "emp stores 4 record(s) of 204 written; no record with key 'employee-3' is stored: its tombstone"
+                                + " is gone already"),
 
                 new Case("key-absent topic=prices key=IBM", on(orders()).scan(new TopicScan("prices", 2, 10,
                         Map.of("AAPL", "101", "MSFT", "402"), Set.of("AAPL", "MSFT"))), true,
@@ -288,6 +306,32 @@ class ChecksTest {
     void leaderMovedComparesWithTheStepsBaselineAndNeedsALeader(int before, int now, boolean passes, String sentence) {
         Verdict v = evaluate("leader-moved topic=orders partition=0", on(orders(now)).baseline(orders(before)));
         assertEquals(new Verdict(passes, sentence), v);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # how the step says the old leader went, broker 1's process now, passes, what it says of broker 1
+            killed,  KILLED,   true,  broker 1 is killed
+            killed,  FROZEN,   false, 'broker 1 is frozen, not killed'
+            stopped, STOPPING, true,  broker 1 is stopping
+            stopped, STOPPED,  true,  broker 1 is stopped
+            stopped, KILLED,   false, 'broker 1 is killed, not stopped'
+            frozen,  FROZEN,   true,  broker 1 is frozen
+            frozen,  RUNNING,  false, 'broker 1 is running, not frozen'
+            """)
+    void leaderMovedWithOldLeaderAsksHowTheLeaderOfTheStepsStartWentAway(String how, NodeState broker1,
+            boolean passes, String said) {
+        Verdict v = evaluate("leader-moved topic=orders partition=0 old-leader=" + how,
+                on(movedFromBroker1(broker1)).baseline(orders(1)));
+        assertEquals(new Verdict(passes, "the leader of orders-0 moved from broker 1 to broker 2; " + said), v);
+    }
+
+    @Test
+    void leaderMovedWithOldLeaderFirstWaitsForTheMove() {
+        ClusterSnapshot killedButStillLeading = cluster().broker(1, NodeState.KILLED, false)
+                .topic("orders", led("orders", 0, 1)).build();
+        assertEquals(Verdict.waiting("the leader of orders-0 is still broker 1"), evaluate(
+                "leader-moved topic=orders partition=0 old-leader=killed", on(killedButStillLeading).baseline(orders(1))));
     }
 
     @Test
@@ -399,6 +443,15 @@ class ChecksTest {
     }
 
     @Test
+    void consumerLagOfAStoppedGroupStillWaitsForTheLag() {
+        assertVerdict(false, "group readers is 7 record(s) behind on orders; waiting for 8",
+                evaluate("consumer-lag group=readers topic=orders at-least=8 stopped=true",
+                        on(readersWithOffsets(GroupState.EMPTY))));
+        assertTrue(evaluate("consumer-lag group=readers topic=orders at-least=7 stopped=false",
+                on(readersWithOffsets())).passed(), "stopped=false asks nothing of the members");
+    }
+
+    @Test
     void memberPartitionsMovedWaitsWhileEveryMemberThatOwnedPartitionsIsThere() {
         Ctx sameMembers = on(readers(member("a", 0), member("b", 1, 2)))
                 .baseline(readers(member("a", 0, 1), member("b", 2), member("idle")));
@@ -438,7 +491,7 @@ class ChecksTest {
             """)
     void ackedRecordsAreLostWhenTheLeadersLogEndsBeforeThemAndWaitingUnderTheHighWatermark(long leaderEnd,
             long highWatermark, boolean lost, boolean kept, String sentence) {
-        Ctx ctx = on(ordersLogEnding(leaderEnd, highWatermark)).acked("orders", 0, 5, 9, 5);
+        Ctx ctx = on(ordersLogEnding(leaderEnd, highWatermark)).demoAcked("orders", 0, 5, 9, 5);
         assertEquals(new Verdict(lost, sentence), evaluate("acked-records-lost topic=orders", ctx));
         assertEquals(new Verdict(kept, sentence), evaluate("acked-records-kept topic=orders", ctx));
     }
@@ -448,7 +501,7 @@ class ChecksTest {
         PartitionView led1 = offsets(led("orders", 0, 1), 0, 7, Map.of(1, 7L, 2, 10L, 3, 10L));
         PartitionView led2 = offsets(led("orders", 0, 2), 0, 10, Map.of(1, 7L, 2, 10L, 3, 10L));
         Ctx followersHaveThem = on(cluster().topic("orders", led1).build()).acked("orders", 0, 5, 9, 5);
-        Ctx leaderHasThem = on(cluster().topic("orders", led2).build()).acked("orders", 0, 5, 9, 5);
+        Ctx leaderHasThem = on(cluster().topic("orders", led2).build()).demoAcked("orders", 0, 5, 9, 5);
         assertTrue(evaluate("acked-records-lost topic=orders", followersHaveThem).passed());
         assertTrue(evaluate("acked-records-kept topic=orders", leaderHasThem).passed());
     }
@@ -458,7 +511,7 @@ class ChecksTest {
         ClusterSnapshot s = cluster().topic("orders",
                 offsets(led("orders", 0, 1), 0, 10, Map.of(1, 10L)),
                 offsets(led("orders", 1, 2), 0, 2, Map.of(2, 2L))).build();
-        Ctx ctx = on(s).acked("orders", 0, 0, 9, 10).acked("orders", 1, 0, 3, 4);
+        Ctx ctx = on(s).demoAcked("orders", 0, 0, 9, 10).acked("orders", 1, 0, 3, 4);
         assertVerdict(true, "2 of 14 acknowledged record(s) are not on the leader any more",
                 evaluate("acked-records-lost topic=orders", ctx));
         assertFalse(evaluate("acked-records-kept topic=orders", ctx).passed());
@@ -474,15 +527,25 @@ class ChecksTest {
     void ackedChecksWaitForALeaderThatReportsItsLog(int leader, boolean reported, long highWatermark, String sentence) {
         PartitionView p = offsets(partition("orders", 0, leader, List.of(2, 3)), 0, highWatermark,
                 reported ? Map.of(1, 10L, 2, 10L) : Map.of(2, 10L));
-        Ctx ctx = on(cluster().topic("orders", p).build()).acked("orders", 0, 5, 9, 5);
+        Ctx ctx = on(cluster().topic("orders", p).build()).demoAcked("orders", 0, 5, 9, 5);
         assertEquals(Verdict.waiting(sentence), evaluate("acked-records-lost topic=orders", ctx));
         assertEquals(Verdict.waiting(sentence), evaluate("acked-records-kept topic=orders", ctx));
     }
 
     @Test
+    void recordsKeptBeforeTheExperimentRanProveNothing() {
+        Ctx ctx = on(ordersLogEnding(1011, 1011)).acked("orders", 0, 0, 9, 10);
+        assertEquals(Verdict.waiting("the experiment has not run on orders since the lab began"),
+                evaluate("acked-records-kept topic=orders", ctx));
+        ctx.demo("orders", new Ledger.Demo(0, 1, 10, 1000, 10, 1009));
+        assertEquals(Verdict.pass("all 1010 acknowledged record(s) are on the leader and readable"),
+                evaluate("acked-records-kept topic=orders", ctx));
+    }
+
+    @Test
     void nothingAcknowledgedIsNeitherLostNorKept() {
         assertEquals(Verdict.waiting("no record of orders acknowledged yet"),
-                evaluate("acked-records-kept topic=orders", on(ordersLogEnding(10, 10))));
+                evaluate("acked-records-kept topic=orders", on(ordersLogEnding(10, 10)).demoAcked("orders", 0, 0, 0, 0)));
         assertEquals(Verdict.waiting("no record of orders acknowledged yet"),
                 evaluate("acked-records-lost topic=orders", on(ordersLogEnding(10, 10))));
     }
@@ -662,6 +725,33 @@ class ChecksTest {
     }
 
     @Test
+    void compactedWithATombstoneFirstWaitsForTheCleaner() {
+        assertEquals(Verdict.waiting("emp stores 201 record(s) of 201 written; waiting for the cleaner"),
+                evaluate("compacted topic=emp tombstone=employee-3", on(orders()).scan(employees(201, 201, true))));
+    }
+
+    @Test
+    void aKeyWhoseNewestRecordHasAValueHasNoTombstone() {
+        Map<String, String> latest = Map.of("employee-1", "v41", "employee-3", "back");
+        Ctx ctx = on(orders()).scan(new TopicScan("emp", 5, 205, latest, latest.keySet()));
+        assertEquals(Verdict.waiting("emp stores 5 record(s) of 205 written; the newest record with key 'employee-3'"
+                + " has a value, it is not a tombstone"), evaluate("compacted topic=emp tombstone=employee-3", ctx));
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            compacted topic=emp
+            compacted topic=emp tombstone=employee-3
+            key-absent topic=emp key=employee-5
+            """)
+    void scanChecksThatCouldPassOnAShortReadWaitForAWholeOne(String check) {
+        TopicScan whole = employees(5, 203, true);
+        assertTrue(evaluate(check, on(orders()).scan(whole)).passed(), "the whole read passes");
+        assertEquals(Verdict.waiting("the last read of emp stopped before its end (it took too long); reading it"
+                + " again"), evaluate(check, on(orders()).scan(partial(whole))));
+    }
+
+    @Test
     void anEmptyTopicIsNotCompacted() {
         assertVerdict(false, "prices stores 0 record(s) of 0 written",
                 evaluate("compacted topic=prices", on(orders()).scan(new TopicScan("prices", 0, 0, Map.of(), Set.of()))));
@@ -732,7 +822,7 @@ class ChecksTest {
             key-absent topic=ghost key=a,                       reading ghost...
             """)
     void aCheckOnSomethingMissingWaitsAndSaysSo(String check, String sentence) {
-        Ctx ctx = on(readers(member("a", 0, 1), member("b", 2))).acked("vanished", 0, 0, 4, 5);
+        Ctx ctx = on(readers(member("a", 0, 1), member("b", 2))).demoAcked("vanished", 0, 0, 4, 5);
         assertVerdict(false, sentence, evaluate(check, ctx));
     }
 
@@ -902,12 +992,17 @@ class ChecksTest {
     }
 
     private static ClusterSnapshot readersWithOffsets() {
+        return readersWithOffsets(GroupState.STABLE, member("a", 0, 1, 2));
+    }
+
+    /** readers in this state with these members, 7 records behind on orders (and 50 on audit). */
+    private static ClusterSnapshot readersWithOffsets(GroupState state, MemberView... members) {
         TopicPartition o0 = new TopicPartition("orders", 0);
         TopicPartition o1 = new TopicPartition("orders", 1);
         TopicPartition o2 = new TopicPartition("orders", 2);
         TopicPartition audit = new TopicPartition("audit", 0);
-        GroupView g = new GroupView("readers", GroupType.CLASSIC, GroupState.STABLE, "range", null,
-                List.of(member("a", 0, 1, 2)), Map.of(o0, 5L, o1, 7L, audit, 100L), Map.of(o0, 3L, o2, 4L, audit, 50L));
+        GroupView g = new GroupView("readers", GroupType.CLASSIC, state, "range", null,
+                List.of(members), Map.of(o0, 5L, o1, 7L, audit, 100L), Map.of(o0, 3L, o2, 4L, audit, 50L));
         return cluster().topic("orders", led("orders", 0, 1), led("orders", 1, 2), led("orders", 2, 3)).group(g).build();
     }
 
@@ -916,6 +1011,26 @@ class ChecksTest {
         List<NodeView> nodes = s.nodes().stream().map(n -> n.id() == 2
                 ? new NodeView(2, NodeRole.BROKER, null, 9092, true, fenced, false) : n).toList();
         return new ClusterSnapshot(s.takenAt(), nodes, s.topics(), s.groups(), s.unreadable());
+    }
+
+    /** orders-0 led by broker 2 now; broker 1, its leader when the step began, is in this state. */
+    private static ClusterSnapshot movedFromBroker1(NodeState broker1) {
+        return cluster().broker(1, broker1, broker1 != NodeState.RUNNING).topic("orders",
+                partition("orders", 0, 2, List.of(2, 3)), led("orders", 1, 2), led("orders", 2, 3)).build();
+    }
+
+    /** emp read back whole: employee-1, -2 and -4 with values, and employee-3's tombstone if {@code tombstone}. */
+    private static TopicScan employees(long stored, long written, boolean tombstone) {
+        Map<String, String> latest = new HashMap<>(Map.of("employee-1", "v41", "employee-2", "v41", "employee-4", "v40"));
+        if (tombstone) {
+            latest.put("employee-3", null);
+        }
+        return new TopicScan("emp", stored, written, latest, latest.keySet());
+    }
+
+    /** The same scan, cut short by the reader's time limit. */
+    private static TopicScan partial(TopicScan s) {
+        return new TopicScan(s.topic(), s.stored(), s.written(), s.latest(), s.keys(), s.epochs(), s.values(), false);
     }
 
     private static Map<String, String> tombstoneFor(String key) {
@@ -980,6 +1095,11 @@ class ChecksTest {
         Ctx demo(String topic, Ledger.Demo demo) {
             ledger.demo(topic, demo);
             return this;
+        }
+
+        /** The durability demo ran on the partition, and these are the records its producer saw acknowledged. */
+        Ctx demoAcked(String topic, int partition, long first, long last, int count) {
+            return demo(topic, new Ledger.Demo(partition, 1, -1, count, first, last));
         }
 
         Ctx remember(String name, int broker) {

@@ -45,6 +45,12 @@ class LabSolverIT {
     private static Ledger ledger;
     private static Programs programs;
 
+    /**
+     * {@code -Dlab.pace=15} pauses 15 s before each action, as a learner who reads the step
+     * first, or between its buttons, does: what a step's Why says must hold for them too.
+     */
+    private static final Duration PACE = Duration.ofSeconds(Long.getLong("lab.pace", 0));
+
     @BeforeAll
     static void workbench() {
         topics = new TopicService(kafka.clients());
@@ -107,6 +113,10 @@ class LabSolverIT {
         LabSession.State before = session.state();
         assertFalse(before.verdict().passed(), where + " passes before its actions: " + before.verdict().seen());
         for (Directive action : step.actions()) {
+            if (!PACE.isZero()) {
+                // A person's pause, not a wait for some state: nothing is awaited here.
+                LockSupport.parkNanos(PACE.toNanos());
+            }
             LabSession.State after = session.run(action).get(3, TimeUnit.MINUTES);
             assertFalse(after.message().startsWith("Could not do it") || after.message().contains(" failed: "),
                     where + ", action " + action.source() + ": " + after.message());

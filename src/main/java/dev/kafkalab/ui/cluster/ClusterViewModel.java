@@ -130,14 +130,9 @@ public final class ClusterViewModel {
         return List.copyOf(cards.keySet());
     }
 
-    /** Where a node logs: its own file, which the log window follows. */
-    public java.nio.file.Path logFile(int id) {
-        return files.get(id).logFile();
-    }
-
-    /** A node's server.properties, as the app wrote it; null where there is none (a rehearsal). */
-    public java.nio.file.Path configFile(int id) {
-        return files.get(id).configFile();
+    /** A node as first seen: where it logs, and its server.properties (null in a rehearsal). */
+    public NodeStatus files(int id) {
+        return files.get(id);
     }
 
     public ReadOnlyObjectProperty<NodeCardState> card(int id) {

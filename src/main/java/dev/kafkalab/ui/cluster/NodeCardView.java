@@ -75,10 +75,10 @@ public final class NodeCardView extends VBox {
         Button log = button("Log", "L", "This node's log, following new lines");
         log.setId("log" + key);
         String title = initial.role() == NodeRole.CONTROLLER ? "Controller" : "Broker " + id;
-        log.setOnAction(e -> LogWindow.open(getScene().getWindow(), title, vm.logFile(id)));
+        log.setOnAction(e -> LogWindow.open(getScene().getWindow(), title, vm.files(id).logFile()));
         Button config = button("Config", "C", "This node's server.properties and the identity formatted into its storage");
         config.setId("config" + key);
-        config.setOnAction(e -> ConfigWindow.open(getScene().getWindow(), title, vm.configFile(id)));
+        config.setOnAction(e -> ConfigWindow.open(getScene().getWindow(), title, vm.files(id).configFile()));
         FlowPane buttons = new FlowPane(4, 4, stop, kill, freeze, resume, start, log, config);
         buttons.getStyleClass().add("actions");
         getChildren().addAll(header, detail, buttons);
