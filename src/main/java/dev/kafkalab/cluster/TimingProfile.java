@@ -100,6 +100,10 @@ public enum TimingProfile {
             // A lab that kills a leader would then see it come back at a moment nobody can
             // predict; here it only comes back when asked (kafka-leader-election.sh).
             p.put("auto.leader.rebalance.enable", "false");
+            // Retention deletes old segments only when the broker looks: every 5 minutes by
+            // Kafka's default. The retention lab's topic keeps 15 s of records; looking every
+            // second lets it see them go while it watches (a few file listings: nothing to feel).
+            p.put("log.retention.check.interval.ms", "1000");
         }
         if (logCleanerBackoffMs != KAFKA_LOG_CLEANER_BACKOFF_MS) {
             // Costs a look at the cleaner checkpoints twice a second per broker: nothing a laptop feels.

@@ -46,6 +46,8 @@ class TimingProfileTest {
     @Test
     void theDemoProfileWakesTheLogCleanerTwiceASecondAndKafkaDefaultsLeaveItAlone() {
         assertEquals("500", TimingProfile.DEMO.properties().get("log.cleaner.backoff.ms"));
+        assertEquals("1000", TimingProfile.DEMO.properties().get("log.retention.check.interval.ms"));
+        assertFalse(TimingProfile.KAFKA_DEFAULTS.properties().containsKey("log.retention.check.interval.ms"));
         assertFalse(TimingProfile.KAFKA_DEFAULTS.properties().containsKey("log.cleaner.backoff.ms"));
         assertEquals(TimingProfile.KAFKA_LOG_CLEANER_BACKOFF_MS, TimingProfile.KAFKA_DEFAULTS.logCleanerBackoffMs());
         // The broker's own definition of the setting accepts the demo's value.

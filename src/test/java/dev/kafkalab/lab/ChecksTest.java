@@ -86,6 +86,10 @@ class ChecksTest {
                 new Case("topic-exists topic=orders partitions=6", on(orders()), false,
                         "orders has 3 partitions, replication factor 3; the step asks for 6 partitions"),
 
+                new Case("log-start-moved topic=orders at-least=2", on(ordersWithOffsets()), true,
+                        "orders: 2 record(s) deleted from its start (log start offsets adding up to 2)"),
+                new Case("log-start-moved topic=orders at-least=3", on(ordersWithOffsets()), false,
+                        "orders: 2 record(s) deleted from its start (log start offsets adding up to 2); waiting for 3"),
                 new Case("records-in-topic topic=orders at-least=8", on(ordersWithOffsets()), true,
                         "orders holds 8 readable records"),
                 new Case("records-in-topic topic=orders at-least=9", on(ordersWithOffsets()), false,

@@ -53,11 +53,11 @@ class LabContentTest {
     }
 
     @Test
-    void theCourseHasItsThirteenLabsInOrder() {
+    void theCourseHasItsFourteenLabsInOrder() {
         assertEquals(List.of("01-first-contact", "02-where-records-land", "03-replication-failover",
                 "04-consumer-groups", "05-durability-acks", "06-frozen-follower", "07-producer-tuning",
                 "08-log-compaction", "09-stock-prices", "10-producer-in-java", "11-consumer-in-java",
-                "12-producer-through-failures", "13-avro-schemas"), labs.stream().map(Lab::id).toList());
+                "12-producer-through-failures", "13-avro-schemas", "14-retention"), labs.stream().map(Lab::id).toList());
     }
 
     @ParameterizedTest(name = "{0} is module {1}")
@@ -75,6 +75,7 @@ class LabContentTest {
             11-consumer-in-java,     14
             12-producer-through-failures, 10
             13-avro-schemas,         13
+            14-retention,            11
             """)
     void eachLabBelongsToItsCurriculumModule(String id, int module) {
         assertEquals(module, catalog.lab(id).orElseThrow(() -> new AssertionError(id + " is missing")).module());
