@@ -184,11 +184,13 @@ public final class AppContext implements AutoCloseable {
             attempt = running.isDone() ? new CompletableFuture<>() : running;
             running = attempt;
         }
-        // The nodes start at once, while the screens are made: most of a start is the nodes' own JVMs.
-        CompletableFuture<Void> nodes = startAfter.thenCompose(go -> cluster.start());
-        // The services after the screens: the open lab must exist when the cluster's services subscribe it.
+        // The nodes start while the screens are made (most of a start is the nodes' own JVMs),
+        // once the basics are read: a start that cannot save progress does not start them.
+        CompletableFuture<Void> nodes = basics().thenCompose(b -> startAfter).thenCompose(go -> cluster.start());
+        // The services after the screens: the open lab must exist when the cluster's services
+        // subscribe it. Made off the FX thread (where the screens finish): they connect clients.
         return screens().handle((made, failed) -> null).thenCompose(x -> basics())
-                .thenCombine(nodes, (b, ok) -> b).thenApply(this::services)
+                .thenCombine(nodes, (b, ok) -> b).thenApplyAsync(this::services, io)
                 .thenApplyAsync(s -> s == null ? null : viewModels(s, attempt), ui)
                 // Returned, so the window hears of a failure after what waits for this start does.
                 .whenComplete((models, failed) -> {

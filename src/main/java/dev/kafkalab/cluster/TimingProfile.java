@@ -101,7 +101,7 @@ public enum TimingProfile {
             // predict; here it only comes back when asked (kafka-leader-election.sh).
             p.put("auto.leader.rebalance.enable", "false");
             // Retention deletes old segments only when the broker looks: every 5 minutes by
-            // Kafka's default. The retention lab's topic keeps 15 s of records; looking every
+            // Kafka's default. The retention lab's topic keeps 20 s of records; looking every
             // second lets it see them go while it watches (a few file listings: nothing to feel).
             p.put("log.retention.check.interval.ms", "1000");
         }

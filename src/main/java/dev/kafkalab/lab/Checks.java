@@ -202,7 +202,8 @@ public final class Checks {
         // session timeout, a stop hands over at once (while it is still stopping).
         NodeState old = ctx.now().node(before).map(NodeView::process).orElse(null);
         boolean went = switch (how.get()) {
-            case "killed" -> old == NodeState.KILLED;
+            // A kill -9 from a terminal, as the lab text shows, leaves the app a crashed node.
+            case "killed" -> old == NodeState.KILLED || old == NodeState.CRASHED;
             case "stopped" -> old == NodeState.STOPPING || old == NodeState.STOPPED;
             default -> old == NodeState.FROZEN;
         };
@@ -343,7 +344,7 @@ public final class Checks {
         String topic = c.text("topic");
         // Records sent before the experiment were never at risk: keeping them proves nothing.
         if (!wantLost && ctx.ledger().demo(topic).isEmpty()) {
-            return Verdict.waiting("the experiment has not run on " + topic + " since the lab began");
+            return Verdict.waiting("the experiment has not run on " + topic + " since the app started: run it (again)");
         }
         Map<Integer, Ledger.Acked> acked = ctx.ledger().acked(topic);
         if (acked.isEmpty()) {
@@ -387,7 +388,7 @@ public final class Checks {
         String topic = c.text("topic");
         Optional<Ledger.Demo> ran = ctx.ledger().demo(topic);
         if (ran.isEmpty()) {
-            return Verdict.waiting("the experiment has not run on " + topic + " since the lab began");
+            return Verdict.waiting("the experiment has not run on " + topic + " since the app started: run it (again)");
         }
         Ledger.Demo demo = ran.get();
         PartitionView p = partition(ctx.now(), topic, demo.partition());
@@ -415,7 +416,9 @@ public final class Checks {
             return Verdict.waiting(rejoined + "; " + Math.max(0, sent) + " of " + want + " new records sent");
         }
         long firstNew = leaderEnd - sent;
-        if (firstNew < 0) {
+        boolean wantReused = c.optional("new-offsets").orElse("reused").equals("reused");
+        // After acks=all kept every acknowledged record, the new ones can only follow them.
+        if (firstNew < 0 || !wantReused && leaderEnd < demo.lastAcked() + 1 + sent) {
             // The log end offsets the brokers last reported lag behind records just acknowledged.
             return Verdict.waiting(rejoined + "; the leader's log end offset does not show the " + sent
                     + " new records yet");
@@ -423,7 +426,6 @@ public final class Checks {
         boolean reused = firstNew <= demo.lastAcked();
         String where = reused ? "took offsets from " + firstNew + ", where acknowledged records were lost"
                 : "follow the acknowledged ones, from offset " + firstNew;
-        boolean wantReused = c.optional("new-offsets").orElse("reused").equals("reused");
         return new Verdict(reused == wantReused, rejoined + "; the " + sent + " new records " + where);
     }
 

@@ -214,7 +214,7 @@ class ChecksTest {
                 new Case("acked-records-kept topic=orders", on(ordersLogEnding(7, 7)).demoAcked("orders", 0, 5, 9, 5),
                         false, "3 of 5 acknowledged record(s) are not on the leader any more"),
                 new Case("acked-records-kept topic=orders", on(ordersLogEnding(10, 10)).acked("orders", 0, 5, 9, 5),
-                        false, "the experiment has not run on orders since the lab began"),
+                        false, "the experiment has not run on orders since the app started: run it (again)"),
 
                 new Case("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
                         afterTheDemo(ordersRejoined(501L, 501)).acked("orders", 0, 1, 500, 500), true,
@@ -539,7 +539,7 @@ class ChecksTest {
     @Test
     void recordsKeptBeforeTheExperimentRanProveNothing() {
         Ctx ctx = on(ordersLogEnding(1011, 1011)).acked("orders", 0, 0, 9, 10);
-        assertEquals(Verdict.waiting("the experiment has not run on orders since the lab began"),
+        assertEquals(Verdict.waiting("the experiment has not run on orders since the app started: run it (again)"),
                 evaluate("acked-records-kept topic=orders", ctx));
         ctx.demo("orders", new Ledger.Demo(0, 1, 10, 1000, 10, 1009));
         assertEquals(Verdict.pass("all 1010 acknowledged record(s) are on the leader and readable"),
@@ -940,13 +940,18 @@ class ChecksTest {
                 evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=reused", kept));
         assertVerdict(true, "broker 1 is back in the ISR, its log ending at 1 with the leader's",
                 evaluate("old-leader-rejoined topic=orders", afterTheDemo(ordersRejoined(1L, 1))));
+        // acks=all: a log end reported before the new records (1001) is not read as offsets reused.
+        assertVerdict(false, "broker 1 is back in the ISR, its log ending at 1001 with the leader's (its log ended at"
+                + " 1001 when it was killed); the leader's log end offset does not show the 500 new records yet",
+                evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=after",
+                        afterTheDemo(ordersRejoined(1001L, 1001)).acked("orders", 0, 1001, 1500, 500)));
         // The brokers' log end offsets not yet read again after the new records: it waits for them
         // (it once passed saying the new records 'took offsets from -499').
         assertVerdict(false, "broker 1 is back in the ISR, its log ending at 1 with the leader's (its log ended at 1001"
                 + " when it was killed); the leader's log end offset does not show the 500 new records yet",
                 evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
                         afterTheDemo(ordersRejoined(1L, 1)).acked("orders", 0, 1, 500, 500)));
-        assertEquals(Verdict.waiting("the experiment has not run on orders since the lab began"),
+        assertEquals(Verdict.waiting("the experiment has not run on orders since the app started: run it (again)"),
                 evaluate("old-leader-rejoined topic=orders new-records=500 new-offsets=reused",
                         on(ordersRejoined(1L, 1))));
     }

@@ -45,8 +45,15 @@ public final class ConfigWindow {
         Stage stage = LogWindow.stage(owner, title + " configuration", root, 900, 600);
         stage.show();
         Threads.start("kafka-lab-config-" + title.replace(' ', '-'), () -> {
-            String shown = read(configFile);
-            Platform.runLater(() -> text.setText(shown));
+            String shown;
+            try {
+                shown = read(configFile);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not show {}", configFile, e);
+                shown = "Could not read " + configFile + ": " + e.getMessage() + ". The app log has the details.";
+            }
+            String result = shown;
+            Platform.runLater(() -> text.setText(result));
         });
     }
 

@@ -84,6 +84,9 @@ public final class NodeCardView extends VBox {
         getChildren().addAll(header, detail, buttons);
 
         setOnKeyPressed(e -> {
+            if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+                return; // Ctrl+C copies, Ctrl+S is no Stop: the card's keys are plain letters.
+            }
             Button target = e.getCode() == KeyCode.S ? stop : e.getCode() == KeyCode.K ? kill
                     : e.getCode() == KeyCode.F ? freeze : e.getCode() == KeyCode.R ? resume
                     : e.getCode() == KeyCode.T ? start : e.getCode() == KeyCode.L ? log

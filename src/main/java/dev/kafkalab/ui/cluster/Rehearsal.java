@@ -21,13 +21,14 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
- * Plays a broker failure through an off-screen cluster screen while the real cluster starts.
+ * Plays a broker failure through an off-screen cluster screen just after the real cluster runs.
  *
  * <p>The first time JavaFX styles, lays out and draws a killed card, out-of-sync chips and a
  * timeline full of events, all of that code is cold: on a 2-core machine whose brokers are busy
  * electing leaders it held the FX thread for about 0.6 s at the first real kill of a session,
  * and never again. Running the same screens once on made-up snapshots, one small step per
- * pulse, moves that cost to start-up, where the learner is waiting for the brokers anyway.
+ * pulse, moves that cost to the seconds after the start, before a learner kills anything. Not
+ * during the start: the node JVMs run niced behind the window, and its CPU would delay them.
  */
 public final class Rehearsal {
 

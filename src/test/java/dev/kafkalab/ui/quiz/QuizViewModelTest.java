@@ -1,6 +1,7 @@
 package dev.kafkalab.ui.quiz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,20 +193,21 @@ class QuizViewModelTest {
 
     @Test
     void eachAttemptShowsItsOwnOrderAndItsReviewShowsThatOrderAgain() {
-        long[] seeds = {11, 23};
+        long[] seeds = {23, 11};
         int[] next = {0};
         vm = new QuizViewModel(new QuizHistory(new ProgressStore(dir.resolve("progress.properties"))), Runnable::run,
                 Runnable::run, () -> NOW, ZoneOffset.UTC, () -> seeds[next[0]++]);
         vm.show(course);
         vm.take(quiz);
         List<String> seen = vm.run().get().question().choices();
-        assertEquals(quiz.shuffled(11).questions().get(0).choices(), seen);
+        assertEquals(quiz.shuffled(23).questions().get(0).choices(), seen);
+        assertNotEquals(quiz.questions().get(0).choices(), seen, "seed 23 moves question 1's choices");
         // The right choice of question 1 wherever this attempt shows it, then question 2's first.
         int right = vm.run().get().question().correct().iterator().next() + 1;
         vm.pick(right);
         vm.next();
         answerRest();
-        assertEquals(11, vm.save().get().attempt().seed());
+        assertEquals(23, vm.save().get().attempt().seed());
         vm.leave();
         vm.take(quiz);
         answerRest();
