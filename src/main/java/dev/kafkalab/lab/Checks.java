@@ -334,7 +334,7 @@ public final class Checks {
         long lag = g.lag().entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
         int want = c.integer("at-least");
-        int running = c.optional("stopped").orElse("false").equals("true") ? g.members().size() : 0;
+        int running = c.optional("stopped").map(Boolean::parseBoolean).orElse(false) ? g.members().size() : 0;
         return new Verdict(lag >= want && running == 0, "group " + c.text("group") + " is " + lag
                 + " record(s) behind on " + topic + (running > 0 ? "; waiting for its " + running
                         + " member(s) to stop" : lag >= want ? "" : "; waiting for " + want));
@@ -456,7 +456,7 @@ public final class Checks {
                 .replace("none", "not started"));
     }
 
-    private static TopicView topic(Directive c, ClusterSnapshot s) {
+    static TopicView topic(Directive c, ClusterSnapshot s) {
         String name = c.text("topic");
         return s.topic(name).orElseThrow(() -> new IllegalStateException("there is no topic " + name + " yet"));
     }

@@ -56,7 +56,7 @@ class CourseContentTest {
 
     @Test
     void noSlideHasACodeBlockOfMoreThanFourteenLines() {
-        List<String> long_ = new ArrayList<>();
+        List<String> tooLong = new ArrayList<>();
         for (Deck deck : course.decks()) {
             for (var slide : deck.slides()) {
                 for (var part : slide.parts()) {
@@ -65,7 +65,7 @@ class CourseContentTest {
                         for (String line : text.markdown().split("\n", -1)) {
                             if (line.strip().startsWith("```")) {
                                 if (inside > 14) {
-                                    long_.add(deck.id() + " slide " + slide.number() + ": a code block of " + inside
+                                    tooLong.add(deck.id() + " slide " + slide.number() + ": a code block of " + inside
                                             + " lines");
                                 }
                                 inside = inside < 0 ? 0 : -1;
@@ -77,7 +77,7 @@ class CourseContentTest {
                 }
             }
         }
-        assertTrue(long_.isEmpty(), "readable at 1280x720 means at most 14 lines of code: " + long_);
+        assertTrue(tooLong.isEmpty(), "readable at 1280x720 means at most 14 lines of code: " + tooLong);
     }
 
     @Test

@@ -804,6 +804,7 @@ class ChecksTest {
             # check, what it says
             topic-exists topic=ghost,                           there is no topic ghost yet
             records-in-topic topic=ghost at-least=1,            there is no topic ghost yet
+            log-start-moved topic=ghost at-least=1,             there is no topic ghost yet
             isr-full topic=ghost,                               there is no topic ghost yet
             isr-full topic=orders partition=9,                  there is no partition orders-9 yet
             isr-size topic=ghost partition=0 size=3,            there is no partition ghost-0 yet

@@ -24,11 +24,6 @@ public record QuizRun(Quiz quiz, int index, List<Set<Integer>> answers, Set<Inte
         picked = java.util.Collections.unmodifiableSet(new TreeSet<>(picked));
     }
 
-    /** A run that shows the choices as written. */
-    public static QuizRun start(Quiz quiz) {
-        return start(quiz, 0);
-    }
-
     /** A run that shows each question's choices in an order drawn from {@code seed}. */
     public static QuizRun start(Quiz quiz, long seed) {
         return new QuizRun(quiz.shuffled(seed), 0, List.of(), Set.of(), seed);
