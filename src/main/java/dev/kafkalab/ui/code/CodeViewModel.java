@@ -48,7 +48,6 @@ public final class CodeViewModel implements AutoCloseable {
     private final Executor work;
     private final Executor ui;
     private final Scheduler.Repeating beat;
-
     private final ObservableList<String> programs = FXCollections.observableArrayList();
     private final StringProperty program = new SimpleStringProperty();
     private final ObservableList<String> files = FXCollections.observableArrayList();
@@ -451,10 +450,11 @@ public final class CodeViewModel implements AutoCloseable {
         s.running.set(false);
         s.run = null;
         if (name.equals(program.get())) {
-            running.set(false);
+            // The status first: whoever sees running turn false reads how the run ended.
             if (exitCode != null) {
                 status.set(name + " ended with exit code " + exitCode + (s.stopAsked ? " (stopped)." : "."));
             }
+            running.set(false);
         }
     }
 
