@@ -27,7 +27,8 @@ public class ProducerDemo {
             //              and print the partition and offset of each.
 
             // TODO step 4: send a hundred records asynchronously, each with a callback that
-            //              prints its offset, or the exception when the send failed.
+            //              prints "<key> -> partition <p>, offset <o>", or the exception when
+            //              the send failed; after the loop, print "100 sends handed to the producer".
         }
         // Closing the producer (the end of the try block) sends what is still buffered.
     }

@@ -12,14 +12,22 @@ import java.util.Optional;
  * @param stockSender {@code running}, {@code stopped} (closed cleanly), {@code failed}, or {@code none}
  * @param scans       topics read from the beginning recently, for the compaction checks
  * @param programs    the last run of the programs the check names, by name
+ * @param configs     by topic, the configs read recently of topics whose check names some (name to value)
  */
 public record CheckContext(ClusterSnapshot now, ClusterSnapshot baseline, Ledger ledger, Map<String, Integer> brokers,
-        ProducerMetrics metrics, String stockSender, Map<String, TopicScan> scans, Map<String, ProgramSeen> programs) {
+        ProducerMetrics metrics, String stockSender, Map<String, TopicScan> scans, Map<String, ProgramSeen> programs,
+        Map<String, Map<String, String>> configs) {
 
     public CheckContext {
         brokers = Map.copyOf(brokers);
         scans = Map.copyOf(scans);
         programs = Map.copyOf(programs);
+        configs = Map.copyOf(configs);
+    }
+
+    public CheckContext(ClusterSnapshot now, ClusterSnapshot baseline, Ledger ledger, Map<String, Integer> brokers,
+            ProducerMetrics metrics, String stockSender, Map<String, TopicScan> scans, Map<String, ProgramSeen> programs) {
+        this(now, baseline, ledger, brokers, metrics, stockSender, scans, programs, Map.of());
     }
 
     public CheckContext(ClusterSnapshot now, ClusterSnapshot baseline, Ledger ledger, Map<String, Integer> brokers,

@@ -7,8 +7,9 @@ import dev.kafkalab.monitor.MemberView;
 import dev.kafkalab.monitor.NodeView;
 import dev.kafkalab.monitor.PartitionView;
 import dev.kafkalab.monitor.TopicView;
-import dev.kafkalab.produce.ProducerMetrics;
+import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,24 +44,6 @@ public final class Checks {
     /** Whether a check reads the app's producer metrics (the only check that does). */
     public static boolean readsProducerMetrics(Directive check) {
         return check.name().equals("producer-metric");
-    }
-
-    static Verdict topicExists(Directive c, CheckContext ctx) {
-        ClusterSnapshot s = ctx.now();
-        String name = c.text("topic");
-        Optional<TopicView> topic = s.topic(name);
-        if (topic.isEmpty()) {
-            return Verdict.waiting("there is no topic " + name + " yet");
-        }
-        int partitions = topic.get().partitions().size();
-        int rf = topic.get().replicationFactor();
-        String seen = name + " has " + partitions + " partition" + (partitions == 1 ? "" : "s")
-                + ", replication factor " + rf;
-        boolean ok = c.optionalInteger("partitions").map(p -> p == partitions).orElse(true)
-                && c.optionalInteger("replication-factor").map(r -> r == rf).orElse(true);
-        return new Verdict(ok, ok ? seen : seen + "; the step asks for " + c.optional("partitions").orElse("any")
-                + " partitions and replication factor " + c.optional("replication-factor").orElse("any")
-                + " (delete it and create it again)");
     }
 
     static Verdict recordsInTopic(Directive c, CheckContext ctx) {
@@ -121,18 +104,27 @@ public final class Checks {
                 + (good >= atLeast ? "" : "; waiting for " + atLeast));
     }
 
+    /**
+     * Unkeyed records (those the named partitioner placed, if one is named) reached enough
+     * partitions; {@code even=true}: and every partition holds as many as another, give or take one.
+     */
     static Verdict unkeyedSpread(Directive c, CheckContext ctx) {
-        Ledger ledger = ctx.ledger();
-        String topic = c.text("topic");
-        int count = ledger.unkeyedCount(topic);
-        Set<Integer> partitions = ledger.unkeyedPartitions(topic);
+        Optional<String> by = c.optional("partitioner");
+        Map<Integer, Integer> counts = ctx.ledger().unkeyed(c.text("topic"), by.map(p -> p.equals("round-robin")
+                ? PartitionerChoice.ROUND_ROBIN : PartitionerChoice.BUILT_IN));
+        int count = counts.values().stream().mapToInt(Integer::intValue).sum();
         int want = c.integer("partitions");
         int atLeast = c.optionalInteger("at-least").orElse(1);
-        boolean ok = count >= atLeast && partitions.size() >= want;
-        String missing = count < atLeast && partitions.size() < want ? atLeast + " records in " + want + " partitions"
-                : count < atLeast ? atLeast + " records" : want + " partitions";
-        return new Verdict(ok, count + " unkeyed record(s) in " + partitions.size() + " partition(s) "
-                + partitions + (ok ? "" : "; waiting for " + missing));
+        boolean evenWanted = c.optional("even").map(Boolean::parseBoolean).orElse(false);
+        IntSummaryStatistics spread = counts.values().stream().mapToInt(Integer::intValue).summaryStatistics();
+        boolean even = counts.size() >= want && spread.getMax() - spread.getMin() <= 1;
+        boolean ok = count >= atLeast && counts.size() >= want && (even || !evenWanted);
+        String missing = count < atLeast && counts.size() < want ? atLeast + " records in " + want + " partitions"
+                : count < atLeast ? atLeast + " records" : counts.size() < want ? want + " partitions"
+                : "as many in each partition, give or take one";
+        return new Verdict(ok, count + " unkeyed record(s)" + by.map(p -> " sent with the " + p + " partitioner")
+                .orElse("") + " in " + counts.size() + " partition(s), per partition " + counts
+                + (ok ? "" : "; waiting for " + missing));
     }
 
     static Verdict priorityRouted(Directive c, CheckContext ctx) {
@@ -340,11 +332,15 @@ public final class Checks {
                         + " member(s) to stop" : lag >= want ? "" : "; waiting for " + want));
     }
 
+    private static Verdict notRun(String topic) {
+        return Verdict.waiting("the experiment has not run on " + topic + " since the app started: run it (again)");
+    }
+
     static Verdict ackedLost(Directive c, CheckContext ctx, boolean wantLost) {
         String topic = c.text("topic");
         // Records sent before the experiment were never at risk: keeping them proves nothing.
         if (!wantLost && ctx.ledger().demo(topic).isEmpty()) {
-            return Verdict.waiting("the experiment has not run on " + topic + " since the app started: run it (again)");
+            return notRun(topic);
         }
         Map<Integer, Ledger.Acked> acked = ctx.ledger().acked(topic);
         if (acked.isEmpty()) {
@@ -388,7 +384,7 @@ public final class Checks {
         String topic = c.text("topic");
         Optional<Ledger.Demo> ran = ctx.ledger().demo(topic);
         if (ran.isEmpty()) {
-            return Verdict.waiting("the experiment has not run on " + topic + " since the app started: run it (again)");
+            return notRun(topic);
         }
         Ledger.Demo demo = ran.get();
         PartitionView p = partition(ctx.now(), topic, demo.partition());
@@ -427,27 +423,6 @@ public final class Checks {
         String where = reused ? "took offsets from " + firstNew + ", where acknowledged records were lost"
                 : "follow the acknowledged ones, from offset " + firstNew;
         return new Verdict(reused == wantReused, rejoined + "; the " + sent + " new records " + where);
-    }
-
-    static Verdict producerMetric(Directive c, CheckContext ctx) {
-        ProducerMetrics m = ctx.metrics();
-        String name = c.text("metric");
-        double value = switch (name) {
-            case "batch-size-avg" -> m.batchSizeAvg();
-            case "records-per-request-avg" -> m.recordsPerRequestAvg();
-            case "compression-rate-avg" -> m.compressionRateAvg();
-            case "record-send-rate" -> m.sendRate();
-            case "request-latency-avg" -> m.requestLatencyAvg();
-            default -> Double.NaN;
-        };
-        if (Double.isNaN(value)) {
-            return Verdict.waiting(name + " has no value yet: send some records");
-        }
-        Optional<Double> above = c.optional("above").map(Double::parseDouble);
-        Optional<Double> below = c.optional("below").map(Double::parseDouble);
-        boolean ok = above.map(a -> value > a).orElse(true) && below.map(b -> value < b).orElse(true);
-        return new Verdict(ok, String.format(java.util.Locale.ROOT, "%s is %.2f%s", name, value, ok ? ""
-                : above.map(a -> "; waiting for more than " + a).orElseGet(() -> "; waiting for less than " + below.get())));
     }
 
     static Verdict stockSender(Directive c, CheckContext ctx) {

@@ -66,6 +66,7 @@ public final class LabSession implements AutoCloseable {
     private final Map<String, Integer> remembered = new LinkedHashMap<>();
     private final Set<Integer> passed = new TreeSet<>();
     private final Map<String, TopicScan> scans = new HashMap<>();
+    private final Map<String, Map<String, String>> configs = new HashMap<>();
     /** Actions pressed and not done yet (one waiting for the cluster to start, say): a reset or a close cancels them. */
     private final Set<CompletableFuture<ActionRunner.Outcome>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ClusterSnapshot latest = ClusterSnapshot.EMPTY;
@@ -250,6 +251,7 @@ public final class LabSession implements AutoCloseable {
                 remembered.clear();
                 passed.clear();
                 scans.clear();
+                configs.clear();
                 step = 1;
                 spentMillis = 0;
                 openedAt = System.currentTimeMillis();
@@ -278,14 +280,17 @@ public final class LabSession implements AutoCloseable {
             return;
         }
         Step current = lab.steps().get(step - 1);
-        Optional<String> scanTopic = ScanChecks.scanTopic(current.check());
-        scanTopic.ifPresent(this::scanSoon);
+        ScanChecks.scanTopic(current.check()).ifPresent(t -> readSoon(() -> runner.scan(t), s -> scans.put(t, s)));
+        List<String> configTopics = TopicChecks.configTopics(current.check());
+        if (!configTopics.isEmpty()) {
+            readSoon(() -> runner.topicConfigs(configTopics), configs::putAll);
+        }
         // Reading the producer's metrics builds a map of them all: only for the check that needs it.
         CheckContext ctx = new CheckContext(latest, baseline == null ? latest : baseline, ledger, remembered,
                 Checks.readsProducerMetrics(current.check()) ? runner.producerMetrics()
                         : dev.kafkalab.produce.ProducerMetrics.NONE, runner.stockSenderState(), scans,
                 ProgramChecks.programOf(current.check()).flatMap(runner::program)
-                        .map(p -> Map.of(current.check().text("program"), p)).orElse(Map.of()));
+                        .map(p -> Map.of(current.check().text("program"), p)).orElse(Map.of()), configs);
         verdict = Checks.evaluate(current.check(), ctx);
         if (verdict.passed() && passed.add(step)) {
             save();
@@ -293,16 +298,18 @@ public final class LabSession implements AutoCloseable {
         publish();
     }
 
-    private void scanSoon(String topic) {
+    /** Reads a topic (its records, or its configs) for a check, at most once per {@link #SCAN_EVERY}. */
+    private <T> void readSoon(java.util.function.Supplier<CompletableFuture<T>> read,
+            java.util.function.Consumer<T> keep) {
         if (scanning || Instant.now().isBefore(lastScan.plus(SCAN_EVERY))) {
             return;
         }
         scanning = true;
-        runner.scan(topic).whenCompleteAsync((scan, failure) -> {
+        read.get().whenCompleteAsync((value, failure) -> {
             scanning = false;
             lastScan = Instant.now();
-            if (scan != null) {
-                scans.put(topic, scan);
+            if (value != null) {
+                keep.accept(value);
             }
         }, thread);
     }

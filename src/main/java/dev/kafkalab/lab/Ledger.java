@@ -2,12 +2,17 @@ package dev.kafkalab.lab;
 
 import dev.kafkalab.produce.KeyPlacement;
 import dev.kafkalab.produce.PriorityPartitioner;
+import dev.kafkalab.produce.ProducerSettings;
 import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -39,8 +44,10 @@ public final class Ledger {
         final Map<String, Set<Integer>> keyPartitions = new HashMap<>();
         final Map<String, Integer> predicted = new HashMap<>();
         final Map<String, Integer> unhashed = new HashMap<>();
-        final Set<Integer> unkeyedPartitions = new TreeSet<>();
-        int unkeyed;
+        /** By acks level: records sent, and how many of them came back with an offset. */
+        final Map<ProducerSettings.Acks, int[]> byAcks = new EnumMap<>(ProducerSettings.Acks.class);
+        /** Unkeyed records per partition, by the partitioner that placed them. */
+        final Map<PartitionerChoice, Map<Integer, Integer>> unkeyed = new EnumMap<>(PartitionerChoice.class);
         int urgent;
         int urgentElsewhere;
         int otherInZero;
@@ -49,21 +56,30 @@ public final class Ledger {
     }
 
     private final Map<String, TopicLedger> topics = new HashMap<>();
+    private ProducerSettings lastSettings;
     private final Map<String, Demo> demos = new HashMap<>();
 
     /** Takes note of one answered send; failed sends are not acknowledged and count nowhere. */
+    /** The settings of the newest record sent (and not failed), to any topic. */
+    public synchronized Optional<ProducerSettings> lastSettings() {
+        return Optional.ofNullable(lastSettings);
+    }
+
     public synchronized void sent(String topic, SendResult r) {
         if (!r.ok()) {
             return;
         }
         TopicLedger t = topics.computeIfAbsent(topic, x -> new TopicLedger());
+        lastSettings = r.settings();
+        int[] acks = t.byAcks.computeIfAbsent(r.settings().acks(), a -> new int[2]);
+        acks[0]++;
+        acks[1] += r.offset() >= 0 ? 1 : 0;
         // acks=0 gets no answer from the broker: the record is sent, never acknowledged (offset -1).
         if (r.settings().acks() != dev.kafkalab.produce.ProducerSettings.Acks.NONE && r.offset() >= 0) {
             acked(t, r.partition(), r.offset(), r.offset(), 1);
         }
         if (r.key() == null) {
-            t.unkeyed++;
-            t.unkeyedPartitions.add(r.partition());
+            t.unkeyed.computeIfAbsent(r.settings().partitioner(), x -> new TreeMap<>()).merge(r.partition(), 1, Integer::sum);
             return;
         }
         t.keyCounts.computeIfAbsent(r.key(), k -> new int[1])[0]++;
@@ -125,14 +141,28 @@ public final class Ledger {
         return out;
     }
 
-    public synchronized int unkeyedCount(String topic) {
+    /** Records sent to the topic with each acks level: {sent, answered with an offset}. */
+    public synchronized Map<ProducerSettings.Acks, int[]> byAcks(String topic) {
         TopicLedger t = topics.get(topic);
-        return t == null ? 0 : t.unkeyed;
+        Map<ProducerSettings.Acks, int[]> copy = new EnumMap<>(ProducerSettings.Acks.class);
+        if (t != null) {
+            t.byAcks.forEach((a, n) -> copy.put(a, n.clone()));
+        }
+        return copy;
     }
 
-    public synchronized Set<Integer> unkeyedPartitions(String topic) {
+    /** Unkeyed records sent to the topic, per partition: all of them, or those {@code partitioner} placed. */
+    public synchronized SortedMap<Integer, Integer> unkeyed(String topic, Optional<PartitionerChoice> partitioner) {
         TopicLedger t = topics.get(topic);
-        return t == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(t.unkeyedPartitions));
+        TreeMap<Integer, Integer> counts = new TreeMap<>();
+        if (t != null) {
+            t.unkeyed.forEach((p, perPartition) -> {
+                if (partitioner.map(p::equals).orElse(true)) {
+                    perPartition.forEach((partition, n) -> counts.merge(partition, n, Integer::sum));
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableSortedMap(counts);
     }
 
     /**

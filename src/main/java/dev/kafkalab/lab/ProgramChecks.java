@@ -1,7 +1,6 @@
 package dev.kafkalab.lab;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -22,7 +21,9 @@ final class ProgramChecks {
 
     /**
      * A line the program's last run printed since the step began matches {@code pattern}; with
-     * {@code ended=true}, the run has also ended (for what it prints at its end).
+     * {@code then=REGEX}, a line printed after the first such line matches REGEX (what happened
+     * after the program said it); with {@code ended=true}, the run has also ended (for what it
+     * prints at its end).
      */
     static Verdict programPrinted(Directive c, CheckContext ctx) {
         String name = c.text("program");
@@ -35,16 +36,24 @@ final class ProgramChecks {
             return Verdict.waiting(name + " ended before this step began: run it again, then do the step");
         }
         Pattern pattern;
+        Optional<Pattern> then;
         try {
             pattern = Pattern.compile(c.text("pattern"));
+            then = c.optional("then").map(Pattern::compile);
         } catch (PatternSyntaxException e) {
             return Verdict.waiting("the check's pattern is not a regular expression: " + e.getDescription());
         }
         boolean ended = c.optional("ended").map(Boolean::parseBoolean).orElse(false);
         String found = null;
+        String after = null;
         for (dev.kafkalab.code.Programs.Line line : seen.output()) {
-            Matcher m = pattern.matcher(line.text());
-            if (!line.at().isBefore(since) && m.find()) {
+            if (line.at().isBefore(since)) {
+                continue;
+            }
+            if (found != null && after == null && then.isPresent() && then.get().matcher(line.text()).find()) {
+                after = line.text();
+            }
+            if ((found == null || then.isEmpty()) && pattern.matcher(line.text()).find()) {
                 found = line.text();
             }
         }
@@ -52,10 +61,17 @@ final class ProgramChecks {
             return Verdict.waiting(name + (seen.exitCode() == null ? " runs" : " ended") + "; it has not printed a line"
                     + " matching " + c.text("pattern") + " since this step began");
         }
-        if (ended && seen.exitCode() == null) {
-            return Verdict.waiting(name + " printed \"" + shortened(found) + "\"; waiting for it to end");
+        String said = name + " printed \"" + shortened(found) + "\"";
+        if (then.isPresent() && after == null) {
+            return Verdict.waiting(said + ", and no line matching " + c.text("then") + " after it");
         }
-        return Verdict.pass(name + " printed \"" + shortened(found) + "\"");
+        if (then.isPresent()) {
+            said += ", then \"" + shortened(after) + "\"";
+        }
+        if (ended && seen.exitCode() == null) {
+            return Verdict.waiting(said + "; waiting for it to end");
+        }
+        return Verdict.pass(said);
     }
 
     /** A printed line as a verdict quotes it: its start, the whole line being in the console. */

@@ -29,7 +29,7 @@ public final class Vocabulary {
 
     /** What an argument's value must look like. */
     public enum Type {
-        TEXT, NUMBER, DECIMAL, YES_NO, BROKER, KEYS, NAME, CHOICE
+        TEXT, NUMBER, DECIMAL, YES_NO, BROKER, KEYS, NAME, CHOICE, TOPICS, ACKS
     }
 
     /** One argument: {@code values} only for {@link Type#CHOICE}. */
@@ -104,11 +104,16 @@ public final class Vocabulary {
     private static final Pattern BROKER = Pattern.compile("\\d+|(leader-of|follower-of):[A-Za-z0-9._-]+/\\d+|\\$[a-z][a-z0-9-]*");
     private static final Pattern KEYS = Pattern.compile("none|random|distinct:\\d+");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern TOPICS = Pattern.compile("[A-Za-z0-9._-]+:\\d{1,6}(,[A-Za-z0-9._-]+:\\d{1,6})*");
 
     public static final Map<String, Entry<Check>> CHECKS = index(List.of(
-            check("topic-exists", CLUSTER, Checks::topicExists,
-                    "the topic exists, with these partitions and replication factor if given",
-                    req("topic"), num("partitions"), num("replication-factor")),
+            check("topic-exists", CLUSTER, TopicChecks::topicExists,
+                    "the topic exists, with these partitions and replication factor if given (config.<name>=<value>:"
+                            + " and the brokers apply that config to it)",
+                    req("topic"), num("partitions"), num("replication-factor"), req("config.*", false)),
+            check("topics-exist", CLUSTER, TopicChecks::topicsExist,
+                    "every topic listed exists with its partitions, and the replication factor and configs if given",
+                    new Param("topics", true, Type.TOPICS, List.of()), num("replication-factor"), req("config.*", false)),
             check("records-in-topic", CLUSTER, Checks::recordsInTopic,
                     "the topic holds at least this many readable records (sum of high watermarks)",
                     req("topic"), reqNum("at-least")),
@@ -122,8 +127,14 @@ public final class Vocabulary {
                     "records with at least N distinct keys were sent, each key always to its murmur2 partition",
                     req("topic"), num("at-least")),
             check("unkeyed-spread", PRODUCE, Checks::unkeyedSpread,
-                    "records without a key reached at least this many partitions",
-                    req("topic"), reqNum("partitions"), num("at-least")),
+                    "records without a key (placed by this partitioner, if given) reached at least this many"
+                            + " partitions (even=true: as many in each, give or take one)",
+                    req("topic"), reqNum("partitions"), num("at-least"), choice("partitioner", false, "default",
+                            "round-robin"), new Param("even", false, Type.YES_NO, List.of())),
+            check("acks-levels", PRODUCE, ProducerChecks::acksLevels,
+                    "at least this many records were sent to the topic with each acks level listed, each answered as"
+                            + " it should: with an offset for all and 1, none (-1) for 0",
+                    req("topic"), new Param("levels", true, Type.ACKS, List.of()), num("at-least")),
             check("priority-routed", PRODUCE, Checks::priorityRouted,
                     "at least N records were sent with the priority partitioner: the urgent ones all to partition 0, no other one there",
                     req("topic"), num("at-least")),
@@ -186,19 +197,21 @@ public final class Vocabulary {
                             + " schema file (under labs/code)", req("topic"), req("schema"), reqNum("at-least")),
             check("program-printed", CODE, ProgramChecks::programPrinted,
                     "the program's run on the Code screen printed a line matching a regular expression since the step"
-                            + " began (ended=true: and then ended)",
-                    req("program"), req("pattern"), new Param("ended", false, Type.YES_NO, List.of())),
+                            + " began (then=REGEX: and later a line matching that; ended=true: and then ended)",
+                    req("program"), req("pattern"), req("then", false), new Param("ended", false, Type.YES_NO, List.of())),
             check("records-stored", CLUSTER, ScanChecks::recordsStored,
                     "the topic, read from its beginning, still stores at least this many records (none cleaned away)",
                     req("topic"), reqNum("at-least")),
             check("distinct-keys", CODE, ScanChecks::distinctKeys,
                     "the topic stores records with at least this many distinct keys, whoever wrote them",
                     req("topic"), reqNum("at-least")),
-            check("producer-metric", PRODUCE, Checks::producerMetric,
-                    "a producer metric of the app's producer is above or below a value",
+            check("producer-metric", PRODUCE, ProducerChecks::producerMetric,
+                    "a producer metric of the app's producer is above or below a value (batch-size, linger-ms,"
+                            + " compression: and the newest records were sent with these settings)",
                     choice("metric", true, "batch-size-avg", "records-per-request-avg", "compression-rate-avg",
                             "record-send-rate", "request-latency-avg"),
-                    dec("above"), dec("below")),
+                    dec("above"), dec("below"), num("batch-size"), num("linger-ms"),
+                    choice("compression", false, "none", "gzip", "snappy", "lz4", "zstd")),
             check("compacted", CLUSTER, ScanChecks::compacted,
                     "the log cleaner removed superseded records: fewer records stored than offsets written (tombstone=KEY:"
                             + " and the newest record of KEY still stored is its tombstone)",
@@ -343,6 +356,8 @@ public final class Vocabulary {
                     : "a broker id (2), leader-of:<topic>/<partition>, follower-of:<topic>/<partition> or $name";
             case KEYS -> KEYS.matcher(value).matches() ? null : "none, random or distinct:<N>";
             case NAME -> NAME.matcher(value).matches() ? null : "a name in lower case";
+            case ACKS -> value.matches("(all|1|0)(,(all|1|0))*") ? null : "acks levels, as all,1,0";
+            case TOPICS -> TOPICS.matcher(value).matches() ? null : "topics and their partitions, as orders:3,payments:6";
             case CHOICE -> p.values().contains(value) ? null : "one of " + String.join(", ", p.values());
         };
     }

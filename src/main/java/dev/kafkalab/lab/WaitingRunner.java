@@ -83,6 +83,11 @@ public final class WaitingRunner implements ActionRunner {
         return ready.get().thenCompose(r -> r.scan(topic));
     }
 
+    @Override
+    public CompletableFuture<Map<String, Map<String, String>>> topicConfigs(java.util.List<String> topics) {
+        return ready.get().thenCompose(r -> r.topicConfigs(topics));
+    }
+
     private ClusterSnapshot seen(ClusterSnapshot given) {
         ClusterSnapshot now = latest.get();
         return given == ClusterSnapshot.EMPTY && now != null ? now : given;

@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
@@ -404,6 +406,15 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     @Override
     public CompletableFuture<TopicScan> scan(String topic) {
         return CompletableFuture.supplyAsync(() -> TopicReader.readAll(clients, topic), worker);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Map<String, String>>> topicConfigs(List<String> topics) {
+        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        return admin.describeConfigs(resources).all().toCompletionStage().toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS).thenApply(all -> all.entrySet().stream().collect(Collectors.toMap(
+                        e -> e.getKey().name(), e -> e.getValue().entries().stream().filter(c -> c.value() != null)
+                                .collect(Collectors.toMap(ConfigEntry::name, ConfigEntry::value)))));
     }
 
     private CompletableFuture<Void> createWithConfigs(TopicRequest r, Map<String, String> configs) {

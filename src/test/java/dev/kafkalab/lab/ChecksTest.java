@@ -85,6 +85,20 @@ class ChecksTest {
                         "orders has 3 partitions, replication factor 3"),
                 new Case("topic-exists topic=orders partitions=6", on(orders()), false,
                         "orders has 3 partitions, replication factor 3; the step asks for 6 partitions"),
+                new Case("topic-exists topic=orders config.min.insync.replicas=2",
+                        on(orders()).configs("orders", Map.of("min.insync.replicas", "2", "retention.ms", "604800000")),
+                        true, "orders has 3 partitions, replication factor 3, min.insync.replicas=2"),
+                new Case("topic-exists topic=orders config.min.insync.replicas=2",
+                        on(orders()).configs("orders", Map.of("min.insync.replicas", "1")), false,
+                        "orders has 3 partitions, replication factor 3, but min.insync.replicas=1; the step asks for"
+                                + " min.insync.replicas=2"),
+                new Case("topic-exists topic=orders config.retention.ms=20000", on(orders()), false,
+                        "orders has 3 partitions, replication factor 3; reading its configs..."),
+                new Case("topics-exist topics=orders:3 replication-factor=3", on(orders()), true,
+                        "orders has 3 partitions, replication factor 3"),
+                new Case("topics-exist topics=orders:3,payments:6 config.min.insync.replicas=2",
+                        on(orders()).configs("orders", Map.of("min.insync.replicas", "2")), false,
+                        "orders has 3 partitions, replication factor 3, min.insync.replicas=2; there is no topic payments yet"),
 
                 new Case("log-start-moved topic=orders at-least=2", on(ordersWithOffsets()), true,
                         "orders: 2 record(s) deleted from its start (log start offsets adding up to 2)"),
@@ -116,8 +130,34 @@ class ChecksTest {
                         "3 unkeyed record(s) in 3 partition(s)"),
                 new Case("unkeyed-spread topic=orders partitions=2",
                         on(orders()).sent("orders", send(null, 1, 3, BUILT_IN), send(null, 1, 3, BUILT_IN)), false,
-                        "2 unkeyed record(s) in 1 partition(s) [1]; waiting for 2 partitions"),
+                        "2 unkeyed record(s) in 1 partition(s), per partition {1=2}; waiting for 2 partitions"),
+                new Case("unkeyed-spread topic=orders partitions=3 partitioner=round-robin even=true",
+                        on(orders()).sent("orders", send(null, 0, 3, ROUND_ROBIN), send(null, 1, 3, ROUND_ROBIN),
+                                send(null, 2, 3, ROUND_ROBIN), send(null, 0, 3, ROUND_ROBIN),
+                                send(null, 2, 3, BUILT_IN), send(null, 2, 3, BUILT_IN)), true,
+                        "4 unkeyed record(s) sent with the round-robin partitioner in 3 partition(s), per partition"
+                                + " {0=2, 1=1, 2=1}"),
+                new Case("unkeyed-spread topic=orders partitions=3 partitioner=round-robin even=true",
+                        on(orders()).sent("orders", send(null, 0, 3, ROUND_ROBIN), send(null, 1, 3, ROUND_ROBIN),
+                                send(null, 2, 3, ROUND_ROBIN), send(null, 0, 3, ROUND_ROBIN),
+                                send(null, 0, 3, ROUND_ROBIN)), false,
+                        "5 unkeyed record(s) sent with the round-robin partitioner in 3 partition(s), per partition"
+                                + " {0=3, 1=1, 2=1}; waiting for as many in each partition, give or take one"),
+                new Case("unkeyed-spread topic=orders partitions=2 partitioner=default",
+                        on(orders()).sent("orders", send(null, 0, 3, ROUND_ROBIN), send(null, 1, 3, BUILT_IN)), false,
+                        "1 unkeyed record(s) sent with the default partitioner in 1 partition(s), per partition {1=1};"
+                                + " waiting for 2 partitions"),
 
+                new Case("acks-levels topic=orders levels=all,1,0 at-least=1",
+                        on(orders()).sent("orders", send(null, 0, 3, BUILT_IN),
+                                send(null, 1, 3, BUILT_IN.withAcks(ProducerSettings.Acks.LEADER)),
+                                new SendResult(null, "v", 2, -1, 3, BUILT_IN.withAcks(ProducerSettings.Acks.NONE), null)),
+                        true, "orders, acks=all: 1 sent, 1 with an offset; acks=1: 1 sent, 1 with an offset; acks=0: 1"
+                                + " sent, no offsets (-1)"),
+                new Case("acks-levels topic=orders levels=all,1,0 at-least=2",
+                        on(orders()).sent("orders", send(null, 0, 3, BUILT_IN), send(null, 1, 3, BUILT_IN)), false,
+                        "orders, acks=all: 2 sent, 2 with an offset; acks=1: 0 sent, 0 with an offset; acks=0: 0 sent,"
+                                + " no offsets (-1); waiting for 2 with acks=1, 2 with acks=0"),
                 new Case("priority-routed topic=orders",
                         on(orders()).sent("orders", send("urgent-1", 0, 3, PRIORITY), send("routine", 2, 3, PRIORITY)),
                         true, "2 record(s) sent with the priority partitioner, 1 urgent ones all in partition 0"),
@@ -271,6 +311,15 @@ class ChecksTest {
                         "batch-size-avg is 1200.50"),
                 new Case("producer-metric metric=batch-size-avg below=1000", on(orders()).metrics(METRICS), false,
                         "batch-size-avg is 1200.50; waiting for less than 1000.0"),
+                new Case("producer-metric metric=batch-size-avg above=1000 batch-size=16384 linger-ms=5 compression=none",
+                        on(orders()).metrics(METRICS).sent("orders", send(null, 0, 3, BUILT_IN)), true,
+                        "batch-size-avg is 1200.50"),
+                new Case("producer-metric metric=batch-size-avg above=1000 batch-size=200 linger-ms=5",
+                        on(orders()).metrics(METRICS).sent("orders", send(null, 0, 3, BUILT_IN)), false,
+                        "batch-size-avg is 1200.50, but the newest records were sent with batch.size=16384 (the step:"
+                                + " 200): send with the step's settings"),
+                new Case("producer-metric metric=batch-size-avg above=1000 compression=gzip", on(orders()).metrics(METRICS),
+                        false, "batch-size-avg is 1200.50, but no records were sent since the app started: send some"),
 
                 new Case("compacted topic=prices", on(orders()).scan(new TopicScan("prices", 3, 10,
                         Map.of("AAPL", "101", "MSFT", "402", "IBM", "180"), Set.of("AAPL", "MSFT", "IBM"))), true,
@@ -627,10 +676,11 @@ class ChecksTest {
     void partitionsAreListedInOrder() {
         Ctx ctx = on(orders());
         List<Integer> all = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
-        for (int p : all) {
+        for (int p : List.of(11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)) {
             ctx.sent("orders", send(null, p, 12, BUILT_IN));
         }
-        assertVerdict(true, "12 unkeyed record(s) in 12 partition(s) " + all,
+        assertVerdict(true, "12 unkeyed record(s) in 12 partition(s), per partition "
+                + all.stream().map(p -> p + "=1").collect(Collectors.joining(", ", "{", "}")),
                 evaluate("unkeyed-spread topic=orders partitions=12", ctx));
     }
 
@@ -726,6 +776,18 @@ class ChecksTest {
                 evaluate(check, on(orders()).program("steady", null, "closed: unanswered 0")));
         assertTrue(evaluate(check, on(orders()).program("steady", 143, "closed: unanswered 0")).passed());
         assertFalse(evaluate(check, on(orders()).program("steady", 143, "closed: unanswered 3")).passed());
+    }
+
+    @Test
+    void thenWantsALineAfterTheFirstMatchNotBefore() {
+        String check = "program-printed program=demo pattern=\"^100 sends handed\" then=\"-> partition [0-9]+, offset\"";
+        assertEquals(Verdict.pass("demo printed \"100 sends handed to the producer\", then \"a-1 -> partition 2,"
+                + " offset 7\""), evaluate(check, on(orders()).program("demo", 0, "key-0 -> partition 1, offset 3",
+                        "100 sends handed to the producer", "a-1 -> partition 2, offset 7")));
+        assertEquals(Verdict.waiting("demo printed \"100 sends handed to the producer\", and no line matching"
+                + " -> partition [0-9]+, offset after it"), evaluate(check, on(orders()).program("demo", 0,
+                        "a-0 -> partition 1, offset 3", "a-1 -> partition 2, offset 7", "100 sends handed to the producer")),
+                "synchronous sends: every answer came before the loop's line");
     }
 
     @Test
@@ -1072,6 +1134,7 @@ class ChecksTest {
         private String stockSender = "none";
         private final Map<String, TopicScan> scans = new HashMap<>();
         private final Map<String, CheckContext.ProgramSeen> programs = new HashMap<>();
+        private final Map<String, Map<String, String>> configs = new HashMap<>();
 
         Ctx(ClusterSnapshot now) {
             this.now = now;
@@ -1132,9 +1195,15 @@ class ChecksTest {
             return this;
         }
 
+        /** The topic's configs as the lab session last read them. */
+        Ctx configs(String topic, Map<String, String> values) {
+            configs.put(topic, values);
+            return this;
+        }
+
         CheckContext build() {
             return new CheckContext(now, baseline == null ? now : baseline, ledger, remembered, metrics, stockSender,
-                    scans, programs);
+                    scans, programs, configs);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,11 @@ class LedgerTest {
         ledger.sent("clicks", ok(null, 0, 0, 3, BUILT_IN));
         ledger.sent("clicks", ok(null, 2, 0, 3, BUILT_IN));
         ledger.sent("clicks", ok(null, 2, 1, 3, BUILT_IN));
-        assertEquals(3, ledger.unkeyedCount("clicks"));
-        assertEquals(Set.of(0, 2), ledger.unkeyedPartitions("clicks"));
+        ledger.sent("clicks", ok(null, 1, 0, 3, ROUND_ROBIN));
+        assertEquals(Map.of(0, 1, 1, 1, 2, 2), ledger.unkeyed("clicks", Optional.empty()));
+        assertEquals(Map.of(0, 1, 2, 2), ledger.unkeyed("clicks", Optional.of(PartitionerChoice.BUILT_IN)),
+                "those the built-in partitioner placed");
+        assertEquals(Map.of(1, 1), ledger.unkeyed("clicks", Optional.of(PartitionerChoice.ROUND_ROBIN)));
         assertEquals(Map.of(), ledger.keys("clicks"));
     }
 
@@ -92,7 +96,7 @@ class LedgerTest {
         ledger.sent("orders", failed("alice"));
         ledger.sent("orders", failed(null));
         assertEquals(Map.of(), ledger.keys("orders"));
-        assertEquals(0, ledger.unkeyedCount("orders"));
+        assertEquals(Map.of(), ledger.unkeyed("orders", Optional.empty()));
         assertEquals(Map.of(), ledger.acked("orders"));
         assertEquals(Set.of(), ledger.topics(), "a failed send does not even open the topic's page");
     }

@@ -35,7 +35,7 @@ class VocabularyTest {
 
     /** Every check and its screen (which ChecksTest's pass/wait table covers by name). */
     private static final Map<String, LabScreen> CHECK_SCREENS = table("""
-            topic-exists CLUSTER, records-in-topic CLUSTER, broker-state CLUSTER, leader-moved CLUSTER,
+            topic-exists CLUSTER, topics-exist CLUSTER, acks-levels PRODUCE, records-in-topic CLUSTER, broker-state CLUSTER, leader-moved CLUSTER,
             isr-size CLUSTER, isr-full CLUSTER, under-replicated CLUSTER, acked-records-lost CLUSTER,
             acked-records-kept CLUSTER, old-leader-rejoined CLUSTER, compacted CLUSTER, records-stored CLUSTER, log-start-moved CLUSTER, distinct-keys CODE, records-added CODE, stock-sender CLUSTER,
             records-through-election CODE, program-printed CODE, avro-decodes CODE,
