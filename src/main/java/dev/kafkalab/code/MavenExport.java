@@ -59,14 +59,16 @@ public final class MavenExport {
         Path root = folder.resolve("src/main/java");
         Files.createDirectories(root);
         boolean avro = false;
+        boolean streams = false;
         for (Path source : sources) {
             String text = Files.readString(source, StandardCharsets.UTF_8);
             avro |= text.contains("org.apache.avro");
+            streams |= text.contains("org.apache.kafka.streams");
             Path target = packageFolder(root, text).resolve(source.getFileName().toString());
             Files.createDirectories(target.getParent());
             Files.writeString(target, text, StandardCharsets.UTF_8);
         }
-        Files.writeString(folder.resolve("pom.xml"), pom(name, main.orElse("Main"), avro), StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("pom.xml"), pom(name, main.orElse("Main"), avro, streams), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("README.md"), readme(name, main.orElse("Main")), StandardCharsets.UTF_8);
         for (String file : WRAPPER) {
             try (InputStream in = MavenExport.class.getResourceAsStream("wrapper/" + file)) {
@@ -90,8 +92,8 @@ public final class MavenExport {
         return pkg.find() ? root.resolve(pkg.group(1).replace('.', '/')) : root;
     }
 
-    /** The project's pom: kafka-clients and a logger, and Avro when a source imports it. */
-    private static String pom(String name, String mainClass, boolean avro) {
+    /** The project's pom: kafka-clients and a logger, and Avro or Kafka Streams when a source imports it. */
+    private static String pom(String name, String mainClass, boolean avro, boolean streams) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <project xmlns="http://maven.apache.org/POM/4.0.0"
@@ -130,13 +132,20 @@ public final class MavenExport {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(name.toLowerCase(java.util.Locale.ROOT), KAFKA_VERSION, SLF4J_VERSION, !avro ? "" : """
+                """.formatted(name.toLowerCase(java.util.Locale.ROOT), KAFKA_VERSION, SLF4J_VERSION,
+                (avro ? dependency("org.apache.avro", "avro", AVRO_VERSION) : "")
+                        + (streams ? dependency("org.apache.kafka", "kafka-streams", KAFKA_VERSION) : ""), mainClass);
+    }
+
+    /** A dependency element, indented for the pom's dependencies. */
+    private static String dependency(String group, String artifact, String version) {
+        return """
 
                     <dependency>
-                      <groupId>org.apache.avro</groupId>
-                      <artifactId>avro</artifactId>
+                      <groupId>%s</groupId>
+                      <artifactId>%s</artifactId>
                       <version>%s</version>
-                    </dependency>""".formatted(AVRO_VERSION).replace("\n", "\n    "), mainClass);
+                    </dependency>""".formatted(group, artifact, version).replace("\n", "\n    ");
     }
 
     private static String readme(String name, String mainClass) {

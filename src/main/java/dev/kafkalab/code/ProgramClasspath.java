@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * What a learner's program is compiled against and runs with: kafka-clients (the cluster's own
- * version) with the libraries it needs, SLF4J, Avro (with the Jackson it parses schemas with), and a tiny jar with {@link ProgramMain} and the
+ * version) with the libraries it needs, Kafka Streams, SLF4J, Avro (with the Jackson it parses schemas with), and a tiny jar with {@link ProgramMain} and the
  * app's logger, so Kafka's warnings (a broker unreachable) show in the program's console.
  *
  * @param libraries  the jars a program compiles against
@@ -20,9 +20,12 @@ import java.util.Locale;
  */
 public record ProgramClasspath(List<Path> libraries, Path launcher) {
 
-    /** The jars a course program may use: the Kafka client and what it needs at run time, and Avro (module 13). */
+    /**
+     * The jars a course program may use: the Kafka client and what it needs at run time, Kafka
+     * Streams with in-memory state (module 6), and Avro (module 13).
+     */
     private static final List<String> FOR_PROGRAMS = List.of(
-            "kafka-clients-", "lz4-java-", "snappy-java-", "zstd-jni-", "slf4j-api-",
+            "kafka-clients-", "kafka-streams-", "lz4-java-", "snappy-java-", "zstd-jni-", "slf4j-api-",
             "avro-", "jackson-core-", "jackson-databind-", "jackson-annotations-");
 
     public ProgramClasspath {

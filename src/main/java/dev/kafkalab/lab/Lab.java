@@ -22,10 +22,16 @@ public record Lab(String id, Path file, String title, int module, int minutes, S
         return number >= 1 && number <= steps.size() ? Optional.of(steps.get(number - 1)) : Optional.empty();
     }
 
-    /** Topics the lab's actions create: a reset deletes them. */
+    /**
+     * Topics the lab's actions create, and those its topic checks name (a program's own, such as
+     * a Streams changelog): a reset deletes them.
+     */
     public List<String> topics() {
-        return steps.stream().flatMap(s -> s.actions().stream())
-                .filter(a -> a.name().equals("create-topic")).map(a -> a.text("topic")).distinct().toList();
+        java.util.stream.Stream<String> created = steps.stream().flatMap(s -> s.actions().stream())
+                .filter(a -> a.name().equals("create-topic")).map(a -> a.text("topic"));
+        java.util.stream.Stream<String> checked = steps.stream().map(Step::check)
+                .filter(c -> c.name().equals("topic-exists")).map(c -> c.text("topic"));
+        return java.util.stream.Stream.concat(created, checked).distinct().toList();
     }
 
     /**

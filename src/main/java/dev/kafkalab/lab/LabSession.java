@@ -280,7 +280,10 @@ public final class LabSession implements AutoCloseable {
             return;
         }
         Step current = lab.steps().get(step - 1);
-        ScanChecks.scanTopic(current.check()).ifPresent(t -> readSoon(() -> runner.scan(t), s -> scans.put(t, s)));
+        List<String> scanTopics = ScanChecks.scanTopics(current.check());
+        if (!scanTopics.isEmpty()) {
+            readSoon(() -> scanAll(scanTopics), scans::putAll);
+        }
         List<String> configTopics = TopicChecks.configTopics(current.check());
         if (!configTopics.isEmpty()) {
             readSoon(() -> runner.topicConfigs(configTopics), configs::putAll);
@@ -296,6 +299,18 @@ public final class LabSession implements AutoCloseable {
             save();
         }
         publish();
+    }
+
+    /** Reads the topics one after the other, each from its beginning. */
+    private CompletableFuture<Map<String, TopicScan>> scanAll(List<String> topics) {
+        CompletableFuture<Map<String, TopicScan>> all = CompletableFuture.completedFuture(new HashMap<>());
+        for (String t : topics) {
+            all = all.thenCompose(read -> runner.scan(t).thenApply(scan -> {
+                read.put(t, scan);
+                return read;
+            }));
+        }
+        return all;
     }
 
     /** Reads a topic (its records, or its configs) for a check, at most once per {@link #SCAN_EVERY}. */

@@ -1,5 +1,7 @@
 package dev.kafkalab.lab;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The checks that read a topic from its beginning: what the log cleaner kept, which keys are stored. */
@@ -8,12 +10,40 @@ final class ScanChecks {
     private ScanChecks() {
     }
 
-    /** The topic a check needs read from the beginning (the compaction and key checks), if any. */
-    static Optional<String> scanTopic(Directive check) {
-        return check.name().equals("compacted") || check.name().equals("key-absent")
-                || check.name().equals("distinct-keys") || check.name().equals("records-through-election")
-                || check.name().equals("avro-decodes") || check.name().equals("records-stored")
-                ? Optional.of(check.text("topic")) : Optional.empty();
+    /** The topics a check needs read from the beginning (the compaction, key and count checks), if any. */
+    static List<String> scanTopics(Directive check) {
+        return switch (check.name()) {
+            case "compacted", "key-absent", "distinct-keys", "records-through-election", "avro-decodes",
+                    "records-stored" -> List.of(check.text("topic"));
+            case "counts-add-up" -> List.of(check.text("topic"), check.text("input"));
+            default -> List.of();
+        };
+    }
+
+    /**
+     * A stream processor's counts are right: the newest value of each key in {@code topic} is a
+     * number, and they add up to the keyed records stored in {@code input} (at least
+     * {@code at-least} of them), one count for each key there.
+     */
+    static Verdict countsAddUp(Directive c, CheckContext ctx) {
+        String topic = c.text("topic");
+        TopicScan input = wholeScan(c.text("input"), ctx);
+        TopicScan counts = wholeScan(topic, ctx);
+        int atLeast = c.optionalInteger("at-least").orElse(1);
+        long sum = 0;
+        for (Map.Entry<String, String> e : counts.latest().entrySet()) {
+            try {
+                sum += Long.parseLong(String.valueOf(e.getValue()));
+            } catch (NumberFormatException notACount) {
+                return Verdict.waiting(topic + " holds \"" + e.getValue() + "\" for " + e.getKey() + ": not a count");
+            }
+        }
+        String seen = input.topic() + " stores " + input.keyed() + " keyed record(s) over " + input.keys().size()
+                + " key(s); the newest counts in " + topic + " add up to " + sum + " over " + counts.latest().size()
+                + " key(s)";
+        boolean ok = input.keyed() >= atLeast && sum == input.keyed() && counts.latest().keySet().equals(input.keys());
+        return new Verdict(ok, seen + (ok ? "" : input.keyed() < atLeast ? "; waiting for " + atLeast + " keyed records"
+                : "; waiting for the counts to catch up"));
     }
 
     /**

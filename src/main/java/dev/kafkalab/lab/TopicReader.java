@@ -37,6 +37,7 @@ final class TopicReader {
             Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(5));
             long written = end.values().stream().mapToLong(Long::longValue).sum();
             long stored = 0;
+            long keyed = 0;
             Map<String, String> latest = new HashMap<>();
             java.util.Set<String> keys = new java.util.HashSet<>();
             Map<Integer, List<TopicScan.EpochRun>> epochs = new HashMap<>();
@@ -52,13 +53,14 @@ final class TopicReader {
                     epoch(epochs.computeIfAbsent(r.partition(), k -> new ArrayList<>()), r.leaderEpoch().orElse(-1),
                             r.offset());
                     if (r.key() != null) {
+                        keyed++;
                         keys.add(r.key());
                         latest.put(r.key(), r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
                     }
                 }
             }
             boolean complete = parts.stream().allMatch(tp -> c.position(tp) >= end.get(tp));
-            return new TopicScan(topic, stored, written, latest, keys, epochs, List.copyOf(values), complete);
+            return new TopicScan(topic, stored, written, latest, keys, epochs, List.copyOf(values), complete, keyed);
         }
     }
 

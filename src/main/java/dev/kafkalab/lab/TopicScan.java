@@ -12,9 +12,10 @@ import java.util.Map;
  * @param values   the newest {@link #KEPT_VALUES} values as they are stored, bytes and all
  * @param complete every partition was read to the end it had when the read began; false when the
  *                 reader ran out of time, so that fewer records stored than written proves nothing
+ * @param keyed    how many of the records stored have a key
  */
 public record TopicScan(String topic, long stored, long written, Map<String, String> latest, java.util.Set<String> keys,
-        Map<Integer, List<EpochRun>> epochs, List<Value> values, boolean complete) {
+        Map<Integer, List<EpochRun>> epochs, List<Value> values, boolean complete, long keyed) {
 
     /** A scan keeps this many values whole, the newest. */
     public static final int KEPT_VALUES = 1_000;
@@ -24,6 +25,12 @@ public record TopicScan(String topic, long stored, long written, Map<String, Str
         latest = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(latest));
         epochs = Map.copyOf(epochs);
         values = List.copyOf(values);
+    }
+
+    /** A scan whose every record has a key. */
+    public TopicScan(String topic, long stored, long written, Map<String, String> latest, java.util.Set<String> keys,
+            Map<Integer, List<EpochRun>> epochs, List<Value> values, boolean complete) {
+        this(topic, stored, written, latest, keys, epochs, values, complete, stored);
     }
 
     /** A scan that read the whole topic. */

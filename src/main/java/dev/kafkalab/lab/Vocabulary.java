@@ -199,6 +199,10 @@ public final class Vocabulary {
                     "the program's run on the Code screen printed a line matching a regular expression since the step"
                             + " began (then=REGEX: and later a line matching that; ended=true: and then ended)",
                     req("program"), req("pattern"), req("then", false), new Param("ended", false, Type.YES_NO, List.of())),
+            check("counts-add-up", CLUSTER, ScanChecks::countsAddUp,
+                    "the newest value of each key in the topic is a count, and they add up to the keyed records stored"
+                            + " in the input topic (at least this many), one count for each key there",
+                    req("topic"), req("input"), num("at-least")),
             check("records-stored", CLUSTER, ScanChecks::recordsStored,
                     "the topic, read from its beginning, still stores at least this many records (none cleaned away)",
                     req("topic"), reqNum("at-least")),

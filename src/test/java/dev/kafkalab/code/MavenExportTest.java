@@ -59,4 +59,17 @@ class MavenExportTest {
                 + "      <version>1.12.2</version>\n    </dependency>\n  </dependencies>"), pom);
         assertFalse(Files.readString(dir.resolve("plain-export/pom.xml")).contains("avro"), "only where a source uses it");
     }
+
+    @Test
+    void aStreamsProgramGetsKafkaStreamsOfTheClustersVersion(@TempDir Path dir) throws Exception {
+        Path main = write(dir.resolve("program/ClickCounter.java"), "import org.apache.kafka.streams.KafkaStreams;\n"
+                + "public class ClickCounter {\n    public static void main(String[] args) { }\n}\n");
+
+        MavenExport.export("click-counter", List.of(main), dir.resolve("streams"));
+
+        String pom = Files.readString(dir.resolve("streams/pom.xml"));
+        assertTrue(pom.contains("      <groupId>org.apache.kafka</groupId>\n      <artifactId>kafka-streams</artifactId>\n"
+                + "      <version>4.4.0</version>\n    </dependency>\n  </dependencies>"), pom);
+        assertFalse(pom.contains("avro"), pom);
+    }
 }

@@ -18,23 +18,22 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.server.config.AbstractKafkaConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.storage.internals.log.LogConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Kafka configs the course names, held to the Kafka the app runs: every dotted name in
- * backticks in labs/ and slides/ is a producer, consumer, admin, topic or broker config of that
+ * backticks in labs/ and slides/ is a producer, consumer, admin, topic, broker or Streams config of that
  * version (or one of the few named below, and why), and every default the text states for one
  * ("`linger.ms` (5 ms by default)", "its default is `latest`") is that version's {@code ConfigDef}
  * default.
  */
 class ConfigClaimsTest {
 
-    /** Dotted names the course writes that are not the five kinds of config, and what they are. */
+    /** Dotted names the course writes that are not the six kinds of config, and what they are. */
     private static final Map<String, String> ELSEWHERE = Map.of(
-            "application.id", "a Kafka Streams config",
-            "processing.guarantee", "a Kafka Streams config",
             "plugin.path", "a Kafka Connect worker config",
             "auto.register.schemas", "a config of Confluent's Avro serializer",
             "org.apache.avro", "a Java package",
@@ -79,7 +78,7 @@ class ConfigClaimsTest {
     @BeforeAll
     static void load() throws IOException {
         defs = List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef(),
-                LogConfig.configDefCopy(), AbstractKafkaConfig.CONFIG_DEF);
+                LogConfig.configDefCopy(), AbstractKafkaConfig.CONFIG_DEF, StreamsConfig.configDef());
         lines = new ArrayList<>();
         for (String folder : List.of("labs", "slides")) {
             try (Stream<Path> files = Files.walk(Path.of(folder))) {
@@ -111,7 +110,7 @@ class ConfigClaimsTest {
                         wrong.add(line.where() + ": `" + config + "` no longer exists; say so where it is named");
                     }
                 } else if (def(config) == null) {
-                    wrong.add(line.where() + ": `" + config + "` is no producer, consumer, admin, topic or broker"
+                    wrong.add(line.where() + ": `" + config + "` is no producer, consumer, admin, topic, broker or Streams"
                             + " config of Kafka 4.4");
                 }
             }

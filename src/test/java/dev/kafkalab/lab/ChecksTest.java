@@ -321,6 +321,16 @@ class ChecksTest {
                 new Case("producer-metric metric=batch-size-avg above=1000 compression=gzip", on(orders()).metrics(METRICS),
                         false, "batch-size-avg is 1200.50, but no records were sent since the app started: send some"),
 
+                new Case("counts-add-up topic=counts input=clicks at-least=5", on(orders())
+                        .scan(new TopicScan("clicks", 6, 6, Map.of("a", "x", "b", "y"), Set.of("a", "b")))
+                        .scan(new TopicScan("counts", 4, 4, Map.of("a", "4", "b", "2"), Set.of("a", "b"))), true,
+                        "clicks stores 6 keyed record(s) over 2 key(s); the newest counts in counts add up to 6 over 2"
+                                + " key(s)"),
+                new Case("counts-add-up topic=counts input=clicks", on(orders())
+                        .scan(new TopicScan("clicks", 7, 7, Map.of("a", "x", "b", "y"), Set.of("a", "b")))
+                        .scan(new TopicScan("counts", 4, 4, Map.of("a", "4", "b", "2"), Set.of("a", "b"))), false,
+                        "clicks stores 7 keyed record(s) over 2 key(s); the newest counts in counts add up to 6 over 2"
+                                + " key(s); waiting for the counts to catch up"),
                 new Case("compacted topic=prices", on(orders()).scan(new TopicScan("prices", 3, 10,
                         Map.of("AAPL", "101", "MSFT", "402", "IBM", "180"), Set.of("AAPL", "MSFT", "IBM"))), true,
                         "prices stores 3 record(s) of 10 written"),
@@ -839,9 +849,11 @@ class ChecksTest {
 
     @Test
     void onlyTheCompactionChecksReadTheirTopic() {
-        assertEquals(Optional.of("prices"), ScanChecks.scanTopic(directive("compacted topic=prices")));
-        assertEquals(Optional.of("prices"), ScanChecks.scanTopic(directive("key-absent topic=prices key=IBM")));
-        assertEquals(Optional.empty(), ScanChecks.scanTopic(directive("records-in-topic topic=prices at-least=1")));
+        assertEquals(List.of("prices"), ScanChecks.scanTopics(directive("compacted topic=prices")));
+        assertEquals(List.of("prices"), ScanChecks.scanTopics(directive("key-absent topic=prices key=IBM")));
+        assertEquals(List.of("click-counts", "clicks"),
+                ScanChecks.scanTopics(directive("counts-add-up topic=click-counts input=clicks")));
+        assertEquals(List.of(), ScanChecks.scanTopics(directive("records-in-topic topic=prices at-least=1")));
     }
 
     // ---- the stock-price sender

@@ -37,7 +37,7 @@ class VocabularyTest {
     private static final Map<String, LabScreen> CHECK_SCREENS = table("""
             topic-exists CLUSTER, topics-exist CLUSTER, acks-levels PRODUCE, records-in-topic CLUSTER, broker-state CLUSTER, leader-moved CLUSTER,
             isr-size CLUSTER, isr-full CLUSTER, under-replicated CLUSTER, acked-records-lost CLUSTER,
-            acked-records-kept CLUSTER, old-leader-rejoined CLUSTER, compacted CLUSTER, records-stored CLUSTER, log-start-moved CLUSTER, distinct-keys CODE, records-added CODE, stock-sender CLUSTER,
+            acked-records-kept CLUSTER, old-leader-rejoined CLUSTER, compacted CLUSTER, records-stored CLUSTER, counts-add-up CLUSTER, log-start-moved CLUSTER, distinct-keys CODE, records-added CODE, stock-sender CLUSTER,
             records-through-election CODE, program-printed CODE, avro-decodes CODE,
             key-in-one-partition PRODUCE, keys-hashed PRODUCE, unkeyed-spread PRODUCE, priority-routed PRODUCE,
             producer-metric PRODUCE, key-absent PRODUCE,
