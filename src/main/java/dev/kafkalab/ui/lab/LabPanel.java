@@ -36,6 +36,8 @@ public final class LabPanel extends VBox {
     private final Label title = new Label();
     private final Label meta = new Label();
     private final Label goal = new Label();
+    private final VBox aboutBox = new VBox();
+    private final TitledPane about = new TitledPane("About this lab", aboutBox);
     private final ProgressBar progress = new ProgressBar(0);
     private final Label progressText = new Label();
     private final FlowPane stepDots = new FlowPane(4, 4);
@@ -114,7 +116,10 @@ public final class LabPanel extends VBox {
         goal.getStyleClass().add("message");
         goal.setWrapText(true);
         goal.setMinHeight(Region.USE_PREF_SIZE);
-        VBox body = new VBox(12, goal, stepTitle, instructions, actions, hint, why);
+        // The lab's introduction: open on its first step, folded away on the others.
+        about.setId("labAbout");
+        about.setAnimated(false);
+        VBox body = new VBox(12, goal, about, stepTitle, instructions, actions, hint, why);
         body.getStyleClass().add("step-body");
         scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -196,6 +201,10 @@ public final class LabPanel extends VBox {
             // The goal scrolls with the step: five fixed lines of it left the step's text a sliver at 720 px.
             meta.setText("Module " + s.lab().module() + " · about " + s.lab().minutes() + " min");
             goal.setText("Goal: " + s.lab().goal());
+            aboutBox.getChildren().setAll(markdown.render(s.lab().intro()));
+            about.setVisible(!s.lab().intro().isBlank());
+            about.setManaged(about.isVisible());
+            about.setExpanded(step.number() == 1);
             stepTitle.setText("Step " + step.number() + " of " + s.lab().steps().size() + ": " + step.title());
             instructions.getChildren().setAll(markdown.render(step.instructions()));
             hintBox.getChildren().setAll(markdown.render(step.hint()));
