@@ -93,12 +93,17 @@ class ShellBeforeClusterIT {
                 .filter(r -> r.id().equals("10-producer-in-java")).findFirst().orElseThrow()));
         press(robot, "#openLab");
         await("the lab panel on step 1", 20, () -> text(robot, "#stepTitle").startsWith("Step 1 of "));
+        javafx.scene.control.TitledPane about = robot.lookup("#labAbout").queryAs(javafx.scene.control.TitledPane.class);
+        assertTrue(about.isVisible() && about.isExpanded(), "step 1 opens the lab's introduction");
+        assertTrue(robot.from(about).lookup((Node n) -> n instanceof javafx.scene.text.Text t
+                && t.getText().contains("Half of Kafka is code")).tryQuery().isPresent(), "the introduction's text shown");
         press(robot, "#labAction1");
         await("the action waiting for the cluster", 20, () -> text(robot, "#labMessage")
                 .contains("waiting for the cluster to start"), () -> text(robot, "#labMessage"));
 
         // Code: step 2 shows the lab's program; a run pressed now is compiled and waits for the cluster.
         press(robot, "#stepNext");
+        await("the introduction folded on step 2", 20, () -> !about.isExpanded());
         CodeArea editor = robot.lookup("#codeEditor").queryAs(CodeArea.class);
         await("the lab's program on the Code screen", 30, () -> editor.isVisible() && editor.getText()
                 .contains("class ProducerDemo"), editor::getText);
