@@ -27,6 +27,11 @@ public final class KafkaLabApp extends Application {
         AppContext context = AppContext.forApp(new LocalCluster(ClusterSpec.builder().build()), Platform::runLater,
                 () -> Platform.runLater(Platform::exit));
         new ShellView(context.shell()).show(stage);
+        // --screen NAME (checked by Main): the app opens where the instructor teaches.
+        String screen = getParameters().getNamed().get("screen");
+        if (screen != null) {
+            context.shell().screen().set(Screens.named(screen).orElseThrow());
+        }
         stage.setOnCloseRequest(e -> {
             e.consume();
             context.shell().quit();

@@ -16,6 +16,8 @@ public final class Main {
 
     private static final String USAGE = """
             usage: kafka-lab              open the app
+                   kafka-lab --screen NAME  open the app on a screen: cluster, map, produce, consume, labs,
+                                          slides, quizzes or code
                    kafka-lab cluster      run the local cluster without a window (--help for options)
                    kafka-lab run PATH [ARGS...]  compile a Kafka program (.java file or folder) and run it
                    kafka-lab bench        measure start, failover and memory of the local cluster
@@ -42,6 +44,15 @@ public final class Main {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "" -> KafkaLabApp.launchApp(args);
+            case "--screen" -> {
+                String name = rest.isEmpty() ? "" : rest.get(0);
+                if (Screens.named(name).isEmpty()) {
+                    System.err.println((name.isEmpty() ? "--screen needs a screen's name" : "There is no screen '" + name
+                            + "'") + ": one of " + Screens.NAMES + ".");
+                    System.exit(2);
+                }
+                KafkaLabApp.launchApp(new String[] {"--screen=" + name});
+            }
             case "cluster" -> {
                 if (rest.contains("--help")) {
                     System.out.println(ClusterCommand.USAGE);

@@ -46,7 +46,9 @@ public record Slide(int number, int line, List<Part> parts, String notes) {
         /** A consumer group as the cluster reports it: members, their partitions, lag. */
         GROUP(List.of("group"), List.of()),
         /** What changed on the cluster: leaders moved, ISRs shrank, groups rebalanced. */
-        TIMELINE(List.of(), List.of());
+        TIMELINE(List.of(), List.of()),
+        /** The cluster map of a topic: brokers and their replica tiles, writes and readers. */
+        MAP(List.of("topic"), List.of());
 
         private final List<String> required;
         private final List<String> optional;

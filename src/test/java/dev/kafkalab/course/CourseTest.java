@@ -29,7 +29,7 @@ class CourseTest {
 
         assertEquals(List.of("01-good"), course.decks().stream().map(d -> d.id()).toList());
         assertEquals(List.of("01-good.quiz"), course.quizzes().stream().map(q -> q.id()).toList());
-        assertEquals(List.of("02-bad.md:6: unknown widget 'pie'; known: brokers, partitions, group, timeline"),
+        assertEquals(List.of("02-bad.md:6: unknown widget 'pie'; known: brokers, partitions, group, timeline, map"),
                 course.problems().stream().map(FormatException::getMessage).toList());
     }
 

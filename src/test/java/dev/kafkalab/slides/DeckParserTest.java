@@ -74,7 +74,7 @@ class DeckParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "an unknown widget|# A\\n@live pie|6|unknown widget 'pie'; known: brokers, partitions, group, timeline",
+        "an unknown widget|# A\\n@live pie|6|unknown widget 'pie'; known: brokers, partitions, group, timeline, map",
         "a widget without its topic|# A\\n@live partitions|6|@live partitions needs topic=...",
         "an argument the widget does not take|# A\\n@live brokers topic=x|6|@live brokers takes no 'topic'",
         "an unknown directive|# A\\n@check x|6|unknown '@check': use @live or @open",

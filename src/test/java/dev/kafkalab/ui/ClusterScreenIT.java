@@ -73,6 +73,42 @@ class ClusterScreenIT {
         ShellUnderTest.await("frozen broker " + follower + " out of P0's ISR", 30, () -> !isInSync(robot, 0, follower));
         robot.clickOn("#resumeBroker" + follower);
         ShellUnderTest.await("broker " + follower + " back in P0's ISR", 30, () -> isInSync(robot, 0, follower));
+
+        killTheLeaderFromTheMap(robot);
+    }
+
+    /** The Map screen shows orders; its leader of P0 killed from its column: dark at once, the star elsewhere. */
+    private void killTheLeaderFromTheMap(FxRobot robot) throws Exception {
+        robot.clickOn("#navMap");
+        ShellUnderTest.await("the map of orders", 30, () -> robot.lookup("#mapTopic").tryQuery().isPresent()
+                && "orders".equals(robot.lookup("#mapTopic").<String>queryComboBox().getValue())
+                && leaderOnMap(robot, 0) > 0);
+        int leader = leaderOnMap(robot, 0);
+        assertTrue(text(robot, "#badge-" + leader + "-0").equals("★ leader"), text(robot, "#badge-" + leader + "-0"));
+        robot.clickOn("#map-kill-" + leader);
+        ShellUnderTest.await("broker " + leader + "'s column dark", 10, () -> PseudoStates.has(
+                robot.lookup("#map-node-" + leader).query(), "killed") && text(robot, "#map-state-" + leader).equals("killed"));
+        ShellUnderTest.await("the star of P0 on another broker", 30, () -> {
+            int now = leaderOnMap(robot, 0);
+            return now > 0 && now != leader;
+        });
+        assertTrue(PseudoStates.has(robot.lookup("#tile-" + leader + "-0").query(), "offline"),
+                "the killed broker's replica of P0 is offline");
+        robot.clickOn("#map-start-" + leader);
+        ShellUnderTest.await("broker " + leader + " running again on the map", 90,
+                () -> text(robot, "#map-state-" + leader).equals("running"));
+    }
+
+    /** The broker whose tile of {@code partition} is the leader's on the map, or -1. */
+    private static int leaderOnMap(FxRobot robot, int partition) {
+        for (int b = 1; b <= 3; b++) {
+            int broker = b;
+            if (robot.lookup("#tile-" + broker + "-" + partition).tryQuery()
+                    .map(n -> PseudoStates.has(n, "leader")).orElse(false)) {
+                return broker;
+            }
+        }
+        return -1;
     }
 
     private static boolean isInSync(FxRobot robot, int partition, int broker) {

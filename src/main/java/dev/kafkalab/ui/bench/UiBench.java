@@ -7,6 +7,8 @@ import dev.kafkalab.cluster.LocalCluster;
 import dev.kafkalab.monitor.SnapshotPoller;
 import dev.kafkalab.topics.TopicService;
 import dev.kafkalab.ui.cluster.ClusterScreen;
+import dev.kafkalab.ui.map.MapScreen;
+import dev.kafkalab.ui.map.MapViewModel;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
 import dev.kafkalab.ui.cluster.Rehearsal;
 import dev.kafkalab.ui.common.Theme;
@@ -31,8 +33,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * {@code kafka-lab bench-ui}: the cluster screen holding 50 topics of 12 partitions on a real
  * cluster. Reports how long the FX thread spends applying one snapshot, and the longest gap
- * between two frames while brokers are killed, frozen, resumed and restarted. Needs a display
- * (Xvfb will do).
+ * between two frames while brokers are killed, frozen, resumed and restarted; then the same with
+ * the Map screen shown over it, and how long the map takes to apply a snapshot (its model and its nodes).
+ * Needs a display (Xvfb will do).
  */
 public final class UiBench {
 
@@ -42,6 +45,8 @@ public final class UiBench {
     private final PrintStream out;
     private final PrintStream err;
     private final List<Double> applyMs = new CopyOnWriteArrayList<>();
+    private final List<Double> mapMs = new CopyOnWriteArrayList<>();
+    private volatile javafx.scene.Node mapScreen;
     private final List<Double> roundStalls = new CopyOnWriteArrayList<>();
     private volatile double showTopicStall;
     private final FrameGapMeter frames = new FrameGapMeter();
@@ -74,7 +79,13 @@ public final class UiBench {
                 CompletableFuture<Void> shown = new CompletableFuture<>();
                 Platform.runLater(() -> {
                     Stage stage = new Stage();
-                    Scene scene = new Scene(new ClusterScreen(vm), 1280, 760);
+                    MapViewModel map = new MapViewModel(vm, List::of);
+                    map.setApplyTimer(nanos -> mapMs.add(nanos / 1e6));
+                    map.topic().set("bench-00");
+                    mapScreen = new MapScreen(map);
+                    mapScreen.setVisible(false);
+                    // The map over the cluster screen, shown for the last round, as the app stacks its screens.
+                    Scene scene = new Scene(new javafx.scene.layout.StackPane(new ClusterScreen(vm), mapScreen), 1280, 760);
                     Theme.apply(scene);
                     stage.setScene(scene);
                     stage.setTitle("Kafka Lab bench");
@@ -97,8 +108,14 @@ public final class UiBench {
                 frames.awaitFrames(30, Duration.ofSeconds(30));
                 showTopicStall = frames.stop();
                 applyMs.clear();
-                for (int round = 1; round <= 2; round++) {
-                    err.println("round " + round + ": breaking brokers while the screen follows...");
+                for (int round = 1; round <= 3; round++) {
+                    if (round == 3) {
+                        Platform.runLater(() -> mapScreen.setVisible(true));
+                        frames.awaitFrames(30, Duration.ofSeconds(30));
+                        mapMs.clear();
+                    }
+                    err.println("round " + round + ": breaking brokers while the " + (round == 3 ? "map" : "screen")
+                            + " follows...");
                     frames.measure("round " + round);
                     breakAndRepair(cluster, poller, round);
                     roundStalls.add(frames.stop());
@@ -119,8 +136,14 @@ public final class UiBench {
         out.printf(Locale.ROOT, "fx_apply_snapshot_ms median=%.2f min=%.2f max=%.2f p95=%.2f n=%d ms%n",
                 sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1),
                 sorted.get((int) (sorted.size() * 0.95)), sorted.size());
-        out.printf(Locale.ROOT, "fx_longest_stall_ms first_round=%.1f second_round=%.1f ms%n", roundStalls.get(0),
-                roundStalls.get(1));
+        out.printf(Locale.ROOT, "fx_longest_stall_ms first_round=%.1f second_round=%.1f map_round=%.1f ms%n",
+                roundStalls.get(0), roundStalls.get(1), roundStalls.get(2));
+        List<Double> map = new ArrayList<>(mapMs);
+        Collections.sort(map);
+        if (!map.isEmpty()) {
+            out.printf(Locale.ROOT, "fx_map_apply_ms median=%.2f max=%.2f n=%d ms%n", map.get(map.size() / 2),
+                    map.get(map.size() - 1), map.size());
+        }
         out.printf(Locale.ROOT, "fx_show_topic_stall_ms %.1f ms%n", showTopicStall);
         frames.printStalls(err, 8);
         return 0;

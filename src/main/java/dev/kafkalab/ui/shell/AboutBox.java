@@ -31,7 +31,7 @@ final class AboutBox {
         return "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")\n"
                 + "Data (topics, progress): " + AppDirs.data() + "\n"
                 + "Log: " + AppLog.file() + "\n\n"
-                + "Keys: Ctrl+1..6 screens · Alt+0..3 a node card · Alt+Left/Right lab steps · Ctrl+L show/hide the lab · Ctrl+plus/minus/0"
+                + "Keys: Ctrl+1..8 screens (Ctrl+8 the map) · Alt+0..3 a node card · Alt+Left/Right lab steps · Ctrl+L show/hide the lab · Ctrl+plus/minus/0"
                 + " font size · Ctrl+Shift+D light/dark · F11 full screen · Ctrl+Q quit";
     }
 }

@@ -9,6 +9,8 @@ import dev.kafkalab.ui.cluster.NodeCardState;
 import dev.kafkalab.ui.cluster.NodeCardView;
 import dev.kafkalab.ui.cluster.Rehearsal;
 import dev.kafkalab.ui.common.FontScale;
+import dev.kafkalab.ui.map.MapScreen;
+import dev.kafkalab.ui.map.MapViewModel;
 import dev.kafkalab.ui.common.LastAction;
 import dev.kafkalab.ui.common.Theme;
 import dev.kafkalab.ui.consume.ConsumeScreen;
@@ -201,8 +203,11 @@ public final class ShellView {
         quizScreen = new QuizScreen(new QuizHistory(models.progress()), models.io(), models.ui(), vm::showMe);
         content.getChildren().setAll(frame(Screen.CLUSTER, startup), frame(Screen.PRODUCE, waiting("Produce")),
                 frame(Screen.CONSUME, waiting("Consume")), frame(Screen.LABS, labs), frame(Screen.SLIDES, slidesScreen),
-                frame(Screen.QUIZZES, quizScreen), frame(Screen.CODE, code), lookLayer);
+                frame(Screen.QUIZZES, quizScreen), frame(Screen.CODE, code), frame(Screen.MAP, waiting("Map")),
+                lookLayer);
         addScreen(Screen.CLUSTER, "Cluster", "navCluster");
+        // Beside the cluster it draws; Ctrl+8, after the screens people already know by number.
+        addScreen(Screen.MAP, "Map", "navMap");
         addScreen(Screen.PRODUCE, "Produce", "navProduce");
         addScreen(Screen.CONSUME, "Consume", "navConsume");
         addScreen(Screen.LABS, "Labs", "navLabs");
@@ -276,6 +281,7 @@ public final class ShellView {
         show(Screen.CLUSTER, clusterScreen);
         show(Screen.PRODUCE, new ProduceScreen(models.produce(), cluster.topicNames()));
         show(Screen.CONSUME, new ConsumeScreen(models.consume(), cluster.topicNames()));
+        show(Screen.MAP, new MapScreen(new MapViewModel(cluster, models.programs())));
         liveCluster.set(cluster);
         fillStrip(cluster);
         // What a lab step asks to look at may be on these screens.

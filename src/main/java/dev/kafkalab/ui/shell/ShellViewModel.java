@@ -39,7 +39,7 @@ public final class ShellViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
     /** The screens, in the order of the navigation and of their Ctrl+digit keys. */
-    public enum Screen { CLUSTER, PRODUCE, CONSUME, LABS, SLIDES, QUIZZES, CODE }
+    public enum Screen { CLUSTER, PRODUCE, CONSUME, LABS, SLIDES, QUIZZES, CODE, MAP }
 
     /** Where the window is in its life. */
     public enum Phase { STARTING, FAILED, READY, STOPPING }

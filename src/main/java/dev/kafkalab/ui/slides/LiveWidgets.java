@@ -76,6 +76,7 @@ public final class LiveWidgets {
             case PARTITIONS -> partitions(vm, live.args().get("topic"));
             case GROUP -> new GroupWidget(vm, live.args().get("group"));
             case TIMELINE -> new TimelineView(vm);
+            case MAP -> map(vm, live.args().get("topic"));
         };
         prefixIds(node);
         node.getStyleClass().addAll("live-widget", "live-" + live.widget().word());
@@ -117,6 +118,13 @@ public final class LiveWidgets {
         VBox box = new VBox(6, missing, view);
         VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
         return box;
+    }
+
+    /** The map of one topic; a broker killed from it is killed, as from the Map screen. */
+    private static Node map(ClusterViewModel vm, String topic) {
+        dev.kafkalab.ui.map.MapViewModel map = new dev.kafkalab.ui.map.MapViewModel(vm, List::of);
+        map.topic().set(topic);
+        return new dev.kafkalab.ui.map.MapView(map);
     }
 
     private static void prefixIds(Node node) {

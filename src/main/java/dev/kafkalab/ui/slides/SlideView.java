@@ -89,6 +89,7 @@ public final class SlideView extends Region {
             case PARTITIONS -> "partitions of " + live.args().get("topic") + ", live";
             case GROUP -> "group " + live.args().get("group") + ", live";
             case TIMELINE -> "the timeline, live";
+            case MAP -> "the map of " + live.args().get("topic") + ", live";
         };
         Label label = new Label("▶ " + what);
         label.getStyleClass().add("live-placeholder");

@@ -1,0 +1,119 @@
+package dev.kafkalab.ui.map;
+
+import dev.kafkalab.ui.common.PseudoStates;
+import dev.kafkalab.ui.map.MapModel.Column;
+import dev.kafkalab.ui.map.MapModel.Look;
+import dev.kafkalab.ui.map.MapModel.Tile;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A node on the map: its name and state, what it knows (the controller: which brokers are
+ * registered and fenced) or leads, its Stop / Kill / Freeze / Resume / Start buttons, and a tile
+ * per replica it holds. A node that is down goes dark at once; a frozen one turns icy.
+ */
+final class ColumnView extends VBox {
+
+    static final PseudoStates LOOKS = new PseudoStates("running", "starting", "stopping", "stopped", "killed",
+            "crashed", "frozen", "fenced", "unknown");
+
+    private final int id;
+    private final Label name = new Label();
+    private final Label state = new Label();
+    private final Label note = new Label();
+    private final VBox tiles = new VBox(4);
+    private final Map<Integer, TileView> byPartition = new HashMap<>();
+    private final Button stop = button("Stop", "stop", "Shut it down cleanly (SIGTERM)");
+    private final Button kill = button("Kill", "kill", "End it at once (SIGKILL): no clean shutdown");
+    private final Button freeze = button("Freeze", "freeze", "Suspend it (SIGSTOP): alive, answering nothing");
+    private final Button resume = button("Resume", "resume", "Let it run again (SIGCONT)");
+    private final Button start = button("Start", "start", "Start it again, with its data");
+
+    ColumnView(int id, boolean controller, MapViewModel vm) {
+        super(6);
+        this.id = id;
+        setId("map-node-" + id);
+        getStyleClass().addAll("map-column", controller ? "map-controller" : "map-broker",
+                controller ? "controller" : "broker-" + id);
+        name.getStyleClass().add("map-node-name");
+        state.getStyleClass().add("map-node-state");
+        state.setId("map-state-" + id);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        note.getStyleClass().add("map-node-note");
+        note.setId("map-note-" + id);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(6, name, gap, state);
+        header.setAlignment(Pos.CENTER_LEFT);
+        stop.setOnAction(e -> vm.stop(id));
+        kill.setOnAction(e -> vm.kill(id));
+        freeze.setOnAction(e -> vm.freeze(id));
+        resume.setOnAction(e -> vm.resume(id));
+        start.setOnAction(e -> vm.start(id));
+        List<Button> all = controller ? List.of(stop, kill, start) : List.of(stop, kill, freeze, resume, start);
+        FlowPane actions = new FlowPane(4, 4);
+        actions.getStyleClass().add("map-node-actions");
+        actions.getChildren().addAll(all);
+        tiles.getStyleClass().add("map-tiles");
+        getChildren().addAll(header, note, actions, tiles);
+        VBox.setVgrow(tiles, Priority.ALWAYS);
+    }
+
+    private Button button(String text, String action, String tip) {
+        Button b = new Button(text);
+        b.setId("map-" + action + "-" + id);
+        b.setTooltip(new Tooltip(tip));
+        b.managedProperty().bind(b.visibleProperty());
+        return b;
+    }
+
+    void show(Column c, long scale) {
+        name.setText(c.controller() ? "Controller" : "Broker " + c.id());
+        LOOKS.show(this, c.look().word());
+        state.setText(switch (c.look()) {
+            case FROZEN -> "❄ frozen";
+            case RUNNING -> c.controller() && c.active() ? "running · leader" : "running";
+            default -> c.look().word();
+        });
+        note.setText(c.note());
+        Look look = c.look();
+        boolean alive = look == Look.RUNNING || look == Look.FENCED || look == Look.STARTING;
+        stop.setVisible(alive);
+        kill.setVisible(alive || look == Look.FROZEN || look == Look.STOPPING);
+        freeze.setVisible(alive);
+        resume.setVisible(look == Look.FROZEN);
+        start.setVisible(look.down() || look == Look.UNKNOWN);
+        List<TileView> shown = new java.util.ArrayList<>();
+        java.util.Set<Integer> present = new java.util.HashSet<>();
+        for (Tile t : c.tiles()) {
+            TileView v = byPartition.computeIfAbsent(t.partition(), p -> new TileView(id, p));
+            v.show(t, scale);
+            shown.add(v);
+            present.add(t.partition());
+        }
+        byPartition.keySet().retainAll(present);
+        if (!tiles.getChildren().equals(shown)) {
+            tiles.getChildren().setAll(shown);
+        }
+    }
+
+    TileView tile(int partition) {
+        return byPartition.get(partition);
+    }
+
+    int nodeId() {
+        return id;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kafkalab.ui.map;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Map screen: a topic to show, what the marks mean, and the map itself. */
+public final class MapScreen extends VBox {
+
+    public MapScreen(MapViewModel vm) {
+        setId("mapScreen");
+        getStylesheets().add(MapScreen.class.getResource("/dev/kafkalab/ui/map/map.css").toExternalForm());
+        ComboBox<String> topic = new ComboBox<>(vm.topics());
+        topic.setId("mapTopic");
+        topic.setPromptText("choose a topic");
+        topic.setValue(vm.model().get().topic());
+        topic.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.topic().set(now);
+            }
+        });
+        // The topic shown follows the cluster screen's choice until one is picked here.
+        vm.model().addListener((o, was, now) -> {
+            if (now.topic() != null && !now.topic().equals(topic.getValue())) {
+                topic.setValue(now.topic());
+            }
+        });
+        Label topicLabel = new Label("Topic");
+        topicLabel.setLabelFor(topic);
+        Label legend = new Label("★ leader · fill: log end offset · bar: high watermark · dashed: out of sync (red),"
+                + " eligible leader (amber), offline (grey) · hover a tile for its numbers");
+        legend.getStyleClass().add("map-legend");
+        legend.setWrapText(true);
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        Label message = new Label();
+        message.setId("mapMessage");
+        message.textProperty().bind(vm.message());
+        message.getStyleClass().add("map-legend");
+        HBox bar = new HBox(topicLabel, topic, legend);
+        bar.getStyleClass().add("map-toolbar");
+        MapView map = new MapView(vm);
+        VBox.setVgrow(map, Priority.ALWAYS);
+        getChildren().addAll(bar, message, map);
+    }
+}

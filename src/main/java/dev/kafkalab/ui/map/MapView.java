@@ -1,0 +1,304 @@
+package dev.kafkalab.ui.map;
+
+import dev.kafkalab.ui.map.MapModel.Column;
+import dev.kafkalab.ui.map.MapModel.Reader;
+import dev.kafkalab.ui.map.MapModel.Write;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.FadeTransition;
+import javafx.animation.TranslateTransition;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.CubicCurve;
+import javafx.util.Duration;
+
+/**
+ * The live cluster as a picture: producers on the left with a curve to each leader records arrive
+ * at (thicker for more records a second), the nodes as columns of replica tiles in the middle, and
+ * the group members on the right, joined to the leaders of the partitions they own. Changes move:
+ * a star travels from the old leader to the new one, a follower dropping out of the ISR shakes, a
+ * member's new links fade in. Every motion lasts at most 600 ms and starts after the new state is
+ * drawn.
+ */
+public final class MapView extends StackPane {
+
+    /** The longest any motion on the map lasts. */
+    static final Duration LONGEST = Duration.millis(600);
+
+    private final MapViewModel vm;
+    private final HBox columns = new HBox(12);
+    private final Map<Integer, ColumnView> byNode = new LinkedHashMap<>();
+    private final VBox writers = new VBox(6);
+    private final Label writersList = new Label();
+    private final VBox readers = new VBox(6);
+    private final Map<String, ReaderCard> byReader = new HashMap<>();
+    private final Label empty = new Label();
+    private final Pane links = new Pane();
+    private final Pane motion = new Pane();
+    private final List<MapChange> pending = new ArrayList<>();
+    private boolean linksDirty = true;
+    private final Runnable afterLayout = this::afterLayout;
+
+    public MapView(MapViewModel vm) {
+        this.vm = vm;
+        setId("clusterMap");
+        getStyleClass().add("cluster-map");
+        getStylesheets().add(MapView.class.getResource("/dev/kafkalab/ui/map/map.css").toExternalForm());
+
+        Label writersTitle = new Label("Producers");
+        writersTitle.getStyleClass().add("map-side-title");
+        writersList.getStyleClass().add("map-side-note");
+        writersList.setWrapText(true);
+        writersList.setId("mapWriters");
+        writers.getStyleClass().add("map-side");
+        writers.setId("mapWritersBox");
+        writers.getChildren().addAll(writersTitle, writersList);
+        Label readersTitle = new Label("Consumers");
+        readersTitle.getStyleClass().add("map-side-title");
+        readers.getStyleClass().add("map-side");
+        readers.setId("mapReaders");
+        readers.getChildren().add(readersTitle);
+        empty.getStyleClass().add("map-empty");
+        empty.setWrapText(true);
+        empty.setId("mapEmpty");
+        empty.managedProperty().bind(empty.visibleProperty());
+        columns.getStyleClass().add("map-columns");
+        VBox middle = new VBox(8, empty, columns);
+        HBox.setHgrow(middle, Priority.ALWAYS);
+        HBox row = new HBox(28, writers, middle, readers);
+        row.getStyleClass().add("map-row");
+        links.setMouseTransparent(true);
+        links.setManaged(false);
+        motion.setMouseTransparent(true);
+        motion.setManaged(false);
+        getChildren().addAll(row, links, motion);
+
+        vm.model().addListener((o, was, now) -> show(now));
+        vm.onChanges(changes -> {
+            pending.addAll(changes);
+            linksDirty = true;
+            requestLayout();
+        });
+        layoutBoundsProperty().addListener((o, was, now) -> linksDirty = true);
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        show(vm.model().get());
+    }
+
+    private void show(MapModel m) {
+        empty.setVisible(m.topic() == null);
+        empty.setText(vm.topics().isEmpty() ? "No topic yet: create one on the Cluster screen, and its partitions"
+                + " appear here, a tile per replica on each broker." : "Choose a topic to see its partitions.");
+        List<ColumnView> shown = new ArrayList<>();
+        for (Column c : m.columns()) {
+            ColumnView v = byNode.computeIfAbsent(c.id(), id -> new ColumnView(id, c.controller(), vm));
+            v.show(c, m.scale());
+            shown.add(v);
+        }
+        if (!columns.getChildren().equals(shown)) {
+            columns.getChildren().setAll(shown);
+        }
+        writersList.setText(m.writers().isEmpty() ? "Records arriving at the leaders, from any client."
+                : "Records arriving at the leaders, from any client. Running: " + String.join(", ", m.writers()) + ".");
+        List<Node> cards = new ArrayList<>(List.of(readers.getChildren().get(0)));
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (Reader r : m.readers()) {
+            ReaderCard card = byReader.computeIfAbsent(r.key(), k -> new ReaderCard());
+            card.show(r);
+            cards.add(card);
+            present.add(r.key());
+        }
+        byReader.keySet().retainAll(present);
+        if (m.readers().isEmpty()) {
+            Label none = new Label("No group reads this topic.");
+            none.getStyleClass().add("map-side-note");
+            cards.add(none);
+        }
+        readers.getChildren().setAll(cards);
+        linksDirty = true;
+    }
+
+    /** After each layout: the links follow the tiles, and waiting motions start from where things are now. */
+    private void afterLayout() {
+        if (!isVisible() || getScene() == null) {
+            return;
+        }
+        if (linksDirty) {
+            linksDirty = false;
+            drawLinks(vm.model().get());
+        }
+        if (!pending.isEmpty()) {
+            List<MapChange> now = List.copyOf(pending);
+            pending.clear();
+            now.forEach(this::animate);
+        }
+    }
+
+    private void drawLinks(MapModel m) {
+        List<Node> lines = new ArrayList<>();
+        Bounds from = bounds(writers);
+        for (Write w : m.writes()) {
+            TileView leader = tile(w.leader(), w.partition());
+            if (leader == null || from == null) {
+                continue;
+            }
+            Bounds to = bounds(leader);
+            CubicCurve c = curve(from.getMaxX(), from.getMinY() + from.getHeight() / 2, to.getMinX(),
+                    to.getMinY() + to.getHeight() / 2);
+            c.getStyleClass().add("map-write");
+            c.setStrokeWidth(1.5 + Math.log10(1 + w.perSecond()) * 1.5);
+            c.setId("write-" + w.partition());
+            lines.add(c);
+        }
+        for (Reader r : m.readers()) {
+            ReaderCard card = byReader.get(r.key());
+            Bounds to = card == null ? null : bounds(card);
+            for (int p : r.partitions()) {
+                TileView leader = m.leader(p).map(b -> tile(b, p)).orElse(null);
+                if (leader == null || to == null) {
+                    continue;
+                }
+                Bounds at = bounds(leader);
+                CubicCurve c = curve(at.getMaxX(), at.getMinY() + at.getHeight() / 2, to.getMinX(),
+                        to.getMinY() + to.getHeight() / 2);
+                c.getStyleClass().add("map-read");
+                c.setId("read-" + r.clientId() + "-" + p);
+                c.getProperties().put("reader", r.key());
+                lines.add(c);
+            }
+        }
+        links.getChildren().setAll(lines);
+    }
+
+    private void animate(MapChange change) {
+        if (change instanceof MapChange.LeaderMoved moved && moved.to().isPresent()) {
+            travel(tile(moved.from(), moved.partition()), tile(moved.to().get(), moved.partition()));
+        } else if (change instanceof MapChange.LeftIsr left) {
+            shake(tile(left.broker(), left.partition()));
+        } else if (change instanceof MapChange.JoinedIsr joined) {
+            flash(tile(joined.broker(), joined.partition()));
+        } else if (change instanceof MapChange.NodeChanged node) {
+            flash(byNode.get(node.id()));
+        } else if (change instanceof MapChange.Reassigned moved) {
+            links.getChildren().stream()
+                    .filter(n -> (moved.group() + "/" + moved.member()).equals(n.getProperties().get("reader")))
+                    .forEach(this::flash);
+        }
+    }
+
+    /** A star travels from the old leader's tile to the new one's, which already wears it. */
+    private void travel(TileView from, TileView to) {
+        Bounds a = from == null ? null : bounds(from);
+        Bounds b = to == null ? null : bounds(to);
+        if (a == null || b == null) {
+            return;
+        }
+        Label star = new Label("★");
+        star.getStyleClass().add("map-moving-star");
+        star.setId("movingStar");
+        motion.getChildren().add(star);
+        star.relocate(a.getMinX() + a.getWidth() / 2 - 8, a.getMinY());
+        TranslateTransition t = new TranslateTransition(Duration.millis(500), star);
+        t.setByX(b.getMinX() - a.getMinX());
+        t.setByY(b.getMinY() - a.getMinY());
+        t.setOnFinished(e -> motion.getChildren().remove(star));
+        t.play();
+    }
+
+    /** A follower that dropped out of the ISR shakes, in the style it has now. */
+    private void shake(TileView tile) {
+        if (tile == null) {
+            return;
+        }
+        TranslateTransition shake = new TranslateTransition(Duration.millis(70), tile);
+        shake.setFromX(0);
+        shake.setToX(7);
+        shake.setAutoReverse(true);
+        shake.setCycleCount(6);
+        shake.setOnFinished(e -> tile.setTranslateX(0));
+        shake.play();
+    }
+
+    private void flash(Node node) {
+        if (node == null) {
+            return;
+        }
+        FadeTransition f = new FadeTransition(Duration.millis(450), node);
+        f.setFromValue(0.25);
+        f.setToValue(1);
+        f.play();
+    }
+
+    private TileView tile(int broker, int partition) {
+        ColumnView c = byNode.get(broker);
+        return c == null ? null : c.tile(partition);
+    }
+
+    /** A node's bounds in this view's coordinates, or null before it is shown. */
+    private Bounds bounds(Node node) {
+        Scene scene = node.getScene();
+        if (scene == null || node.getLayoutBounds().getWidth() <= 0) {
+            return null;
+        }
+        return sceneToLocal(node.localToScene(node.getLayoutBounds()));
+    }
+
+    private static CubicCurve curve(double x1, double y1, double x2, double y2) {
+        double bend = Math.max(30, Math.abs(x2 - x1) / 2);
+        CubicCurve c = new CubicCurve(x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2);
+        c.setFill(null);
+        return c;
+    }
+
+    /** Points a test may click or look at: the centre of a tile, in screen coordinates. */
+    Point2D tileCentre(int broker, int partition) {
+        TileView t = tile(broker, partition);
+        Bounds b = t == null ? null : t.localToScreen(t.getLayoutBounds());
+        return b == null ? null : new Point2D(b.getCenterX(), b.getCenterY());
+    }
+
+    /** A group member's card: who it is, its group, its partitions of the topic and their lag. */
+    static final class ReaderCard extends VBox {
+        private final Label who = new Label();
+        private final Label group = new Label();
+        private final Label owns = new Label();
+
+        ReaderCard() {
+            super(2);
+            getStyleClass().add("map-reader");
+            who.getStyleClass().add("map-reader-name");
+            group.getStyleClass().add("map-side-note");
+            owns.getStyleClass().add("map-reader-owns");
+            owns.setWrapText(true);
+            owns.setMinHeight(Region.USE_PREF_SIZE);
+            getChildren().addAll(who, group, owns);
+        }
+
+        void show(Reader r) {
+            setId("reader-" + r.clientId());
+            who.setText(r.clientId().isEmpty() ? r.member() : r.clientId());
+            group.setText("group " + r.group());
+            owns.setText(r.partitions().isEmpty() ? "no partitions: idle"
+                    : r.partitions().stream().map(p -> "P" + p).reduce((a, b) -> a + ", " + b).orElse("")
+                            + " · lag " + r.lag());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kafkalab.ui.map;
+
+import dev.kafkalab.common.Failures;
+import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.ui.cluster.ClusterViewModel;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The cluster map's state, on the FX thread: the topic shown, the model of the newest snapshot,
+ * and what changed since the one before (for the view to animate). The node buttons act through
+ * the cluster screen's view model, so a broker killed from the map is killed everywhere.
+ */
+public final class MapViewModel {
+
+    private final ClusterViewModel cluster;
+    private final Supplier<List<String>> writers;
+    private final StringProperty topic = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<MapModel> model = new ReadOnlyObjectWrapper<>(MapModel.EMPTY);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final List<Consumer<List<MapChange>>> changeListeners = new CopyOnWriteArrayList<>();
+    // Held here, weakly by the cluster's property: a slide's map that is gone lets go.
+    private final ChangeListener<ClusterSnapshot> onSnapshot = (o, was, now) -> apply(now, was);
+    private ClusterSnapshot shown;
+    private ClusterSnapshot before;
+    private LongConsumer applyTimer = ms -> { };
+
+    /** @param writers the clients the app knows write to the cluster now (its programs that run) */
+    public MapViewModel(ClusterViewModel cluster, Supplier<List<String>> writers) {
+        this.cluster = cluster;
+        this.writers = writers;
+        cluster.snapshot().addListener(new WeakChangeListener<>(onSnapshot));
+        // Another topic: drawn at once, without rates (they need two snapshots of it).
+        topic.addListener((o, was, now) -> {
+            before = null;
+            redraw();
+        });
+        shown = cluster.snapshot().get();
+        redraw();
+    }
+
+    /** The topic shown; when none is chosen, the cluster screen's selected topic. */
+    public StringProperty topic() {
+        return topic;
+    }
+
+    public ObservableList<String> topics() {
+        return cluster.topicNames();
+    }
+
+    public ReadOnlyObjectProperty<MapModel> model() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** What the last node action said when it failed; empty otherwise. */
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Told what changed with each snapshot applied, after the model is set. */
+    public void onChanges(Consumer<List<MapChange>> listener) {
+        changeListeners.add(listener);
+    }
+
+    /** For the benchmark: told how many nanoseconds each snapshot took to apply: the model, and the view it sets. */
+    public void setApplyTimer(LongConsumer timer) {
+        this.applyTimer = timer;
+    }
+
+    public CompletableFuture<Void> kill(int id) {
+        return act(id, cluster::kill, "kill");
+    }
+
+    public CompletableFuture<Void> stop(int id) {
+        return act(id, cluster::stop, "stop");
+    }
+
+    public CompletableFuture<Void> freeze(int id) {
+        return act(id, cluster::freeze, "freeze");
+    }
+
+    public CompletableFuture<Void> resume(int id) {
+        return act(id, cluster::resume, "resume");
+    }
+
+    public CompletableFuture<Void> start(int id) {
+        return act(id, cluster::start, "start");
+    }
+
+    private CompletableFuture<Void> act(int id, IntFunction<CompletableFuture<Void>> action, String verb) {
+        message.set("");
+        return action.apply(id).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                javafx.application.Platform.runLater(() -> message.set("Could not " + verb + " node " + id + ": "
+                        + Failures.message(failure)));
+            }
+        });
+    }
+
+    private void apply(ClusterSnapshot now, ClusterSnapshot was) {
+        before = shown == null ? was : shown;
+        shown = now;
+        redraw();
+    }
+
+    private void redraw() {
+        long started = System.nanoTime();
+        String chosen = topic.get() != null ? topic.get() : cluster.selectedTopic().get();
+        MapModel next = MapModels.of(shown, before, chosen, writers.get());
+        List<MapChange> changes = MapChange.between(model.get(), next);
+        model.set(next);
+        applyTimer.accept(System.nanoTime() - started);
+        changeListeners.forEach(l -> l.accept(changes));
+    }
+
+}

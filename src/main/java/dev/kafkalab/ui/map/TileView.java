@@ -1,0 +1,131 @@
+package dev.kafkalab.ui.map;
+
+import dev.kafkalab.ui.common.PseudoStates;
+import dev.kafkalab.ui.map.MapModel.Role;
+import dev.kafkalab.ui.map.MapModel.Tile;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+
+/**
+ * One replica on the map: filled to its log end offset against the topic's longest log, with the
+ * partition's high watermark drawn across, so a follower falling behind shows as a shorter fill.
+ * The leader is marked with a star and a heavy border; a follower says whether it is in sync.
+ */
+final class TileView extends Region {
+
+    static final PseudoStates ROLES = new PseudoStates("leader", "in-sync", "out-of-sync", "eligible", "offline");
+
+    private final Region fill = new Region();
+    private final Region highWatermark = new Region();
+    private final Label name = new Label();
+    private final Label badge = new Label();
+    /** Made when the pointer first comes over the tile: a tooltip is a window of its own, costly to make. */
+    private Tooltip tip;
+    private String numbers = "";
+    private double fillShare;
+    private double markShare = -1;
+
+    TileView(int broker, int partition) {
+        setId("tile-" + broker + "-" + partition);
+        getStyleClass().add("map-tile");
+        fill.getStyleClass().add("map-tile-fill");
+        highWatermark.getStyleClass().add("map-tile-hw");
+        name.getStyleClass().add("map-tile-name");
+        badge.getStyleClass().add("map-tile-badge");
+        badge.setId("badge-" + broker + "-" + partition);
+        getChildren().addAll(fill, highWatermark, name, badge);
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (tip == null) {
+                tip = new Tooltip(numbers);
+                tip.setShowDelay(Duration.millis(200));
+                tip.setShowDuration(Duration.seconds(30));
+                tip.setOnShowing(shown -> tip.setText(numbers));
+                Tooltip.install(this, tip);
+            }
+        });
+        setPadding(new Insets(0, 6, 0, 6));
+    }
+
+    void show(Tile t, long scale) {
+        ROLES.show(this, switch (t.role()) {
+            case LEADER -> "leader";
+            case IN_SYNC -> "in-sync";
+            case OUT_OF_SYNC -> "out-of-sync";
+            case ELIGIBLE -> "eligible";
+            case OFFLINE -> "offline";
+        });
+        name.setText(t.name());
+        badge.setText(switch (t.role()) {
+            case LEADER -> "★ leader";
+            case IN_SYNC -> "in sync";
+            case OUT_OF_SYNC -> t.behind() > 0 ? t.behind() + " behind" : "out of sync";
+            case ELIGIBLE -> "ELR";
+            case OFFLINE -> "offline";
+        });
+        fillShare = scale <= 0 || t.logEnd() <= 0 ? 0 : Math.min(1, (double) t.logEnd() / scale);
+        markShare = scale <= 0 || t.highWatermark() < 0 ? -1 : Math.min(1, (double) t.highWatermark() / scale);
+        numbers = describe(t);
+        if (tip != null) {
+            tip.setText(numbers);
+        }
+        requestLayout();
+    }
+
+    /** The tile's numbers, for its tooltip and for tests. */
+    static String describe(Tile t) {
+        StringBuilder s = new StringBuilder(t.name() + " on broker " + t.broker() + ": " + t.role().word());
+        s.append("\nlog start ").append(t.logStart() < 0 ? "?" : Long.toString(t.logStart()));
+        s.append(" · high watermark ").append(t.highWatermark() < 0 ? "?" : Long.toString(t.highWatermark()));
+        s.append(" · log end ").append(t.logEnd() < 0 ? "?" : Long.toString(t.logEnd()));
+        if (t.lastSeen()) {
+            s.append(" (as last seen before its broker went down)");
+        }
+        if (t.role() != Role.LEADER) {
+            s.append("\n").append(t.behind() < 0 ? "how far behind the leader: unknown"
+                    : t.behind() + " record(s) behind the leader");
+        }
+        return s.toString();
+    }
+
+    /** What the tile's tooltip says. */
+    String numbers() {
+        return numbers;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return Math.max(name.prefHeight(-1), badge.prefHeight(-1)) + snappedTopInset() + snappedBottomInset() + 8;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return name.prefWidth(-1) + badge.prefWidth(-1) + 24 + snappedLeftInset() + snappedRightInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return computePrefWidth(height);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        // The fill and the mark span the whole tile, inside its border.
+        double inner = Math.max(0, w - 2);
+        fill.resizeRelocate(1, 1, inner * fillShare, Math.max(0, h - 2));
+        highWatermark.setVisible(markShare >= 0);
+        highWatermark.resizeRelocate(1 + Math.max(0, inner * markShare - 1.5), 1, 3, Math.max(0, h - 2));
+        double left = snappedLeftInset();
+        double right = w - snappedRightInset();
+        double nameWidth = name.prefWidth(-1);
+        double badgeWidth = badge.prefWidth(-1);
+        layoutInArea(name, left, 0, nameWidth, h, 0, Insets.EMPTY, javafx.geometry.HPos.LEFT, VPos.CENTER);
+        layoutInArea(badge, right - badgeWidth, 0, badgeWidth, h, 0, Insets.EMPTY, javafx.geometry.HPos.RIGHT,
+                VPos.CENTER);
+    }
+}
