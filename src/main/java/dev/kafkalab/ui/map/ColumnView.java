@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -46,6 +45,7 @@ final class ColumnView extends VBox {
         getStyleClass().addAll("map-column", controller ? "map-controller" : "map-broker",
                 controller ? "controller" : "broker-" + id);
         name.getStyleClass().add("map-node-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().add("map-node-state");
         state.setId("map-state-" + id);
         state.setMinWidth(Region.USE_PREF_SIZE);
@@ -53,9 +53,8 @@ final class ColumnView extends VBox {
         note.setId("map-note-" + id);
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(6, name, gap, state);
+        // The state under the name when the column is narrow (the controller's), beside it otherwise.
+        FlowPane header = new FlowPane(6, 4, name, state);
         header.setAlignment(Pos.CENTER_LEFT);
         stop.setOnAction(e -> vm.stop(id));
         kill.setOnAction(e -> vm.kill(id));
@@ -84,10 +83,10 @@ final class ColumnView extends VBox {
         LOOKS.show(this, c.look().word());
         state.setText(switch (c.look()) {
             case FROZEN -> "❄ frozen";
-            case RUNNING -> c.controller() && c.active() ? "running · leader" : "running";
+            case RUNNING -> "running";
             default -> c.look().word();
         });
-        note.setText(c.note());
+        note.setText(c.controller() && c.active() ? "quorum leader · " + c.note() : c.note());
         Look look = c.look();
         boolean alive = look == Look.RUNNING || look == Look.FENCED || look == Look.STARTING;
         stop.setVisible(alive);
@@ -107,6 +106,11 @@ final class ColumnView extends VBox {
         if (!tiles.getChildren().equals(shown)) {
             tiles.getChildren().setAll(shown);
         }
+    }
+
+    /** The tiles' box, to line the producers' card up with. */
+    VBox tilesBox() {
+        return tiles;
     }
 
     TileView tile(int partition) {

@@ -34,13 +34,26 @@ public final class MapModels {
      * null) gives the rates at which records arrive.
      */
     public static MapModel of(ClusterSnapshot now, ClusterSnapshot before, String topic, List<String> writers) {
+        return of(now, before, topic, writers, Map.of());
+    }
+
+    /**
+     * The same, with the processes' states as the app knows them now ({@code processes}, by node
+     * id), which may be newer than the snapshot's: a killed broker goes dark at once, not at the
+     * next snapshot.
+     */
+    public static MapModel of(ClusterSnapshot now, ClusterSnapshot before, String topic, List<String> writers,
+            Map<Integer, NodeState> processes) {
         Optional<TopicView> shown = topic == null ? Optional.empty() : now.topic(topic);
         List<PartitionView> partitions = shown.map(TopicView::partitions).orElse(List.of());
         List<Column> columns = new ArrayList<>();
         List<NodeView> nodes = now.nodes().stream()
                 .sorted(Comparator.comparing((NodeView n) -> n.role() != NodeRole.CONTROLLER).thenComparing(NodeView::id))
                 .toList();
-        for (NodeView node : nodes) {
+        for (NodeView seen : nodes) {
+            NodeState process = processes.get(seen.id());
+            NodeView node = process == null ? seen : new NodeView(seen.id(), seen.role(), process, seen.port(),
+                    seen.registered(), seen.fenced(), seen.activeController());
             if (node.role() == NodeRole.CONTROLLER) {
                 columns.add(new Column(node.id(), node.label(), true, look(node), node.activeController(), List.of(),
                         brokersKnown(now)));

@@ -42,6 +42,8 @@ public final class MapView extends StackPane {
     private final Map<Integer, ColumnView> byNode = new LinkedHashMap<>();
     private final VBox writers = new VBox(6);
     private final Label writersList = new Label();
+    private final Label writeRate = new Label();
+    private final VBox writerCard = new VBox(2);
     private final VBox readers = new VBox(6);
     private final Map<String, ReaderCard> byReader = new HashMap<>();
     private final Label empty = new Label();
@@ -64,7 +66,16 @@ public final class MapView extends StackPane {
         writersList.setId("mapWriters");
         writers.getStyleClass().add("map-side");
         writers.setId("mapWritersBox");
-        writers.getChildren().addAll(writersTitle, writersList);
+        // Where the writes start: the cluster does not name its producers, so one card stands for them.
+        Label anyClient = new Label("any client");
+        anyClient.getStyleClass().add("map-reader-name");
+        writeRate.setId("mapWriteRate");
+        writeRate.setWrapText(true);
+        writeRate.setMinHeight(Region.USE_PREF_SIZE);
+        writerCard.getStyleClass().add("map-reader");
+        writerCard.setId("mapWriterCard");
+        writerCard.getChildren().addAll(anyClient, writeRate);
+        writers.getChildren().addAll(writersTitle, writersList, writerCard);
         Label readersTitle = new Label("Consumers");
         readersTitle.getStyleClass().add("map-side-title");
         readers.getStyleClass().add("map-side");
@@ -77,7 +88,7 @@ public final class MapView extends StackPane {
         columns.getStyleClass().add("map-columns");
         VBox middle = new VBox(8, empty, columns);
         HBox.setHgrow(middle, Priority.ALWAYS);
-        HBox row = new HBox(28, writers, middle, readers);
+        HBox row = new HBox(20, writers, middle, readers);
         row.getStyleClass().add("map-row");
         links.setMouseTransparent(true);
         links.setManaged(false);
@@ -86,6 +97,8 @@ public final class MapView extends StackPane {
         getChildren().addAll(row, links, motion);
 
         vm.model().addListener((o, was, now) -> show(now));
+        // The model is a value: an equal one (nothing moved) is no change, so the list of topics is watched too.
+        vm.topics().addListener((javafx.collections.ListChangeListener<String>) c -> emptyText());
         vm.onChanges(changes -> {
             pending.addAll(changes);
             linksDirty = true;
@@ -105,19 +118,26 @@ public final class MapView extends StackPane {
 
     private void show(MapModel m) {
         empty.setVisible(m.topic() == null);
-        empty.setText(vm.topics().isEmpty() ? "No topic yet: create one on the Cluster screen, and its partitions"
-                + " appear here, a tile per replica on each broker." : "Choose a topic to see its partitions.");
+        emptyText();
         List<ColumnView> shown = new ArrayList<>();
         for (Column c : m.columns()) {
-            ColumnView v = byNode.computeIfAbsent(c.id(), id -> new ColumnView(id, c.controller(), vm));
+            ColumnView v = byNode.computeIfAbsent(c.id(), id -> {
+                ColumnView made = new ColumnView(id, c.controller(), vm);
+                HBox.setHgrow(made, c.controller() ? Priority.NEVER : Priority.ALWAYS);
+                return made;
+            });
             v.show(c, m.scale());
             shown.add(v);
         }
         if (!columns.getChildren().equals(shown)) {
             columns.getChildren().setAll(shown);
         }
-        writersList.setText(m.writers().isEmpty() ? "Records arriving at the leaders, from any client."
-                : "Records arriving at the leaders, from any client. Running: " + String.join(", ", m.writers()) + ".");
+        double perSecond = m.writes().stream().mapToDouble(Write::perSecond).sum();
+        writeRate.setText(m.writes().isEmpty() ? "no records arriving" : String.format(java.util.Locale.ROOT,
+                "%.0f records/s to %d leader%s", perSecond, m.writes().size(), m.writes().size() == 1 ? "" : "s"));
+        writersList.setText(m.writers().isEmpty() ? "" : "Running here: " + String.join(", ", m.writers()) + ".");
+        writersList.setVisible(!m.writers().isEmpty());
+        writersList.setManaged(writersList.isVisible());
         List<Node> cards = new ArrayList<>(List.of(readers.getChildren().get(0)));
         java.util.Set<String> present = new java.util.HashSet<>();
         for (Reader r : m.readers()) {
@@ -130,10 +150,16 @@ public final class MapView extends StackPane {
         if (m.readers().isEmpty()) {
             Label none = new Label("No group reads this topic.");
             none.getStyleClass().add("map-side-note");
+            none.setWrapText(true);
             cards.add(none);
         }
         readers.getChildren().setAll(cards);
         linksDirty = true;
+    }
+
+    private void emptyText() {
+        empty.setText(vm.topics().isEmpty() ? "No topic yet: create one on the Cluster screen, and its partitions"
+                + " appear here, a tile per replica on each broker." : "Choose a topic above to see its partitions.");
     }
 
     /** After each layout: the links follow the tiles, and waiting motions start from where things are now. */
@@ -153,8 +179,9 @@ public final class MapView extends StackPane {
     }
 
     private void drawLinks(MapModel m) {
+        alignWriterCard();
         List<Node> lines = new ArrayList<>();
-        Bounds from = bounds(writers);
+        Bounds from = bounds(writerCard);
         for (Write w : m.writes()) {
             TileView leader = tile(w.leader(), w.partition());
             if (leader == null || from == null) {
@@ -186,6 +213,21 @@ public final class MapView extends StackPane {
             }
         }
         links.getChildren().setAll(lines);
+    }
+
+    /**
+     * The producers' card level with the middle of the tiles, so that the writes run along the rows
+     * of tiles rather than across the columns' names and buttons. Moved, not laid out again.
+     */
+    private void alignWriterCard() {
+        Bounds tiles = byNode.values().stream().filter(c -> c.tilesBox().getLayoutBounds().getHeight() > 0)
+                .map(c -> bounds(c.tilesBox())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Bounds card = bounds(writerCard);
+        if (tiles == null || card == null) {
+            return;
+        }
+        double untranslated = card.getMinY() + card.getHeight() / 2 - writerCard.getTranslateY();
+        writerCard.setTranslateY(Math.max(0, tiles.getMinY() + tiles.getHeight() / 2 - untranslated));
     }
 
     private void animate(MapChange change) {
@@ -286,6 +328,8 @@ public final class MapView extends StackPane {
             getStyleClass().add("map-reader");
             who.getStyleClass().add("map-reader-name");
             group.getStyleClass().add("map-side-note");
+            group.setWrapText(true);
+            group.setMinHeight(Region.USE_PREF_SIZE);
             owns.getStyleClass().add("map-reader-owns");
             owns.setWrapText(true);
             owns.setMinHeight(Region.USE_PREF_SIZE);

@@ -2,7 +2,11 @@ package dev.kafkalab.ui.map;
 
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.monitor.ClusterSnapshot;
+import dev.kafkalab.cluster.NodeState;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
+import dev.kafkalab.ui.cluster.NodeCardState;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +39,11 @@ public final class MapViewModel {
     private final List<Consumer<List<MapChange>>> changeListeners = new CopyOnWriteArrayList<>();
     // Held here, weakly by the cluster's property: a slide's map that is gone lets go.
     private final ChangeListener<ClusterSnapshot> onSnapshot = (o, was, now) -> apply(now, was);
+    private final ChangeListener<NodeCardState> onCard = (o, was, now) -> {
+        if (was == null || was.state() != now.state()) {
+            redraw();
+        }
+    };
     private ClusterSnapshot shown;
     private ClusterSnapshot before;
     private LongConsumer applyTimer = ms -> { };
@@ -44,6 +53,10 @@ public final class MapViewModel {
         this.cluster = cluster;
         this.writers = writers;
         cluster.snapshot().addListener(new WeakChangeListener<>(onSnapshot));
+        // A node's process as the app runs it, before any snapshot says so: a kill shows at once.
+        for (int id : cluster.nodeIds()) {
+            cluster.card(id).addListener(new WeakChangeListener<>(onCard));
+        }
         // Another topic: drawn at once, without rates (they need two snapshots of it).
         topic.addListener((o, was, now) -> {
             before = null;
@@ -120,7 +133,14 @@ public final class MapViewModel {
     private void redraw() {
         long started = System.nanoTime();
         String chosen = topic.get() != null ? topic.get() : cluster.selectedTopic().get();
-        MapModel next = MapModels.of(shown, before, chosen, writers.get());
+        Map<Integer, NodeState> processes = new HashMap<>();
+        for (int id : cluster.nodeIds()) {
+            NodeCardState card = cluster.card(id).get();
+            if (card != null && card.state() != null) {
+                processes.put(id, card.state());
+            }
+        }
+        MapModel next = MapModels.of(shown, before, chosen, writers.get(), processes);
         List<MapChange> changes = MapChange.between(model.get(), next);
         model.set(next);
         applyTimer.accept(System.nanoTime() - started);
