@@ -26,21 +26,30 @@ final class ColumnView extends VBox {
     static final PseudoStates LOOKS = new PseudoStates("running", "starting", "stopping", "stopped", "killed",
             "crashed", "frozen", "fenced", "unknown");
 
+    /** Above this many tiles a column draws them lower. */
+    static final int COMPACT_ABOVE = 8;
+
     private final int id;
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label note = new Label();
     private final VBox tiles = new VBox(4);
     private final Map<Integer, TileView> byPartition = new HashMap<>();
-    private final Button stop = button("Stop", "stop", "Shut it down cleanly (SIGTERM)");
-    private final Button kill = button("Kill", "kill", "End it at once (SIGKILL): no clean shutdown");
-    private final Button freeze = button("Freeze", "freeze", "Suspend it (SIGSTOP): alive, answering nothing");
-    private final Button resume = button("Resume", "resume", "Let it run again (SIGCONT)");
-    private final Button start = button("Start", "start", "Start it again, with its data");
+    private final Button stop;
+    private final Button kill;
+    private final Button freeze;
+    private final Button resume;
+    private final Button start;
 
     ColumnView(int id, boolean controller, MapViewModel vm) {
         super(6);
         this.id = id;
+        // Made once the id is known: it names them.
+        stop = button("Stop", "stop", "Shut it down cleanly (SIGTERM)");
+        kill = button("Kill", "kill", "End it at once (SIGKILL): no clean shutdown");
+        freeze = button("Freeze", "freeze", "Suspend it (SIGSTOP): alive, answering nothing");
+        resume = button("Resume", "resume", "Let it run again (SIGCONT)");
+        start = button("Start", "start", "Start it again, with its data");
         setId("map-node-" + id);
         getStyleClass().addAll("map-column", controller ? "map-controller" : "map-broker",
                 controller ? "controller" : "broker-" + id);
@@ -103,6 +112,15 @@ final class ColumnView extends VBox {
             present.add(t.partition());
         }
         byPartition.keySet().retainAll(present);
+        // Many partitions: lower tiles, so that a broker's twelve still fit a 720-pixel window.
+        boolean compact = c.tiles().size() > COMPACT_ABOVE;
+        if (compact != tiles.getStyleClass().contains("compact")) {
+            if (compact) {
+                tiles.getStyleClass().add("compact");
+            } else {
+                tiles.getStyleClass().remove("compact");
+            }
+        }
         if (!tiles.getChildren().equals(shown)) {
             tiles.getChildren().setAll(shown);
         }
