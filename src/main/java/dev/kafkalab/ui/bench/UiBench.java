@@ -84,6 +84,7 @@ public final class UiBench {
                     map.topic().set("bench-00");
                     mapScreen = new MapScreen(map);
                     mapScreen.setVisible(false);
+                    map.active().bind(mapScreen.visibleProperty());
                     // The map over the cluster screen, shown for the last round, as the app stacks its screens.
                     Scene scene = new Scene(new javafx.scene.layout.StackPane(new ClusterScreen(vm), mapScreen), 1280, 760);
                     Theme.apply(scene);

@@ -47,6 +47,7 @@ public final class MapView extends StackPane {
     private final VBox readers = new VBox(6);
     private final Map<String, ReaderCard> byReader = new HashMap<>();
     private final Label empty = new Label();
+    private final Label noReaders = new Label("No group reads this topic.");
     private final Pane links = new Pane();
     private final Pane motion = new Pane();
     private final List<MapChange> pending = new ArrayList<>();
@@ -78,6 +79,8 @@ public final class MapView extends StackPane {
         writers.getChildren().addAll(writersTitle, writersList, writerCard);
         Label readersTitle = new Label("Consumers");
         readersTitle.getStyleClass().add("map-side-title");
+        noReaders.getStyleClass().add("map-side-note");
+        noReaders.setWrapText(true);
         readers.getStyleClass().add("map-side");
         readers.setId("mapReaders");
         readers.getChildren().add(readersTitle);
@@ -148,12 +151,12 @@ public final class MapView extends StackPane {
         }
         byReader.keySet().retainAll(present);
         if (m.readers().isEmpty()) {
-            Label none = new Label("No group reads this topic.");
-            none.getStyleClass().add("map-side-note");
-            none.setWrapText(true);
-            cards.add(none);
+            cards.add(noReaders);
         }
-        readers.getChildren().setAll(cards);
+        // Only when they change: a node taken out of the scene and put back is styled again from scratch.
+        if (!readers.getChildren().equals(cards)) {
+            readers.getChildren().setAll(cards);
+        }
         linksDirty = true;
     }
 

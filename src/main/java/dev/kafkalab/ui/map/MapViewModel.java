@@ -34,6 +34,8 @@ public final class MapViewModel {
     private final ClusterViewModel cluster;
     private final Supplier<List<String>> writers;
     private final StringProperty topic = new SimpleStringProperty();
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
+    private boolean stale;
     private final ReadOnlyObjectWrapper<MapModel> model = new ReadOnlyObjectWrapper<>(MapModel.EMPTY);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final List<Consumer<List<MapChange>>> changeListeners = new CopyOnWriteArrayList<>();
@@ -62,8 +64,23 @@ public final class MapViewModel {
             before = null;
             redraw();
         });
+        // Hidden, the map only keeps the snapshots; shown again, it draws the newest without
+        // replaying what happened meanwhile.
+        active.addListener((o, was, now) -> {
+            if (now && stale) {
+                draw(false);
+            }
+        });
         shown = cluster.snapshot().get();
         redraw();
+    }
+
+    /**
+     * Whether the map is on screen. While it is not, snapshots are kept but not drawn: a hidden
+     * map costs the FX thread nothing (the app's screens all stay in the scene).
+     */
+    public javafx.beans.property.BooleanProperty active() {
+        return active;
     }
 
     /** The topic shown; when none is chosen, the cluster screen's selected topic. */
@@ -131,6 +148,16 @@ public final class MapViewModel {
     }
 
     private void redraw() {
+        if (!active.get()) {
+            stale = true;
+            return;
+        }
+        draw(true);
+    }
+
+    /** The model of the newest snapshot; {@code animate}: and what changed, for the view to show. */
+    private void draw(boolean animate) {
+        stale = false;
         long started = System.nanoTime();
         String chosen = topic.get() != null ? topic.get() : cluster.selectedTopic().get();
         Map<Integer, NodeState> processes = new HashMap<>();
@@ -141,7 +168,7 @@ public final class MapViewModel {
             }
         }
         MapModel next = MapModels.of(shown, before, chosen, writers.get(), processes);
-        List<MapChange> changes = MapChange.between(model.get(), next);
+        List<MapChange> changes = animate ? MapChange.between(model.get(), next) : List.of();
         model.set(next);
         applyTimer.accept(System.nanoTime() - started);
         changeListeners.forEach(l -> l.accept(changes));

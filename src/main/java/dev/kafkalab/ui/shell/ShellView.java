@@ -281,7 +281,9 @@ public final class ShellView {
         show(Screen.CLUSTER, clusterScreen);
         show(Screen.PRODUCE, new ProduceScreen(models.produce(), cluster.topicNames()));
         show(Screen.CONSUME, new ConsumeScreen(models.consume(), cluster.topicNames()));
-        show(Screen.MAP, new MapScreen(new MapViewModel(cluster, models.programs())));
+        MapViewModel map = new MapViewModel(cluster, models.programs());
+        map.active().bind(vm.screen().isEqualTo(Screen.MAP));
+        show(Screen.MAP, new MapScreen(map));
         liveCluster.set(cluster);
         fillStrip(cluster);
         // What a lab step asks to look at may be on these screens.
