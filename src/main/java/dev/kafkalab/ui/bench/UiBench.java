@@ -46,6 +46,7 @@ public final class UiBench {
     private final PrintStream err;
     private final List<Double> applyMs = new CopyOnWriteArrayList<>();
     private final List<Double> mapMs = new CopyOnWriteArrayList<>();
+    private final List<Double> clusterApplyMs = new CopyOnWriteArrayList<>();
     private volatile javafx.scene.Node mapScreen;
     private final List<Double> roundStalls = new CopyOnWriteArrayList<>();
     private volatile double showTopicStall;
@@ -111,6 +112,8 @@ public final class UiBench {
                 applyMs.clear();
                 for (int round = 1; round <= 3; round++) {
                     if (round == 3) {
+                        // The cluster screen's figure is its own: the map draws inside its snapshot's turn.
+                        clusterApplyMs.addAll(applyMs);
                         Platform.runLater(() -> mapScreen.setVisible(true));
                         frames.awaitFrames(30, Duration.ofSeconds(30));
                         mapMs.clear();
@@ -128,7 +131,7 @@ public final class UiBench {
                 walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        List<Double> sorted = new ArrayList<>(applyMs);
+        List<Double> sorted = new ArrayList<>(clusterApplyMs);
         Collections.sort(sorted);
         if (sorted.isEmpty()) {
             err.println("error: no snapshot was applied");
