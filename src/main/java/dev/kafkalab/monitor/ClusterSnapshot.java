@@ -24,6 +24,23 @@ public record ClusterSnapshot(Instant takenAt, List<NodeView> nodes, List<TopicV
         unreadable = List.copyOf(unreadable);
     }
 
+    /**
+     * The same fields, the cheapest first: snapshots taken at different times differ at once. A
+     * record's generated equals promises no order (the JDK's source compares the last field
+     * first), and a JavaFX change listener on a property holding snapshots compares every new one
+     * with the old: it could walk all the partitions of both to find that the times differ.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ClusterSnapshot s && takenAt.equals(s.takenAt) && nodes.equals(s.nodes)
+                && unreadable.equals(s.unreadable) && groups.equals(s.groups) && topics.equals(s.topics);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(takenAt, nodes, topics, groups, unreadable);
+    }
+
     public Optional<NodeView> node(int id) {
         return nodes.stream().filter(n -> n.id() == id).findFirst();
     }

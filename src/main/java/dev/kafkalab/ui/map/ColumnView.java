@@ -87,27 +87,36 @@ final class ColumnView extends VBox {
         return b;
     }
 
-    void show(Column c, long scale) {
+    /** {@code card}: the node's card, whose state and what may be done now the buttons follow (null: from the look). */
+    void show(Column c, long scale, dev.kafkalab.ui.cluster.NodeCardState card) {
         name.setText(c.controller() ? "Controller" : "Broker " + c.id());
         LOOKS.show(this, c.look().word());
-        state.setText(switch (c.look()) {
+        state.setText(card != null && card.pending() != null ? card.pending() : switch (c.look()) {
             case FROZEN -> "❄ frozen";
-            case RUNNING -> "running";
             default -> c.look().word();
         });
         note.setText(c.controller() && c.active() ? "quorum leader · " + c.note() : c.note());
         Look look = c.look();
-        boolean alive = look == Look.RUNNING || look == Look.FENCED || look == Look.STARTING;
-        stop.setVisible(alive);
-        kill.setVisible(alive || look == Look.FROZEN || look == Look.STOPPING);
-        freeze.setVisible(alive);
-        resume.setVisible(look == Look.FROZEN);
-        start.setVisible(look.down() || look == Look.UNKNOWN);
+        if (card != null) {
+            // As the node's card allows: nothing twice while an action is under way.
+            stop.setVisible(card.canStop());
+            kill.setVisible(card.canKill());
+            freeze.setVisible(card.canFreeze());
+            resume.setVisible(card.canResume());
+            start.setVisible(card.canStart());
+        } else {
+            boolean alive = look == Look.RUNNING || look == Look.FENCED || look == Look.STARTING;
+            stop.setVisible(alive);
+            kill.setVisible(alive || look == Look.FROZEN || look == Look.STOPPING);
+            freeze.setVisible(alive);
+            resume.setVisible(look == Look.FROZEN);
+            start.setVisible(look.down());
+        }
         List<TileView> shown = new java.util.ArrayList<>();
         java.util.Set<Integer> present = new java.util.HashSet<>();
         for (Tile t : c.tiles()) {
             TileView v = byPartition.computeIfAbsent(t.partition(), p -> new TileView(id, p));
-            v.show(t, scale);
+            v.show(t, scale, look.down());
             shown.add(v);
             present.add(t.partition());
         }

@@ -87,7 +87,7 @@ public sealed interface MapChange {
             Reader old = readers.get(r.key());
             Set<Integer> had = old == null ? Set.of() : Set.copyOf(old.partitions());
             Set<Integer> has = Set.copyOf(r.partitions());
-            if (old != null && !had.equals(has)) {
+            if (!had.equals(has)) {
                 changes.add(new Reassigned(r.member(), r.group(), minus(had, has), minus(has, had)));
             }
         }

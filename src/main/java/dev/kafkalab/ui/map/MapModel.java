@@ -115,7 +115,10 @@ public record MapModel(String topic, List<Column> columns, List<Write> writes, L
     public record Write(int partition, int leader, double perSecond) {
     }
 
-    /** A group member that owns partitions of the topic, and how far its group is behind on them. */
+    /**
+     * A group member that reads the topic, and how far its group is behind on the partitions it
+     * owns ({@code lag} -1: none of them has a commit yet, so it is unknown).
+     */
     public record Reader(String group, String member, String clientId, List<Integer> partitions, long lag) {
         public Reader {
             partitions = List.copyOf(partitions);

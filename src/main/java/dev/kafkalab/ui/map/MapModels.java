@@ -140,7 +140,8 @@ public final class MapModels {
         List<Write> writes = new ArrayList<>();
         for (PartitionView p : partitions) {
             Optional<PartitionView> was = before.partition(p.topic(), p.partition());
-            if (p.offline() || was.isEmpty()) {
+            // Across a leader change the two log ends are two brokers': no rate from them.
+            if (p.offline() || was.isEmpty() || was.get().leader() != p.leader()) {
                 continue;
             }
             long grew = end(p) - end(was.get());
@@ -173,7 +174,10 @@ public final class MapModels {
                     .thenComparing(MemberView::memberId)).toList()) {
                 List<Integer> owned = m.assignment().stream().filter(tp -> tp.topic().equals(topic))
                         .map(TopicPartition::partition).sorted().toList();
-                long behind = owned.stream().mapToLong(p -> lag.getOrDefault(new TopicPartition(topic, p), 0L)).sum();
+                // A partition the group never committed on has no lag to tell (it may be the whole log).
+                List<Long> known = owned.stream().map(p -> lag.get(new TopicPartition(topic, p)))
+                        .filter(java.util.Objects::nonNull).toList();
+                long behind = known.isEmpty() && !owned.isEmpty() ? -1 : known.stream().mapToLong(Long::longValue).sum();
                 readers.add(new Reader(g.groupId(), m.memberId(), m.clientId(), owned, behind));
             }
         }

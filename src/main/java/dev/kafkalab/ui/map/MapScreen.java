@@ -16,15 +16,19 @@ public final class MapScreen extends VBox {
         topic.setId("mapTopic");
         topic.setPromptText("choose a topic");
         topic.setValue(vm.model().get().topic());
+        boolean[] following = {false};
         topic.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
+            if (now != null && !following[0]) {
                 vm.topic().set(now);
             }
         });
-        // The topic shown follows the cluster screen's choice until one is picked here.
+        // The topic shown follows the cluster screen's choice until one is picked here: the picker
+        // shows it without choosing it.
         vm.model().addListener((o, was, now) -> {
             if (now.topic() != null && !now.topic().equals(topic.getValue())) {
+                following[0] = true;
                 topic.setValue(now.topic());
+                following[0] = false;
             }
         });
         Label topicLabel = new Label("Topic");

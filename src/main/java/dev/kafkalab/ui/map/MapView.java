@@ -53,6 +53,8 @@ public final class MapView extends StackPane {
     private final List<MapChange> pending = new ArrayList<>();
     private boolean linksDirty = true;
     private final Runnable afterLayout = this::afterLayout;
+    // Held by the view, weakly by the cluster's list: a slide's map that is gone lets go.
+    private final javafx.collections.ListChangeListener<String> onTopics = c -> emptyText();
 
     public MapView(MapViewModel vm) {
         this.vm = vm;
@@ -101,7 +103,7 @@ public final class MapView extends StackPane {
 
         vm.model().addListener((o, was, now) -> show(now));
         // The model is a value: an equal one (nothing moved) is no change, so the list of topics is watched too.
-        vm.topics().addListener((javafx.collections.ListChangeListener<String>) c -> emptyText());
+        vm.topics().addListener(new javafx.collections.WeakListChangeListener<>(onTopics));
         vm.onChanges(changes -> {
             pending.addAll(changes);
             linksDirty = true;
@@ -114,6 +116,9 @@ public final class MapView extends StackPane {
             }
             if (now != null) {
                 now.addPostLayoutPulseListener(afterLayout);
+            } else {
+                // Off the scene nothing moves: what changed meanwhile is not played later.
+                pending.clear();
             }
         });
         show(vm.model().get());
@@ -129,7 +134,7 @@ public final class MapView extends StackPane {
                 HBox.setHgrow(made, c.controller() ? Priority.NEVER : Priority.ALWAYS);
                 return made;
             });
-            v.show(c, m.scale());
+            v.show(c, m.scale(), vm.card(c.id()));
             shown.add(v);
         }
         if (!columns.getChildren().equals(shown)) {
@@ -216,6 +221,8 @@ public final class MapView extends StackPane {
             }
         }
         links.getChildren().setAll(lines);
+        // After this pulse's CSS pass: styled now, or they would show a frame without their stroke.
+        links.applyCss();
     }
 
     /**
@@ -288,7 +295,8 @@ public final class MapView extends StackPane {
         }
         FadeTransition f = new FadeTransition(Duration.millis(450), node);
         f.setFromValue(0.25);
-        f.setToValue(1);
+        // Back to what it had (a read link is drawn at 0.85), not to 1.
+        f.setToValue(node.getOpacity());
         f.play();
     }
 
@@ -345,7 +353,7 @@ public final class MapView extends StackPane {
             group.setText("group " + r.group());
             owns.setText(r.partitions().isEmpty() ? "no partitions: idle"
                     : r.partitions().stream().map(p -> "P" + p).reduce((a, b) -> a + ", " + b).orElse("")
-                            + " · lag " + r.lag());
+                            + (r.lag() < 0 ? " · lag ? (nothing committed yet)" : " · lag " + r.lag()));
         }
     }
 }

@@ -50,7 +50,8 @@ final class TileView extends Region {
         setPadding(new Insets(0, 6, 0, 6));
     }
 
-    void show(Tile t, long scale) {
+    /** {@code down}: its broker is down (a leader there is not replaced yet: the controller has not fenced it). */
+    void show(Tile t, long scale, boolean down) {
         ROLES.show(this, switch (t.role()) {
             case LEADER -> "leader";
             case IN_SYNC -> "in-sync";
@@ -60,19 +61,24 @@ final class TileView extends Region {
         });
         name.setText(t.name());
         badge.setText(switch (t.role()) {
-            case LEADER -> "★ leader";
+            case LEADER -> down ? "★ leader, down" : "★ leader";
             case IN_SYNC -> "in sync";
             case OUT_OF_SYNC -> t.behind() > 0 ? t.behind() + " behind" : "out of sync";
             case ELIGIBLE -> "ELR";
             case OFFLINE -> "offline";
         });
-        fillShare = scale <= 0 || t.logEnd() <= 0 ? 0 : Math.min(1, (double) t.logEnd() / scale);
-        markShare = scale <= 0 || t.highWatermark() < 0 ? -1 : Math.min(1, (double) t.highWatermark() / scale);
+        double fill = scale <= 0 || t.logEnd() <= 0 ? 0 : Math.min(1, (double) t.logEnd() / scale);
+        double mark = scale <= 0 || t.highWatermark() < 0 ? -1 : Math.min(1, (double) t.highWatermark() / scale);
+        // Laid out again only when the fill or the mark moved: twice a second, most tiles have not.
+        if (fill != fillShare || mark != markShare) {
+            fillShare = fill;
+            markShare = mark;
+            requestLayout();
+        }
         numbers = describe(t);
         if (tip != null) {
             tip.setText(numbers);
         }
-        requestLayout();
     }
 
     /** The tile's numbers, for its tooltip and for tests. */

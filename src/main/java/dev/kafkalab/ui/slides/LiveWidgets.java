@@ -124,7 +124,10 @@ public final class LiveWidgets {
     private static Node map(ClusterViewModel vm, String topic) {
         dev.kafkalab.ui.map.MapViewModel map = new dev.kafkalab.ui.map.MapViewModel(vm, List::of);
         map.topic().set(topic);
-        return new dev.kafkalab.ui.map.MapView(map);
+        dev.kafkalab.ui.map.MapView view = new dev.kafkalab.ui.map.MapView(map);
+        // Drawn while its slide is on screen only.
+        map.active().bind(view.sceneProperty().isNotNull());
+        return view;
     }
 
     private static void prefixIds(Node node) {

@@ -95,6 +95,27 @@ class MapModelsTest {
     }
 
     @Test
+    void aMemberThatJoinedGainsItsPartitionsAndItsLagIsUnknownUntilTheGroupCommits() {
+        ClusterSnapshot alone = snapshot(T0, running(), List.of(partition(0, 1, ALL, 5, 5, 5, 5),
+                partition(1, 2, ALL, 5, 5, 5, 5)), group(Map.of("m-1", Set.of(0, 1))));
+        ClusterSnapshot two = snapshot(T0, running(), List.of(partition(0, 1, ALL, 5, 5, 5, 5),
+                partition(1, 2, ALL, 5, 5, 5, 5)), group(Map.of("m-1", Set.of(0), "m-2", Set.of(1))));
+
+        assertEquals(List.of(new MapChange.Reassigned("m-1", "readers", Set.of(1), Set.of()),
+                new MapChange.Reassigned("m-2", "readers", Set.of(), Set.of(1))), MapChange.between(map(alone), map(two)));
+        assertEquals(-1, map(two).readers().get(1).lag(), "no commit on P1 yet: not 0, unknown");
+    }
+
+    @Test
+    void aLeaderChangeBetweenTwoSnapshotsGivesNoRateForThatPartition() {
+        ClusterSnapshot before = snapshot(T0, running(), List.of(partition(0, 1, ALL, 100, 100, 100, 40)));
+        ClusterSnapshot after = snapshot(T0.plusMillis(500), running(), List.of(partition(0, 3, ALL, 100, 100, 100, 100)));
+
+        assertEquals(List.of(), MapModels.of(after, before, "orders", List.of()).writes(),
+                "broker 3's log end against broker 1's is no rate");
+    }
+
+    @Test
     void recordsArrivingAtALeaderAreAWriteAtTheirRate() {
         ClusterSnapshot before = snapshot(T0, running(), List.of(partition(0, 1, ALL, 100, 100, 100, 100)));
         ClusterSnapshot after = snapshot(T0.plusMillis(500), running(), List.of(partition(0, 1, ALL, 150, 150, 150, 150)));
