@@ -289,7 +289,7 @@ public final class AppContext implements AutoCloseable {
         LOG.info("The cluster's screens are ready, {} ms after the app started", ProcessHandle.current().info()
                 .startInstant().map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L));
         return new ClusterModels(clusterVm, produceVm, consumeVm,
-                () -> s.programs().running().stream().map(r -> r.name()).toList());
+                () -> s.programs().running().stream().map(Programs.Run::name).toList());
     }
 
     /** The Code screen's: programs in the data folder, compiled in the cache, run in JVMs of their own. */

@@ -7,7 +7,6 @@ import dev.kafkalab.monitor.MemberView;
 import dev.kafkalab.monitor.NodeView;
 import dev.kafkalab.monitor.PartitionView;
 import dev.kafkalab.monitor.TopicView;
-import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import java.util.HashMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
@@ -110,8 +109,7 @@ public final class Checks {
      */
     static Verdict unkeyedSpread(Directive c, CheckContext ctx) {
         Optional<String> by = c.optional("partitioner");
-        Map<Integer, Integer> counts = ctx.ledger().unkeyed(c.text("topic"), by.map(p -> p.equals("round-robin")
-                ? PartitionerChoice.ROUND_ROBIN : PartitionerChoice.BUILT_IN));
+        Map<Integer, Integer> counts = ctx.ledger().unkeyed(c.text("topic"), by.map(ProducerWords::partitioner));
         int count = counts.values().stream().mapToInt(Integer::intValue).sum();
         int want = c.integer("partitions");
         int atLeast = c.optionalInteger("at-least").orElse(1);

@@ -11,6 +11,8 @@ import java.util.Optional;
  */
 public record Directive(String name, Map<String, String> args, int line) {
 
+    private static final String CONFIG = "config.";
+
     public Directive {
         args = Map.copyOf(args);
     }
@@ -33,6 +35,17 @@ public record Directive(String name, Map<String, String> args, int line) {
 
     public Optional<Integer> optionalInteger(String key) {
         return optional(key).map(Integer::parseInt);
+    }
+
+    /** Its {@code config.<name>=<value>} arguments, as topic configs by name, in name order. */
+    public java.util.SortedMap<String, String> configs() {
+        java.util.SortedMap<String, String> configs = new java.util.TreeMap<>();
+        args.forEach((k, v) -> {
+            if (k.startsWith(CONFIG)) {
+                configs.put(k.substring(CONFIG.length()), v);
+            }
+        });
+        return configs;
     }
 
     /** The directive as it would be written back in a lab file. */

@@ -59,12 +59,12 @@ public final class Ledger {
     private ProducerSettings lastSettings;
     private final Map<String, Demo> demos = new HashMap<>();
 
-    /** Takes note of one answered send; failed sends are not acknowledged and count nowhere. */
     /** The settings of the newest record sent (and not failed), to any topic. */
     public synchronized Optional<ProducerSettings> lastSettings() {
         return Optional.ofNullable(lastSettings);
     }
 
+    /** Takes note of one answered send; failed sends are not acknowledged and count nowhere. */
     public synchronized void sent(String topic, SendResult r) {
         if (!r.ok()) {
             return;
@@ -75,7 +75,7 @@ public final class Ledger {
         acks[0]++;
         acks[1] += r.offset() >= 0 ? 1 : 0;
         // acks=0 gets no answer from the broker: the record is sent, never acknowledged (offset -1).
-        if (r.settings().acks() != dev.kafkalab.produce.ProducerSettings.Acks.NONE && r.offset() >= 0) {
+        if (r.settings().acks() != ProducerSettings.Acks.NONE && r.offset() >= 0) {
             acked(t, r.partition(), r.offset(), r.offset(), 1);
         }
         if (r.key() == null) {

@@ -3,7 +3,6 @@ package dev.kafkalab.lab;
 import dev.kafkalab.produce.ProducerMetrics;
 import dev.kafkalab.produce.ProducerSettings;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,8 +76,7 @@ final class ProducerChecks {
         List<String> seen = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String level : c.text("levels").split(",")) {
-            ProducerSettings.Acks acks = Arrays.stream(ProducerSettings.Acks.values())
-                    .filter(a -> a.value().equals(level)).findFirst().orElseThrow();
+            ProducerSettings.Acks acks = ProducerWords.acks(level);
             int[] n = sent.getOrDefault(acks, new int[2]);
             boolean answered = acks == ProducerSettings.Acks.NONE ? n[1] == 0 : n[1] == n[0];
             seen.add("acks=" + level + ": " + n[0] + " sent, " + (acks == ProducerSettings.Acks.NONE

@@ -5,19 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** Checks on topics' shape and configs: what was created, as the brokers apply it. */
 final class TopicChecks {
-
-    private static final String CONFIG = "config.";
 
     private TopicChecks() {
     }
 
     /** The topics whose configs a check compares ({@code config.<name>=<value>}), read by the lab session. */
     static List<String> configTopics(Directive check) {
-        if (wanted(check).isEmpty()) {
+        if (check.configs().isEmpty()) {
             return List.of();
         }
         return switch (check.name()) {
@@ -63,7 +60,7 @@ final class TopicChecks {
                     + " partitions and replication factor " + c.optional("replication-factor").orElse("any")
                     + " (delete it and create it again)");
         }
-        Map<String, String> wanted = wanted(c);
+        Map<String, String> wanted = c.configs();
         if (wanted.isEmpty()) {
             return Verdict.pass(seen);
         }
@@ -91,15 +88,5 @@ final class TopicChecks {
             topics.put(t.substring(0, colon), Integer.parseInt(t.substring(colon + 1)));
         }
         return topics;
-    }
-
-    private static Map<String, String> wanted(Directive c) {
-        Map<String, String> wanted = new TreeMap<>();
-        c.args().forEach((k, v) -> {
-            if (k.startsWith(CONFIG)) {
-                wanted.put(k.substring(CONFIG.length()), v);
-            }
-        });
-        return wanted;
     }
 }

@@ -26,7 +26,6 @@ import dev.kafkalab.topics.TopicRequest;
 import dev.kafkalab.topics.TopicService;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,12 +130,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     CompletableFuture<Outcome> createTopic(Directive a) {
-        Map<String, String> configs = new HashMap<>();
-        a.args().forEach((k, v) -> {
-            if (k.startsWith("config.")) {
-                configs.put(k.substring("config.".length()), v);
-            }
-        });
+        Map<String, String> configs = a.configs();
         TopicRequest r = new TopicRequest(a.text("topic"), a.text("partitions"), a.text("replication-factor"),
                 a.optional("min-insync-replicas").orElse(""), a.optional("cleanup-policy").orElse("delete"));
         return createWithConfigs(r, configs).thenRunAsync(() -> awaitLeaders(r.name()), worker).thenApply(v -> said("Created topic " + r.name() + ": " + r.partitions()
@@ -214,16 +208,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     private static ProducerSettings settings(Directive a) {
         ProducerSettings d = ProducerSettings.DEFAULTS;
-        Acks acks = a.optional("acks").map(v -> switch (v) {
-            case "0" -> Acks.NONE;
-            case "1" -> Acks.LEADER;
-            default -> Acks.ALL;
-        }).orElse(d.acks());
-        PartitionerChoice partitioner = a.optional("partitioner").map(v -> switch (v) {
-            case "round-robin" -> PartitionerChoice.ROUND_ROBIN;
-            case "priority" -> PartitionerChoice.PRIORITY;
-            default -> PartitionerChoice.BUILT_IN;
-        }).orElse(d.partitioner());
+        Acks acks = a.optional("acks").map(ProducerWords::acks).orElse(d.acks());
+        PartitionerChoice partitioner = a.optional("partitioner").map(ProducerWords::partitioner).orElse(d.partitioner());
         Compression compression = a.optional("compression")
                 .map(v -> Compression.valueOf(v.toUpperCase(java.util.Locale.ROOT))).orElse(d.compression());
         // Idempotence needs acks=all: asking for acks 0 or 1 turns it off, as Kafka requires.
@@ -423,7 +409,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     CompletableFuture<Outcome> durability(Directive a, java.util.function.Consumer<String> progress) {
         String topic = a.text("topic");
-        Acks acks = a.text("acks").equals("1") ? Acks.LEADER : Acks.ALL;
+        Acks acks = ProducerWords.acks(a.text("acks"));
         int records = a.optionalInteger("records").orElse(1000);
         return dev.kafkalab.produce.DurabilityDemo.run(cluster, clients, topic, acks, records, progress)
                 .thenApply(r -> {

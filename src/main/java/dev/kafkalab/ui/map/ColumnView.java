@@ -143,8 +143,4 @@ final class ColumnView extends VBox {
     TileView tile(int partition) {
         return byPartition.get(partition);
     }
-
-    int nodeId() {
-        return id;
-    }
 }

@@ -41,14 +41,10 @@ public final class MapScreen extends VBox {
         legend.getStyleClass().add("map-legend");
         legend.setWrapText(true);
         HBox.setHgrow(legend, Priority.ALWAYS);
-        Label message = new Label();
-        message.setId("mapMessage");
-        message.textProperty().bind(vm.message());
-        message.getStyleClass().add("map-legend");
         HBox bar = new HBox(topicLabel, topic, legend);
         bar.getStyleClass().add("map-toolbar");
         MapView map = new MapView(vm);
         VBox.setVgrow(map, Priority.ALWAYS);
-        getChildren().addAll(bar, message, map);
+        getChildren().addAll(bar, map);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import javafx.animation.FadeTransition;
 import javafx.animation.TranslateTransition;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -319,13 +318,6 @@ public final class MapView extends StackPane {
         CubicCurve c = new CubicCurve(x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2);
         c.setFill(null);
         return c;
-    }
-
-    /** Points a test may click or look at: the centre of a tile, in screen coordinates. */
-    Point2D tileCentre(int broker, int partition) {
-        TileView t = tile(broker, partition);
-        Bounds b = t == null ? null : t.localToScreen(t.getLayoutBounds());
-        return b == null ? null : new Point2D(b.getCenterX(), b.getCenterY());
     }
 
     /** A group member's card: who it is, its group, its partitions of the topic and their lag. */

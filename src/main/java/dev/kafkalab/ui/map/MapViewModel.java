@@ -1,29 +1,28 @@
 package dev.kafkalab.ui.map;
 
-import dev.kafkalab.common.Failures;
-import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.cluster.NodeState;
+import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
 import dev.kafkalab.ui.cluster.NodeCardState;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import java.util.Objects;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ObservableList;
 
@@ -37,16 +36,15 @@ public final class MapViewModel {
     private final ClusterViewModel cluster;
     private final Supplier<List<String>> writers;
     private final StringProperty topic = new SimpleStringProperty();
-    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final BooleanProperty active = new SimpleBooleanProperty(true);
     private boolean stale;
     private final ReadOnlyObjectWrapper<MapModel> model = new ReadOnlyObjectWrapper<>(MapModel.EMPTY);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final List<Consumer<List<MapChange>>> changeListeners = new CopyOnWriteArrayList<>();
     // Held here, weakly by the cluster's properties: a slide's map that is gone lets go.
     // An invalidation listener, not a change listener: a change listener makes the property
     // compare each new snapshot with the old one, a walk through every partition (bench-ui
     // measured 0.45 ms a snapshot on the cluster screen's turn).
-    private final InvalidationListener onSnapshot = o -> apply(cluster().snapshot().get());
+    private final InvalidationListener onSnapshot = o -> apply((ClusterSnapshot) ((ObservableValue<?>) o).getValue());
     private final ChangeListener<NodeCardState> onCard = (o, was, now) -> {
         if (was == null || was.state() != now.state() || !Objects.equals(was.pending(), now.pending())) {
             redraw();
@@ -92,7 +90,7 @@ public final class MapViewModel {
      * Whether the map is on screen. While it is not, snapshots are kept but not drawn: a hidden
      * map costs the FX thread nothing (the app's screens all stay in the scene).
      */
-    public javafx.beans.property.BooleanProperty active() {
+    public BooleanProperty active() {
         return active;
     }
 
@@ -109,11 +107,6 @@ public final class MapViewModel {
         return model.getReadOnlyProperty();
     }
 
-    /** What the last node action said when it failed; empty otherwise. */
-    public ReadOnlyStringProperty message() {
-        return message.getReadOnlyProperty();
-    }
-
     /** Told what changed with each snapshot applied, after the model is set. */
     public void onChanges(Consumer<List<MapChange>> listener) {
         changeListeners.add(listener);
@@ -124,34 +117,27 @@ public final class MapViewModel {
         this.applyTimer = timer;
     }
 
+    // The node buttons: the cluster screen's own actions, which show the command and what
+    // happened (or why not) in the command line bar under every screen.
+
     public CompletableFuture<Void> kill(int id) {
-        return act(id, cluster::kill, "kill");
+        return cluster.kill(id);
     }
 
     public CompletableFuture<Void> stop(int id) {
-        return act(id, cluster::stop, "stop");
+        return cluster.stop(id);
     }
 
     public CompletableFuture<Void> freeze(int id) {
-        return act(id, cluster::freeze, "freeze");
+        return cluster.freeze(id);
     }
 
     public CompletableFuture<Void> resume(int id) {
-        return act(id, cluster::resume, "resume");
+        return cluster.resume(id);
     }
 
     public CompletableFuture<Void> start(int id) {
-        return act(id, cluster::start, "start");
-    }
-
-    private CompletableFuture<Void> act(int id, IntFunction<CompletableFuture<Void>> action, String verb) {
-        message.set("");
-        return action.apply(id).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                javafx.application.Platform.runLater(() -> message.set("Could not " + verb + " node " + id + ": "
-                        + Failures.message(failure)));
-            }
-        });
+        return cluster.start(id);
     }
 
     private void apply(ClusterSnapshot now) {
@@ -161,10 +147,6 @@ public final class MapViewModel {
         before = shown;
         shown = now;
         redraw();
-    }
-
-    private ClusterViewModel cluster() {
-        return cluster;
     }
 
     /** The node's card as the cluster screen shows it: its state, what may be done, what is pending. */
@@ -187,7 +169,7 @@ public final class MapViewModel {
         String chosen = topic.get() != null ? topic.get() : cluster.selectedTopic().get();
         Map<Integer, NodeState> processes = new HashMap<>();
         for (int id : cluster.nodeIds()) {
-            NodeCardState card = cluster.card(id).get();
+            NodeCardState card = card(id);
             if (card != null && card.state() != null) {
                 processes.put(id, card.state());
             }

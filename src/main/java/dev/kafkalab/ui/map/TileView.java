@@ -81,7 +81,7 @@ final class TileView extends Region {
         }
     }
 
-    /** The tile's numbers, for its tooltip and for tests. */
+    /** The tile's numbers, for its tooltip (and tests). */
     static String describe(Tile t) {
         StringBuilder s = new StringBuilder(t.name() + " on broker " + t.broker() + ": " + t.role().word());
         s.append("\nlog start ").append(t.logStart() < 0 ? "?" : Long.toString(t.logStart()));
@@ -95,11 +95,6 @@ final class TileView extends Region {
                     : t.behind() + " record(s) behind the leader");
         }
         return s.toString();
-    }
-
-    /** What the tile's tooltip says. */
-    String numbers() {
-        return numbers;
     }
 
     @Override

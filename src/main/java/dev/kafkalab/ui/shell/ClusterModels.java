@@ -13,8 +13,4 @@ import java.util.function.Supplier;
  */
 public record ClusterModels(ClusterViewModel cluster, ProduceViewModel produce, ConsumeViewModel consume,
         Supplier<List<String>> programs) {
-
-    public ClusterModels(ClusterViewModel cluster, ProduceViewModel produce, ConsumeViewModel consume) {
-        this(cluster, produce, consume, List::of);
-    }
 }
