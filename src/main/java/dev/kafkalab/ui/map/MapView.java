@@ -35,6 +35,7 @@ public final class MapView extends StackPane {
 
     /** The longest any motion on the map lasts. */
     static final Duration LONGEST = Duration.millis(600);
+    private static final String REST_OPACITY = "map.restOpacity";
 
     private final MapViewModel vm;
     private final HBox columns = new HBox(12);
@@ -292,10 +293,12 @@ public final class MapView extends StackPane {
         if (node == null) {
             return;
         }
+        // Back to its resting opacity (a read link is drawn at 0.85), taken before its first
+        // flash: a flash started during another would otherwise end at that one's half-way value.
+        double rest = (double) node.getProperties().computeIfAbsent(REST_OPACITY, k -> node.getOpacity());
         FadeTransition f = new FadeTransition(Duration.millis(450), node);
         f.setFromValue(0.25);
-        // Back to what it had (a read link is drawn at 0.85), not to 1.
-        f.setToValue(node.getOpacity());
+        f.setToValue(rest);
         f.play();
     }
 
