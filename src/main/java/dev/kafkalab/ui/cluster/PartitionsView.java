@@ -113,6 +113,9 @@ public final class PartitionsView extends VBox {
             barAndNumbers.setMinWidth(0);
             numbers.getStyleClass().add("offsets-legend");
             numbers.setMinWidth(0);
+            // Whole, on a second line if the column is narrow (a large font, a lab beside it).
+            numbers.setWrapText(true);
+            numbers.setMinHeight(Region.USE_PREF_SIZE);
             number.setMinWidth(Region.USE_PREF_SIZE);
             leader.setMinWidth(Region.USE_PREF_SIZE);
             chips.setMinWidth(Region.USE_PREF_SIZE);

@@ -2,21 +2,21 @@ package dev.kafkalab.ui.cluster;
 
 import dev.kafkalab.monitor.ClusterEvent;
 import dev.kafkalab.ui.common.FirstWindow;
-import dev.kafkalab.ui.common.HoverTooltip;
 import dev.kafkalab.ui.common.PseudoStates;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /** What changed, newest first: filter by words, clear when the lesson moves on. */
 public final class TimelineView extends VBox {
@@ -56,9 +56,8 @@ public final class TimelineView extends VBox {
         ListView<ClusterEvent> list = new ListView<>(vm.events());
         list.setId("eventList");
         list.setCellFactory(v -> new EventCell());
-        // One line per event at a fixed height: a broker kill on hundreds of partitions adds a
-        // thousand events at once, and variable heights would make the list measure them all.
-        list.fixedCellSizeProperty().bind(filter.heightProperty().multiply(0.85));
+        // Each event whole, wrapped in the column's width: cut to one line it read "group
+        // map-readers re...", which hides what happened. The list measures only the rows it shows.
         VBox.setVgrow(list, Priority.ALWAYS);
         prepareCells(list);
         getChildren().addAll(title, new HBox(6, filter, clear), internal, list);
@@ -87,27 +86,54 @@ public final class TimelineView extends VBox {
         });
     }
 
+    /**
+     * An event wrapped to the list's width, its tone a stripe down its left edge. The text is a
+     * Text node, measured and drawn at one wrapping width: as a cell's own wrapped text, JavaFX
+     * measured a row one line short of what it then drew, and cut it ("topic ...").
+     */
     private static final class EventCell extends ListCell<ClusterEvent> {
-        private final Region dot = new Region();
+        private final Text line = new Text();
 
         EventCell() {
-            dot.getStyleClass().add("event-dot");
+            getStyleClass().add("event-cell");
+            line.getStyleClass().add("event-text");
+            line.fontProperty().bind(fontProperty());
+            line.fillProperty().bind(textFillProperty());
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            // As wide as the list, never wider: the text wraps to it.
             setPrefWidth(0);
-            // The whole line when the column is too narrow for it.
-            HoverTooltip.install(this, () -> getItem() == null ? null : getItem().text());
         }
 
         @Override
         protected void updateItem(ClusterEvent e, boolean empty) {
             super.updateItem(e, empty);
             if (empty || e == null) {
-                setText(null);
                 setGraphic(null);
+                TONE.show(this, null);
                 return;
             }
-            setText(TIME.format(e.at()) + "  " + e.text());
-            TONE.show(dot, tone(e.kind()));
-            setGraphic(dot);
+            line.setText(TIME.format(e.at()) + "  " + e.text());
+            TONE.show(this, tone(e.kind()));
+            setGraphic(line);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null || width <= 0) {
+                return super.computePrefHeight(width);
+            }
+            wrapTo(width);
+            return snappedTopInset() + line.getLayoutBounds().getHeight() + snappedBottomInset();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            wrapTo(getWidth());
+            super.layoutChildren();
+        }
+
+        private void wrapTo(double width) {
+            line.setWrappingWidth(Math.max(1, width - snappedLeftInset() - snappedRightInset()));
         }
     }
 }

@@ -332,9 +332,11 @@ public final class CodeScreen extends SplitPane {
         ListView<ConsoleLine> list = new ListView<>(vm.console());
         list.setId("codeConsole");
         list.getStyleClass().add("code-console");
-        list.setPlaceholder(new Label("What the program prints shows here, each line with its time."));
+        Label none = new Label("What the program prints shows here, each line with its time.");
+        none.setWrapText(true);
+        list.setPlaceholder(none);
         list.setCellFactory(v -> new ConsoleCell());
-        list.setFixedCellSize(20);
+        dev.kafkalab.ui.common.Ems.follow(none, 1.45, list::setFixedCellSize);
         // Follows the newest line, unless the learner unticks Follow to read while it prints.
         vm.console().addListener((ListChangeListener<ConsoleLine>) c -> {
             int size = vm.console().size();

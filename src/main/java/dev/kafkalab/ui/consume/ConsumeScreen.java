@@ -78,7 +78,7 @@ public final class ConsumeScreen extends SplitPane {
         VBox top = new VBox(6, ownersRow(), empty, cardScroll, otherClients());
         top.setId("membersPane");
         VBox.setVgrow(cardScroll, Priority.ALWAYS);
-        top.setPadding(new Insets(0, 0, 6, 6));
+        top.setPadding(new Insets(0, 6, 6, 6));
         SplitPane bottom = new SplitPane(timeline(), new LagChart(vm.lagSeries()));
         dev.kafkalab.ui.common.Proportions.keep(bottom, 0.6);
         SplitPane middle = new SplitPane(top, bottom);
@@ -305,7 +305,6 @@ public final class ConsumeScreen extends SplitPane {
         MemberCard() {
             getStyleClass().add("member-card");
             setSpacing(4);
-            setPrefWidth(272);
             name.getStyleClass().add("name");
             state.getStyleClass().add("state");
             partitions.setWrapText(true);
@@ -314,8 +313,10 @@ public final class ConsumeScreen extends SplitPane {
             countdown.getStyleClass().add("countdown");
             countdown.managedProperty().bind(countdown.visibleProperty());
             recent.setPrefHeight(100);
-            recent.setFixedCellSize(22);
-            recent.setPlaceholder(new Label("nothing read yet"));
+            Label nothing = new Label("nothing read yet");
+            recent.setPlaceholder(nothing);
+            dev.kafkalab.ui.common.Ems.follow(nothing, 1.6, recent::setFixedCellSize);
+            dev.kafkalab.ui.common.Ems.follow(nothing, 19.5, this::setPrefWidth);
             recent.setCellFactory(l -> new ListCell<>() {
                 @Override
                 protected void updateItem(ConsumedRecord r, boolean empty) {
@@ -421,8 +422,10 @@ public final class ConsumeScreen extends SplitPane {
     private VBox timeline() {
         ListView<RebalanceTimeline.Line> list = new ListView<>(vm.events());
         list.setId("rebalanceTimeline");
-        list.setFixedCellSize(24);
-        list.setPlaceholder(new Label("Joins, assignments, revocations and departures appear here."));
+        Label none = new Label("Joins, assignments, revocations and departures appear here.");
+        none.setWrapText(true);
+        list.setPlaceholder(none);
+        dev.kafkalab.ui.common.Ems.follow(none, 1.7, list::setFixedCellSize);
         list.setCellFactory(l -> {
             ListCell<RebalanceTimeline.Line> cell = new ListCell<>() {
                 @Override

@@ -36,7 +36,7 @@ final class LagChart extends VBox {
         Tooltip.install(chart, new Tooltip("Lag: the high watermark minus the group's committed offset"));
         VBox.setVgrow(chart, Priority.ALWAYS);
         getChildren().add(chart);
-        setPadding(new Insets(6, 0, 0, 6));
+        setPadding(new Insets(6, 12, 0, 6));
         history.addListener((o, was, now) -> show(now));
         show(history.getValue());
     }

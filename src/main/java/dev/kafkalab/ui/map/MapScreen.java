@@ -35,7 +35,6 @@ public final class MapScreen extends VBox {
         topicLabel.setLabelFor(topic);
         topicLabel.setMinWidth(Label.USE_PREF_SIZE);
         topic.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        topic.setPrefWidth(220);
         Label legend = new Label("★ leader · fill: log end offset · bar: high watermark · dashed: out of sync (red),"
                 + " eligible leader (amber), offline (grey) · hover a tile for its numbers");
         legend.getStyleClass().add("map-legend");

@@ -333,6 +333,8 @@ public final class MapView extends StackPane {
             super(2);
             getStyleClass().add("map-reader");
             who.getStyleClass().add("map-reader-name");
+            who.setWrapText(true);
+            who.setMinHeight(Region.USE_PREF_SIZE);
             group.getStyleClass().add("map-side-note");
             group.setWrapText(true);
             group.setMinHeight(Region.USE_PREF_SIZE);

@@ -288,17 +288,19 @@ public final class ProduceScreen extends SplitPane {
     private VBox recordTable() {
         TableView<SendResult> table = new TableView<>(vm.records());
         table.setId("producedRecords");
-        table.setFixedCellSize(26);
         CellRehearsal.onFirstWindow(table, table.itemsProperty(), javafx.scene.control.TableRow.class,
                 n -> new SendResult("employee-" + n, "value " + n, n % 3, n, 3, ProducerSettings.DEFAULTS, null));
-        table.setPlaceholder(new Label("Records you send appear here, newest first, with where they landed and why."));
-        TableColumn<SendResult, String> key = column("Key", r -> r.key() == null ? "(none)" : r.key(), 110);
-        TableColumn<SendResult, String> value = column("Value", SendResult::value, 110);
+        Label none = new Label("Records you send appear here, newest first, with where they landed and why.");
+        none.setWrapText(true);
+        table.setPlaceholder(none);
+        dev.kafkalab.ui.common.Ems.follow(none, 1.85, table::setFixedCellSize);
+        TableColumn<SendResult, String> key = column("Key", r -> r.key() == null ? "(none)" : r.key(), 9);
+        TableColumn<SendResult, String> value = column("Value", SendResult::value, 8);
         TableColumn<SendResult, String> partition = column("Partition",
-                r -> r.ok() ? Integer.toString(r.partition()) : "–", 96);
+                r -> r.ok() ? Integer.toString(r.partition()) : "–", 8);
         partition.setId("partitionColumn");
-        TableColumn<SendResult, String> offset = column("Offset", r -> r.ok() ? Long.toString(r.offset()) : "–", 70);
-        TableColumn<SendResult, String> why = column("Why", r -> r.ok() ? r.why() : r.error(), 520);
+        TableColumn<SendResult, String> offset = column("Offset", r -> r.ok() ? Long.toString(r.offset()) : "–", 6.5);
+        TableColumn<SendResult, String> why = column("Why", r -> r.ok() ? r.why() : r.error(), 37);
         why.setCellFactory(c -> {
             TableCell<SendResult, String> cell = new TableCell<>() {
                 @Override
@@ -336,16 +338,17 @@ public final class ProduceScreen extends SplitPane {
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(4, top, table, detail);
-        box.setPadding(new Insets(0, 0, 6, 6));
+        box.setPadding(new Insets(0, 6, 6, 6));
         return box;
     }
 
     private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
 
-    private static <T> TableColumn<T, String> column(String name, Function<T, String> text, double width) {
+    /** A column {@code ems} wide, so its heading and numbers stay whole at any font size. */
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> text, double ems) {
         TableColumn<T, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
-        c.setPrefWidth(width);
+        dev.kafkalab.ui.common.Ems.width(c, ems);
         c.setSortable(false);
         return c;
     }
@@ -356,16 +359,17 @@ public final class ProduceScreen extends SplitPane {
 
         TableView<SendTally.KeyRow> keys = new TableView<>(vm.keys());
         keys.setId("keyTable");
-        keys.setFixedCellSize(24);
+        
         Label empty = new Label("Send keyed records: each key, its partition, and how many.");
         empty.setWrapText(true);
         keys.setPlaceholder(empty);
-        TableColumn<SendTally.KeyRow, String> k = column("Key", SendTally.KeyRow::key, 110);
+        dev.kafkalab.ui.common.Ems.follow(empty, 1.7, keys::setFixedCellSize);
+        TableColumn<SendTally.KeyRow, String> k = column("Key", SendTally.KeyRow::key, 9);
         TableColumn<SendTally.KeyRow, String> p = column("Partition",
-                r -> Integer.toString(r.partition()), 96);
-        TableColumn<SendTally.KeyRow, String> n = column("Records", r -> Long.toString(r.records()), 90);
+                r -> Integer.toString(r.partition()), 8);
+        TableColumn<SendTally.KeyRow, String> n = column("Records", r -> Long.toString(r.records()), 7.5);
         keys.getColumns().setAll(java.util.List.of(k, p, n));
-        keys.setPrefWidth(320);
+        dev.kafkalab.ui.common.Ems.follow(empty, 26, keys::setPrefWidth);
         Label note = new Label();
         note.getStyleClass().add("message");
         note.setWrapText(true);
@@ -375,7 +379,7 @@ public final class ProduceScreen extends SplitPane {
         VBox keyBox = new VBox(4, keys, note);
         keyBox.setMinWidth(200);
         HBox box = new HBox(8, chart, keyBox);
-        box.setPadding(new Insets(6, 0, 6, 6));
+        box.setPadding(new Insets(6, 6, 6, 6));
         return box;
     }
 

@@ -422,8 +422,10 @@ public final class ShellView {
         message.setId("message");
         message.getStyleClass().add("message");
         message.textProperty().bind(last.message());
-        message.setMaxWidth(420);
-        message.setMinWidth(0);
+        // Whole, on two lines if it must, at any font size: the command line gives up the room.
+        message.setWrapText(true);
+        message.maxWidthProperty().bind(message.fontProperty().map(f -> f.getSize() * 30));
+        message.minWidthProperty().bind(message.fontProperty().map(f -> f.getSize() * 12));
         label.setMinWidth(Region.USE_PREF_SIZE);
         copy.setMinWidth(Region.USE_PREF_SIZE);
         cliBar.getChildren().setAll(label, cli, copy, message);

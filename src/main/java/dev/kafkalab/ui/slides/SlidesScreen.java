@@ -87,8 +87,9 @@ public final class SlidesScreen extends BorderPane {
         reloadButton.setId("reloadSlides");
         reloadButton.setOnAction(e -> reload.run());
         VBox left = new VBox(8, title, decks, reloadButton);
-        left.setPrefWidth(270);
-        left.setMinWidth(180);
+        // Room for a deck's title on two lines at any font size.
+        dev.kafkalab.ui.common.Ems.follow(reloadButton, 20, left::setPrefWidth);
+        dev.kafkalab.ui.common.Ems.follow(reloadButton, 13, left::setMinWidth);
         left.setPadding(new Insets(0, 10, 0, 0));
         setLeft(left);
 
@@ -339,13 +340,13 @@ public final class SlidesScreen extends BorderPane {
             if (entry.ok()) {
                 Deck d = entry.item();
                 setText(String.format("%02d  %s  (%d)", d.module(), d.title(), d.slides().size()));
-                setPrefWidth(0);
             } else {
                 setText(entry.problem().getMessage());
                 getStyleClass().add("deck-problem");
-                setWrapText(true);
-                setPrefWidth(0);
             }
+            // Whole titles, wrapped to the list's width ("02  Producers: partitions, pace ..." hid the topic).
+            setWrapText(true);
+            setPrefWidth(0);
         }
     }
 }

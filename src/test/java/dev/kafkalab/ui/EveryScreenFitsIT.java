@@ -1,0 +1,177 @@
+package dev.kafkalab.ui;
+
+import static dev.kafkalab.testkit.ShellUnderTest.await;
+import static dev.kafkalab.testkit.ShellUnderTest.press;
+import static dev.kafkalab.testkit.ShellUnderTest.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kafkalab.testkit.ScreenFit;
+import dev.kafkalab.testkit.ShellUnderTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every screen shows every control whole, as a class sees it: at 1280x720 with the default font,
+ * and at 1920x1080 with the font at 150% (projector mode), and the Labs screen with a lab open at
+ * both, on a cluster with a topic, records sent, a group reading and events on the timeline.
+ * (Beside an open lab the other screens have half the width: their frame scrolls there.)
+ * A control leaving the window or its side of a split pane, or a text elided ("Partit..."), fails
+ * the test with the screen, the size and the control named. Set {@code -Dfit.shots=DIR} to keep a
+ * PNG of each screen.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EveryScreenFitsIT {
+
+    private static final Map<String, KeyCode> SCREENS = new java.util.LinkedHashMap<>();
+
+    static {
+        // Monocle's headless screen is 1280x800 unless told: room for the larger window.
+        System.setProperty("headless.geometry", "1920x1080-32");
+        SCREENS.put("clusterScreen", KeyCode.DIGIT1);
+        SCREENS.put("produceScreen", KeyCode.DIGIT2);
+        SCREENS.put("consumeScreen", KeyCode.DIGIT3);
+        SCREENS.put("labsScreen", KeyCode.DIGIT4);
+        SCREENS.put("slidesScreen", KeyCode.DIGIT5);
+        SCREENS.put("quizScreen", KeyCode.DIGIT6);
+        SCREENS.put("codeScreen", KeyCode.DIGIT7);
+        SCREENS.put("mapScreen", KeyCode.DIGIT8);
+    }
+
+    private ShellUnderTest app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        app = ShellUnderTest.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void everyScreenShowsEveryControlWholeAtBothSizes(FxRobot robot) throws Exception {
+        await("the cluster screen laid out", 120, () -> robot.lookup("#topicName").tryQuery().isPresent());
+        await("three brokers running", 60, () -> text(robot, "#stateBroker3").equals("running"));
+        WaitForAsyncUtils.waitForFxEvents();
+        fillTheScreens(robot);
+
+        List<String> problems = new ArrayList<>();
+        look(robot, 1280, 720, 0, SCREENS, "", problems);
+        look(robot, 1920, 1080, 3, SCREENS, " at 150%", problems);
+        openALab(robot);
+        Map<String, KeyCode> labs = Map.of("labsScreen", KeyCode.DIGIT4);
+        look(robot, 1920, 1080, 0, labs, " at 150% with a lab open", problems);
+        look(robot, 1280, 720, -3, labs, " with a lab open", problems);
+        assertEquals(List.of(), problems, "controls cut off or elided:\n" + String.join("\n", problems));
+    }
+
+    /** A topic with records, keys and a group, so the tables, charts and cards have rows, and events on the timeline. */
+    private void fillTheScreens(FxRobot robot) throws Exception {
+        robot.clickOn("#topicName").write("fit-orders-with-a-long-name");
+        robot.doubleClickOn("#topicPartitions").write("6");
+        robot.clickOn("#createTopic");
+        await("partition rows of the topic", 30, () -> robot.lookup("#leader-5").tryQuery().isPresent());
+        key(robot, KeyCode.DIGIT2);
+        await("the produce screen shown", 10, () -> robot.lookup("#produceScreen").query().isVisible());
+        robot.doubleClickOn("#burstCount").write("40");
+        robot.clickOn("#sendBurst");
+        await("40 records listed", 60, () -> robot.lookup("#producedRecords").queryTableView().getItems().size() == 40);
+        key(robot, KeyCode.DIGIT3);
+        await("the consume screen shown", 10, () -> robot.lookup("#consumeScreen").query().isVisible());
+        robot.clickOn("#startGroup");
+        await("three members with partitions", 60, () -> Stream.of("member-1", "member-2", "member-3")
+                .allMatch(m -> robot.lookup("#assigned-" + m).tryQuery().isPresent()));
+        key(robot, KeyCode.DIGIT8);
+        robot.interact(() -> robot.lookup("#mapTopic").queryComboBox().getSelectionModel()
+                .select("fit-orders-with-a-long-name"));
+        await("the map's tiles", 20, () -> robot.lookup(".map-tile").tryQuery().isPresent());
+    }
+
+    private void openALab(FxRobot robot) throws Exception {
+        key(robot, KeyCode.DIGIT4);
+        await("the lab list filled", 20, () -> !robot.lookup("#labList").queryAs(ListView.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#labList").queryAs(ListView.class).getSelectionModel().select(2));
+        press(robot, "#openLab");
+        await("the lab panel on step 1", 20, () -> text(robot, "#stepTitle").startsWith("Step 1 of "));
+    }
+
+    /** Sizes the window, steps the font ({@code steps} times Ctrl+plus, or minus), and checks each of {@code screens}. */
+    private void look(FxRobot robot, int width, int height, int steps, Map<String, KeyCode> screens, String how,
+            List<String> problems) throws Exception {
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            Scene scene = stage.getScene();
+            KeyCode sign = steps >= 0 ? KeyCode.EQUALS : KeyCode.MINUS;
+            for (int i = 0; i < Math.abs(steps); i++) {
+                scene.getAccelerators().get(new KeyCodeCombination(sign, KeyCombination.SHORTCUT_DOWN)).run();
+            }
+        });
+        String size = width + "x" + height + how;
+        for (Map.Entry<String, KeyCode> screen : screens.entrySet()) {
+            key(robot, screen.getValue());
+            await(screen.getKey() + " shown", 10, () -> robot.lookup("#" + screen.getKey()).query().isVisible());
+            settle();
+            List<String> found = WaitForAsyncUtils.asyncFx(() -> ScreenFit.problems(stage.getScene()))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            found.forEach(p -> problems.add(screen.getKey() + " " + size + ": " + p));
+            shoot(screen.getKey() + "-" + size.replace(' ', '-'));
+        }
+    }
+
+    /** Two pulses: a screen shown lays out in the next, and its wrapped labels settle in the one after. */
+    private static void settle() {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.concurrent.CompletableFuture<Void> pulse = new java.util.concurrent.CompletableFuture<>();
+            javafx.application.Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    pulse.complete(null);
+                }
+            }.start());
+            try {
+                pulse.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("no pulse within 5 s", e);
+            }
+        }
+    }
+
+    private void shoot(String name) throws Exception {
+        String dir = System.getProperty("fit.shots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                java.nio.file.Path.of(dir, name + ".png").toFile());
+    }
+
+    private static void key(FxRobot robot, KeyCode digit) {
+        robot.press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
