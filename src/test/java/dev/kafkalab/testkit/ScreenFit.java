@@ -44,6 +44,13 @@ public final class ScreenFit {
      * not (the user scrolls), but text elided in a list's row still does: a timeline entry cut
      * to "group readers rebal..." hides what happened.
      */
+    /** The same within {@code area}: what leaves its bounds (a slide's canvas, say), or is elided. Call on the FX thread. */
+    public static List<String> problems(Node area) {
+        List<String> out = new ArrayList<>();
+        walk(area, area.localToScene(area.getLayoutBounds()), true, out);
+        return out;
+    }
+
     private static void walk(Node node, Bounds room, boolean measure, List<String> out) {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;

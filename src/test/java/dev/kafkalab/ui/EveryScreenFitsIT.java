@@ -5,13 +5,20 @@ import static dev.kafkalab.testkit.ShellUnderTest.press;
 import static dev.kafkalab.testkit.ShellUnderTest.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kafkalab.course.Course;
+import dev.kafkalab.slides.Deck;
+import dev.kafkalab.slides.Slide;
 import dev.kafkalab.testkit.ScreenFit;
 import dev.kafkalab.testkit.ShellUnderTest;
+import dev.kafkalab.ui.slides.SlidesScreen;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -75,6 +82,7 @@ class EveryScreenFitsIT {
 
         List<String> problems = new ArrayList<>();
         look(robot, 1280, 720, 0, SCREENS, "", problems);
+        liveWidgets(robot, problems);
         look(robot, 1920, 1080, 3, SCREENS, " at 150%", problems);
         openALab(robot);
         Map<String, KeyCode> labs = Map.of("labsScreen", KeyCode.DIGIT4);
@@ -89,6 +97,12 @@ class EveryScreenFitsIT {
         robot.doubleClickOn("#topicPartitions").write("6");
         robot.clickOn("#createTopic");
         await("partition rows of the topic", 30, () -> robot.lookup("#leader-5").tryQuery().isPresent());
+        // The topic deck 5's live slides show.
+        robot.doubleClickOn("#topicName").eraseText(30).write("my-failsafe-topic");
+        robot.doubleClickOn("#topicPartitions").write("3");
+        robot.clickOn("#createTopic");
+        await("partition rows of my-failsafe-topic", 30, () -> robot.lookup("#leader-2").tryQuery().isPresent()
+                && robot.lookup("#leader-5").tryQuery().isEmpty());
         key(robot, KeyCode.DIGIT2);
         await("the produce screen shown", 10, () -> robot.lookup("#produceScreen").query().isVisible());
         robot.doubleClickOn("#burstCount").write("40");
@@ -103,6 +117,52 @@ class EveryScreenFitsIT {
         robot.interact(() -> robot.lookup("#mapTopic").queryComboBox().getSelectionModel()
                 .select("fit-orders-with-a-long-name"));
         await("the map's tiles", 20, () -> robot.lookup(".map-tile").tryQuery().isPresent());
+    }
+
+    /**
+     * Each kind of live widget on the first slide that has it: whole within the slide, and its
+     * text (the median of its labels) at least three quarters the size of the slide's own, it was
+     * about half, and no note under three fifths.
+     */
+    private void liveWidgets(FxRobot robot, List<String> problems) throws Exception {
+        key(robot, KeyCode.DIGIT5);
+        SlidesScreen slides = robot.lookup("#slidesScreen").queryAs(SlidesScreen.class);
+        await("the slides screen with a deck open", 30, () -> slides.isVisible() && slides.deck().isPresent());
+        List<Deck> decks = Course.load(Path.of("labs"), Path.of("slides")).decks();
+        for (Slide.Widget widget : Slide.Widget.values()) {
+            Deck deck = decks.stream().filter(d -> slideWith(d, widget) > 0).findFirst().orElse(null);
+            if (deck == null) {
+                continue;
+            }
+            robot.interact(() -> slides.open(deck.id(), slideWith(deck, widget)));
+            await(widget + " on its slide", 20, () -> robot.lookup(".slide .live-widget").tryQuery()
+                    .filter(Node::isVisible).isPresent());
+            settle();
+            String where = "slide " + deck.id() + "/" + slideWith(deck, widget) + " (" + widget + ")";
+            problems.addAll(WaitForAsyncUtils.asyncFx(() -> {
+                List<String> found = new ArrayList<>();
+                Node slide = robot.lookup(".slide").match(Node::isVisible).query();
+                ScreenFit.problems(slide).forEach(p -> found.add(where + ": " + p));
+                double slideText = ((javafx.scene.layout.Region) slide).lookup(".md-paragraph .md-text") instanceof
+                        javafx.scene.text.Text t ? t.getFont().getSize() : 27;
+                List<Labeled> labels = robot.lookup(".slide .live-widget .label").queryAllAs(Labeled.class).stream()
+                        .filter(Node::isVisible).filter(l -> l.getText() != null && !l.getText().isBlank()).toList();
+                double[] sizes = labels.stream().mapToDouble(l -> l.getFont().getSize()).sorted().toArray();
+                if (sizes.length > 0 && sizes[sizes.length / 2] < 0.75 * slideText) {
+                    found.add(where + ": its text at " + sizes[sizes.length / 2] + " px (median) beside the slide's "
+                            + slideText + " px");
+                }
+                labels.stream().filter(l -> l.getFont().getSize() < 0.6 * slideText).findFirst().ifPresent(l -> found.add(
+                        where + ": '" + l.getText() + "' at " + l.getFont().getSize() + " px, too small to read"));
+                return found;
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            shoot("slide-" + widget);
+        }
+    }
+
+    private static int slideWith(Deck deck, Slide.Widget widget) {
+        return deck.slides().stream().filter(s -> s.parts().stream().anyMatch(p -> p instanceof Slide.Live l
+                && l.widget() == widget)).mapToInt(Slide::number).findFirst().orElse(0);
     }
 
     private void openALab(FxRobot robot) throws Exception {

@@ -38,7 +38,7 @@ public final class NodeCardView extends VBox {
         getStyleClass().addAll("node-card", initial.role() == NodeRole.CONTROLLER ? "controller" : "broker-" + id);
         setFocusTraversable(true);
         // Four cards share the row equally; their buttons wrap rather than push the window wider.
-        // Never narrower than the name and state: below that the row scrolls (a lab beside it).
+        // Never narrower than the name or the state: below that the row scrolls (a lab beside it).
         setPrefWidth(0);
         HBox.setHgrow(this, Priority.ALWAYS);
         setMaxWidth(Double.MAX_VALUE);
@@ -47,9 +47,8 @@ public final class NodeCardView extends VBox {
         name.getStyleClass().add("name");
         state.setId("state" + key);
         state.getStyleClass().add("state");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, name, gap, state);
+        // The state beside the name, or under it when the card is narrow (four cards on a slide).
+        FlowPane header = new FlowPane(8, 4, name, state);
         header.setAlignment(Pos.CENTER_LEFT);
         detail.getStyleClass().add("detail");
         detail.setWrapText(true);

@@ -111,6 +111,7 @@ public final class LiveWidgets {
                 + " the Cluster screen) and its partitions appear here.");
         missing.getStyleClass().add("live-missing");
         missing.setWrapText(true);
+        missing.setMinHeight(Region.USE_PREF_SIZE);
         missing.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !vm.topicNames().contains(topic), vm.topicNames()));
         missing.managedProperty().bind(missing.visibleProperty());
