@@ -35,28 +35,30 @@ public final class ScreenFit {
     public static List<String> problems(Scene scene) {
         List<String> out = new ArrayList<>();
         Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
-        walk(scene.getRoot(), window, true, out);
+        walk(scene.getRoot(), window, true, true, out);
+        return out;
+    }
+
+    /** The same within {@code area}: what leaves its bounds (a slide's canvas, say), or is elided. Call on the FX thread. */
+    public static List<String> problems(Node area) {
+        List<String> out = new ArrayList<>();
+        walk(area, area.localToScene(area.getLayoutBounds()), true, true, out);
         return out;
     }
 
     /**
-     * {@code measure}: whether bounds count here. Inside a list, a table or a scroll pane they do
-     * not (the user scrolls), but text elided in a list's row still does: a timeline entry cut
-     * to "group readers rebal..." hides what happened.
+     * {@code across}, {@code down}: whether bounds count here sideways and up-down. Inside a list,
+     * a table or a scroll pane they do not, in the directions the user can scroll; a scroll pane
+     * that never scrolls sideways (a lab's steps) cuts what is wider than it. Text elided in a
+     * list's row still counts: a timeline entry cut to "group readers rebal..." hides what happened.
      */
-    /** The same within {@code area}: what leaves its bounds (a slide's canvas, say), or is elided. Call on the FX thread. */
-    public static List<String> problems(Node area) {
-        List<String> out = new ArrayList<>();
-        walk(area, area.localToScene(area.getLayoutBounds()), true, out);
-        return out;
-    }
-
-    private static void walk(Node node, Bounds room, boolean measure, List<String> out) {
+    private static void walk(Node node, Bounds room, boolean across, boolean down, List<String> out) {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;
         }
         Bounds here = node.localToScene(node.getLayoutBounds());
-        if (measure && node instanceof Control && here.getWidth() > 0 && here.getHeight() > 0 && !inside(here, room)) {
+        if ((across || down) && node instanceof Control && here.getWidth() > 0 && here.getHeight() > 0
+                && !inside(here, room, across, down)) {
             out.add(name(node) + " at " + round(here) + " leaves its room " + round(room));
         }
         if (node instanceof Labeled labeled && !(node instanceof TableCell<?, ?>)) {
@@ -64,15 +66,22 @@ public final class ScreenFit {
                     + Math.round(labeled.getWidth()) + "x" + Math.round(labeled.getHeight()) + " (it asks for "
                     + Math.round(labeled.prefHeight(labeled.getWidth())) + " high)"));
         }
-        boolean inner = measure && !(node instanceof VirtualFlow<?> || node instanceof TableHeaderRow
-                || node instanceof ScrollPane pane && !isScreenFrame(pane));
+        boolean innerAcross = across;
+        boolean innerDown = down;
+        if (node instanceof VirtualFlow<?> || node instanceof TableHeaderRow) {
+            innerAcross = false;
+            innerDown = false;
+        } else if (node instanceof ScrollPane pane && !isScreenFrame(pane)) {
+            innerAcross = across && pane.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER;
+            innerDown = down && pane.getVbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER;
+        }
         Bounds within = room;
         if (node.getClip() != null) {
             within = intersect(room, node.localToScene(node.getClip().getBoundsInParent()));
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                walk(child, within, inner, out);
+                walk(child, within, innerAcross, innerDown, out);
             }
         }
     }
@@ -99,9 +108,10 @@ public final class ScreenFit {
         return java.util.Optional.empty();
     }
 
-    private static boolean inside(Bounds b, Bounds room) {
-        return b.getMinX() >= room.getMinX() - SLACK && b.getMinY() >= room.getMinY() - SLACK
-                && b.getMaxX() <= room.getMaxX() + SLACK && b.getMaxY() <= room.getMaxY() + SLACK;
+    private static boolean inside(Bounds b, Bounds room, boolean across, boolean down) {
+        boolean sideways = b.getMinX() >= room.getMinX() - SLACK && b.getMaxX() <= room.getMaxX() + SLACK;
+        boolean upDown = b.getMinY() >= room.getMinY() - SLACK && b.getMaxY() <= room.getMaxY() + SLACK;
+        return (!across || sideways) && (!down || upDown);
     }
 
     private static Bounds intersect(Bounds a, Bounds b) {

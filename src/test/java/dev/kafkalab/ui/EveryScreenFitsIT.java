@@ -160,6 +160,19 @@ class EveryScreenFitsIT {
         }
     }
 
+    /** Scrolls the lab's steps to its map, for the pictures. */
+    private static void revealLabMap(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane steps = robot.lookup("#labPanel .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
+            Node pane = robot.lookup("#labMapPane").query();
+            steps.getContent().applyCss();
+            ((javafx.scene.Parent) steps.getContent()).layout();
+            double y = pane.getBoundsInParent().getMinY();
+            double room = steps.getContent().getLayoutBounds().getHeight() - steps.getViewportBounds().getHeight();
+            steps.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
+        });
+    }
+
     private static int slideWith(Deck deck, Slide.Widget widget) {
         return deck.slides().stream().filter(s -> s.parts().stream().anyMatch(p -> p instanceof Slide.Live l
                 && l.widget() == widget)).mapToInt(Slide::number).findFirst().orElse(0);
@@ -171,6 +184,12 @@ class EveryScreenFitsIT {
         robot.interact(() -> robot.lookup("#labList").queryAs(ListView.class).getSelectionModel().select(2));
         press(robot, "#openLab");
         await("the lab panel on step 1", 20, () -> text(robot, "#stepTitle").startsWith("Step 1 of "));
+        // Its map open, showing the lab's topic beside the steps.
+        robot.interact(() -> {
+            robot.lookup("#labAbout").queryAs(javafx.scene.control.TitledPane.class).setExpanded(false);
+            robot.lookup("#labMapPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+        });
+        await("the lab's map with its tiles", 20, () -> robot.lookup("#lab-tile-1-0").tryQuery().isPresent());
     }
 
     /** Sizes the window, steps the font ({@code steps} times Ctrl+plus, or minus), and checks each of {@code screens}. */
@@ -188,6 +207,10 @@ class EveryScreenFitsIT {
             }
         });
         String size = width + "x" + height + how;
+        if (how.contains("lab open")) {
+            WaitForAsyncUtils.waitForFxEvents();
+            revealLabMap(robot);
+        }
         for (Map.Entry<String, KeyCode> screen : screens.entrySet()) {
             key(robot, screen.getValue());
             await(screen.getKey() + " shown", 10, () -> robot.lookup("#" + screen.getKey()).query().isVisible());

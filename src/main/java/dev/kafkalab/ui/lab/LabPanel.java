@@ -5,6 +5,8 @@ import dev.kafkalab.lab.LabSession;
 import dev.kafkalab.lab.Step;
 import dev.kafkalab.ui.common.Markdown;
 import dev.kafkalab.ui.common.PseudoStates;
+import dev.kafkalab.ui.map.MapView;
+import dev.kafkalab.ui.map.MapViewModel;
 import java.time.Duration;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -50,6 +52,8 @@ public final class LabPanel extends VBox {
     private final VBox hintBox = new VBox();
     private final TitledPane hint = new TitledPane("Hint", hintBox);
     private final VBox why = new VBox(6);
+    private final TitledPane map = new TitledPane("Map", new Label("The map shows once the cluster runs."));
+    private MapViewModel mapModel;
     private final Label message = new Label();
     private final Button previous = new Button("◀ Previous");
     private final Button next = new Button("Next ▶");
@@ -119,7 +123,12 @@ public final class LabPanel extends VBox {
         // The lab's introduction: open on its first step, folded away on the others.
         about.setId("labAbout");
         about.setAnimated(false);
-        VBox body = new VBox(12, goal, about, stepTitle, instructions, actions, hint, why);
+        // The lab's topic on the map, under the step's buttons: what a kill or a freeze does, seen
+        // without leaving the step. Folded until opened; it stays as the learner left it.
+        map.setId("labMapPane");
+        map.setAnimated(false);
+        map.setExpanded(false);
+        VBox body = new VBox(12, goal, about, stepTitle, instructions, actions, map, hint, why);
         body.getStyleClass().add("step-body");
         scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -192,6 +201,35 @@ public final class LabPanel extends VBox {
         alert.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.reset());
     }
 
+    /** The map of the lab's topics, beside its steps: made once the cluster runs. Drawn while it is open and docked. */
+    public void map(MapViewModel model) {
+        mapModel = model;
+        MapView view = MapView.compact(model, "lab-");
+        // Sideways on its own when the panel is narrower than the brokers (a large font): it
+        // never makes the steps wider than the panel.
+        ScrollPane across = new ScrollPane(view);
+        across.setId("labMapScroll");
+        across.setFitToHeight(true);
+        across.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        across.setMinWidth(0);
+        across.getStyleClass().add("edge-to-edge");
+        map.setContent(across);
+        model.active().bind(map.expandedProperty().and(view.sceneProperty().isNotNull()));
+        LabSession.State s = vm.state().get();
+        if (s != null) {
+            showMapOf(s.lab().topics());
+        }
+    }
+
+    private void showMapOf(java.util.List<String> topics) {
+        map.setVisible(!topics.isEmpty());
+        map.setManaged(map.isVisible());
+        map.setText(topics.isEmpty() ? "Map" : "Map of " + topics.get(0));
+        if (mapModel != null && !topics.isEmpty()) {
+            mapModel.topic().set(topics.get(0));
+        }
+    }
+
     private void show(LabSession.State s) {
         Step step = s.current();
         String key = s.lab().id() + "#" + step.number();
@@ -205,6 +243,7 @@ public final class LabPanel extends VBox {
             about.setVisible(!s.lab().intro().isBlank());
             about.setManaged(about.isVisible());
             about.setExpanded(step.number() == 1);
+            showMapOf(s.lab().topics());
             stepTitle.setText("Step " + step.number() + " of " + s.lab().steps().size() + ": " + step.title());
             instructions.getChildren().setAll(markdown.render(step.instructions()));
             hintBox.getChildren().setAll(markdown.render(step.hint()));

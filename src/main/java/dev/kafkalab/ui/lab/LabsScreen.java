@@ -77,6 +77,10 @@ public final class LabsScreen extends BorderPane {
 
         RowCell() {
             title.getStyleClass().add("lab-row-title");
+            // Rows as wide as the list, titles wrapped to it: the longest title made every row
+            // wider than the list beside a lab, its progress off the edge.
+            title.setWrapText(true);
+            setPrefWidth(0);
             detail.getStyleClass().add("message");
             detail.setWrapText(true);
             HBox.setHgrow(text, Priority.ALWAYS);
@@ -109,6 +113,16 @@ public final class LabsScreen extends BorderPane {
                 done.setText("");
             }
             setGraphic(box);
+        }
+
+        /** As high as the row at this width: the cell's own measure took a wrapped title for one line, and cut it. */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null || width <= 0) {
+                return super.computePrefHeight(width);
+            }
+            return snappedTopInset() + box.prefHeight(width - snappedLeftInset() - snappedRightInset())
+                    + snappedBottomInset();
         }
     }
 }

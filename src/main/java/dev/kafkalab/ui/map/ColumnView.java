@@ -30,6 +30,7 @@ final class ColumnView extends VBox {
     static final int COMPACT_ABOVE = 8;
 
     private final int id;
+    private final String ids;
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label note = new Label();
@@ -41,25 +42,27 @@ final class ColumnView extends VBox {
     private final Button resume;
     private final Button start;
 
-    ColumnView(int id, boolean controller, MapViewModel vm) {
+    /** {@code ids}: put before each id it gives (a second map in the window, the lab panel's). */
+    ColumnView(int id, boolean controller, MapViewModel vm, String ids) {
         super(6);
         this.id = id;
+        this.ids = ids;
         // Made once the id is known: it names them.
         stop = button("Stop", "stop", "Shut it down cleanly (SIGTERM)");
         kill = button("Kill", "kill", "End it at once (SIGKILL): no clean shutdown");
         freeze = button("Freeze", "freeze", "Suspend it (SIGSTOP): alive, answering nothing");
         resume = button("Resume", "resume", "Let it run again (SIGCONT)");
         start = button("Start", "start", "Start it again, with its data");
-        setId("map-node-" + id);
+        setId(ids + "map-node-" + id);
         getStyleClass().addAll("map-column", controller ? "map-controller" : "map-broker",
                 controller ? "controller" : "broker-" + id);
         name.getStyleClass().add("map-node-name");
         name.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().add("map-node-state");
-        state.setId("map-state-" + id);
+        state.setId(ids + "map-state-" + id);
         state.setMinWidth(Region.USE_PREF_SIZE);
         note.getStyleClass().add("map-node-note");
-        note.setId("map-note-" + id);
+        note.setId(ids + "map-note-" + id);
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
         // The state under the name when the column is narrow (the controller's), beside it otherwise.
@@ -81,7 +84,7 @@ final class ColumnView extends VBox {
 
     private Button button(String text, String action, String tip) {
         Button b = new Button(text);
-        b.setId("map-" + action + "-" + id);
+        b.setId(ids + "map-" + action + "-" + id);
         b.setTooltip(new Tooltip(tip));
         b.managedProperty().bind(b.visibleProperty());
         return b;
@@ -115,7 +118,7 @@ final class ColumnView extends VBox {
         List<TileView> shown = new java.util.ArrayList<>();
         java.util.Set<Integer> present = new java.util.HashSet<>();
         for (Tile t : c.tiles()) {
-            TileView v = byPartition.computeIfAbsent(t.partition(), p -> new TileView(id, p));
+            TileView v = byPartition.computeIfAbsent(t.partition(), p -> new TileView(id, p, ids));
             v.show(t, scale, look.down());
             shown.add(v);
             present.add(t.partition());

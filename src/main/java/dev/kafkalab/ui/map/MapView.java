@@ -38,6 +38,7 @@ public final class MapView extends StackPane {
     private static final String REST_OPACITY = "map.restOpacity";
 
     private final MapViewModel vm;
+    private final String ids;
     private final HBox columns = new HBox(12);
     private final Map<Integer, ColumnView> byNode = new LinkedHashMap<>();
     private final VBox writers = new VBox(6);
@@ -57,8 +58,22 @@ public final class MapView extends StackPane {
     private final javafx.collections.ListChangeListener<String> onTopics = c -> emptyText();
 
     public MapView(MapViewModel vm) {
+        this(vm, "", false);
+    }
+
+    /**
+     * A small map for beside a lab's steps: the brokers and their tiles only, in narrower
+     * columns (the clients are on the Map screen), its ids starting with {@code ids} so that
+     * they name nothing of the Map screen's.
+     */
+    public static MapView compact(MapViewModel vm, String ids) {
+        return new MapView(vm, ids, true);
+    }
+
+    private MapView(MapViewModel vm, String ids, boolean compact) {
         this.vm = vm;
-        setId("clusterMap");
+        this.ids = ids;
+        setId(ids + "clusterMap");
         getStyleClass().add("cluster-map");
         getStylesheets().add(MapView.class.getResource("/dev/kafkalab/ui/map/map.css").toExternalForm());
 
@@ -66,17 +81,17 @@ public final class MapView extends StackPane {
         writersTitle.getStyleClass().add("map-side-title");
         writersList.getStyleClass().add("map-side-note");
         writersList.setWrapText(true);
-        writersList.setId("mapWriters");
+        writersList.setId(ids + "mapWriters");
         writers.getStyleClass().add("map-side");
-        writers.setId("mapWritersBox");
+        writers.setId(ids + "mapWritersBox");
         // Where the writes start: the cluster does not name its producers, so one card stands for them.
         Label anyClient = new Label("any client");
         anyClient.getStyleClass().add("map-reader-name");
-        writeRate.setId("mapWriteRate");
+        writeRate.setId(ids + "mapWriteRate");
         writeRate.setWrapText(true);
         writeRate.setMinHeight(Region.USE_PREF_SIZE);
         writerCard.getStyleClass().add("map-reader");
-        writerCard.setId("mapWriterCard");
+        writerCard.setId(ids + "mapWriterCard");
         writerCard.getChildren().addAll(anyClient, writeRate);
         writers.getChildren().addAll(writersTitle, writersList, writerCard);
         Label readersTitle = new Label("Consumers");
@@ -84,11 +99,11 @@ public final class MapView extends StackPane {
         noReaders.getStyleClass().add("map-side-note");
         noReaders.setWrapText(true);
         readers.getStyleClass().add("map-side");
-        readers.setId("mapReaders");
+        readers.setId(ids + "mapReaders");
         readers.getChildren().add(readersTitle);
         empty.getStyleClass().add("map-empty");
         empty.setWrapText(true);
-        empty.setId("mapEmpty");
+        empty.setId(ids + "mapEmpty");
         empty.managedProperty().bind(empty.visibleProperty());
         columns.getStyleClass().add("map-columns");
         VBox middle = new VBox(8, empty, columns);
@@ -100,6 +115,13 @@ public final class MapView extends StackPane {
         motion.setMouseTransparent(true);
         motion.setManaged(false);
         getChildren().addAll(row, links, motion);
+        if (compact) {
+            getStyleClass().add("map-compact");
+            for (VBox side : List.of(writers, readers)) {
+                side.setVisible(false);
+                side.setManaged(false);
+            }
+        }
 
         vm.model().addListener((o, was, now) -> show(now));
         // The model is a value: an equal one (nothing moved) is no change, so the list of topics is watched too.
@@ -130,7 +152,7 @@ public final class MapView extends StackPane {
         List<ColumnView> shown = new ArrayList<>();
         for (Column c : m.columns()) {
             ColumnView v = byNode.computeIfAbsent(c.id(), id -> {
-                ColumnView made = new ColumnView(id, c.controller(), vm);
+                ColumnView made = new ColumnView(id, c.controller(), vm, ids);
                 HBox.setHgrow(made, c.controller() ? Priority.NEVER : Priority.ALWAYS);
                 return made;
             });
@@ -149,7 +171,7 @@ public final class MapView extends StackPane {
         List<Node> cards = new ArrayList<>(List.of(readers.getChildren().get(0)));
         java.util.Set<String> present = new java.util.HashSet<>();
         for (Reader r : m.readers()) {
-            ReaderCard card = byReader.computeIfAbsent(r.key(), k -> new ReaderCard());
+            ReaderCard card = byReader.computeIfAbsent(r.key(), k -> new ReaderCard(ids));
             card.show(r);
             cards.add(card);
             present.add(r.key());
@@ -187,6 +209,9 @@ public final class MapView extends StackPane {
     }
 
     private void drawLinks(MapModel m) {
+        if (!writers.isVisible()) {
+            return;
+        }
         alignWriterCard();
         List<Node> lines = new ArrayList<>();
         Bounds from = bounds(writerCard);
@@ -200,7 +225,7 @@ public final class MapView extends StackPane {
                     to.getMinY() + to.getHeight() / 2);
             c.getStyleClass().add("map-write");
             c.setStrokeWidth(1.5 + Math.log10(1 + w.perSecond()) * 1.5);
-            c.setId("write-" + w.partition());
+            c.setId(ids + "write-" + w.partition());
             lines.add(c);
         }
         for (Reader r : m.readers()) {
@@ -215,7 +240,7 @@ public final class MapView extends StackPane {
                 CubicCurve c = curve(at.getMaxX(), at.getMinY() + at.getHeight() / 2, to.getMinX(),
                         to.getMinY() + to.getHeight() / 2);
                 c.getStyleClass().add("map-read");
-                c.setId("read-" + r.clientId() + "-" + p);
+                c.setId(ids + "read-" + r.clientId() + "-" + p);
                 c.getProperties().put("reader", r.key());
                 lines.add(c);
             }
@@ -265,7 +290,7 @@ public final class MapView extends StackPane {
         }
         Label star = new Label("★");
         star.getStyleClass().add("map-moving-star");
-        star.setId("movingStar");
+        star.setId(ids + "movingStar");
         motion.getChildren().add(star);
         star.relocate(a.getMinX() + a.getWidth() / 2 - 8, a.getMinY());
         TranslateTransition t = new TranslateTransition(Duration.millis(500), star);
@@ -329,8 +354,11 @@ public final class MapView extends StackPane {
         private final Label group = new Label();
         private final Label owns = new Label();
 
-        ReaderCard() {
+        private final String ids;
+
+        ReaderCard(String ids) {
             super(2);
+            this.ids = ids;
             getStyleClass().add("map-reader");
             who.getStyleClass().add("map-reader-name");
             who.setWrapText(true);
@@ -345,7 +373,7 @@ public final class MapView extends StackPane {
         }
 
         void show(Reader r) {
-            setId("reader-" + r.clientId());
+            setId(ids + "reader-" + r.clientId());
             who.setText(r.clientId().isEmpty() ? r.member() : r.clientId());
             group.setText("group " + r.group());
             owns.setText(r.partitions().isEmpty() ? "no partitions: idle"

@@ -29,14 +29,14 @@ final class TileView extends Region {
     private double fillShare;
     private double markShare = -1;
 
-    TileView(int broker, int partition) {
-        setId("tile-" + broker + "-" + partition);
+    TileView(int broker, int partition, String ids) {
+        setId(ids + "tile-" + broker + "-" + partition);
         getStyleClass().add("map-tile");
         fill.getStyleClass().add("map-tile-fill");
         highWatermark.getStyleClass().add("map-tile-hw");
         name.getStyleClass().add("map-tile-name");
         badge.getStyleClass().add("map-tile-badge");
-        badge.setId("badge-" + broker + "-" + partition);
+        badge.setId(ids + "badge-" + broker + "-" + partition);
         getChildren().addAll(fill, highWatermark, name, badge);
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
             if (tip == null) {
@@ -97,19 +97,33 @@ final class TileView extends Region {
         return s.toString();
     }
 
+    /** Its height depends on its width: the badge goes under the name when the tile is narrow. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     @Override
     protected double computePrefHeight(double width) {
-        return Math.max(name.prefHeight(-1), badge.prefHeight(-1)) + snappedTopInset() + snappedBottomInset() + 8;
+        double line = Math.max(name.prefHeight(-1), badge.prefHeight(-1));
+        boolean twoLines = width >= 0 && width < oneLineWidth();
+        return (twoLines ? name.prefHeight(-1) + badge.prefHeight(-1) : line) + snappedTopInset()
+                + snappedBottomInset() + 8;
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return name.prefWidth(-1) + badge.prefWidth(-1) + 24 + snappedLeftInset() + snappedRightInset();
+        return oneLineWidth();
     }
 
+    /** As narrow as its name or its badge, whichever is wider (then on two lines); never cut. */
     @Override
     protected double computeMinWidth(double height) {
-        return computePrefWidth(height);
+        return Math.max(name.prefWidth(-1), badge.prefWidth(-1)) + 12 + snappedLeftInset() + snappedRightInset();
+    }
+
+    private double oneLineWidth() {
+        return name.prefWidth(-1) + badge.prefWidth(-1) + 24 + snappedLeftInset() + snappedRightInset();
     }
 
     @Override
@@ -125,8 +139,16 @@ final class TileView extends Region {
         double right = w - snappedRightInset();
         double nameWidth = name.prefWidth(-1);
         double badgeWidth = badge.prefWidth(-1);
-        layoutInArea(name, left, 0, nameWidth, h, 0, Insets.EMPTY, javafx.geometry.HPos.LEFT, VPos.CENTER);
-        layoutInArea(badge, right - badgeWidth, 0, badgeWidth, h, 0, Insets.EMPTY, javafx.geometry.HPos.RIGHT,
-                VPos.CENTER);
+        if (w >= oneLineWidth() - 0.5) {
+            layoutInArea(name, left, 0, nameWidth, h, 0, Insets.EMPTY, javafx.geometry.HPos.LEFT, VPos.CENTER);
+            layoutInArea(badge, right - badgeWidth, 0, badgeWidth, h, 0, Insets.EMPTY, javafx.geometry.HPos.RIGHT,
+                    VPos.CENTER);
+        } else {
+            double top = 4;
+            double nameHeight = name.prefHeight(-1);
+            layoutInArea(name, left, top, nameWidth, nameHeight, 0, Insets.EMPTY, javafx.geometry.HPos.LEFT, VPos.TOP);
+            layoutInArea(badge, right - badgeWidth, top + nameHeight, badgeWidth, badge.prefHeight(-1), 0,
+                    Insets.EMPTY, javafx.geometry.HPos.RIGHT, VPos.TOP);
+        }
     }
 }

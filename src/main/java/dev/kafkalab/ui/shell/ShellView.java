@@ -284,6 +284,7 @@ public final class ShellView {
         MapViewModel map = new MapViewModel(cluster, models.programs());
         map.active().bind(vm.screen().isEqualTo(Screen.MAP));
         show(Screen.MAP, new MapScreen(map));
+        labPanel.map(new MapViewModel(cluster, models.programs()));
         liveCluster.set(cluster);
         fillStrip(cluster);
         // What a lab step asks to look at may be on these screens.
