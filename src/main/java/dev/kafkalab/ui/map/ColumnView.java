@@ -31,6 +31,7 @@ final class ColumnView extends VBox {
 
     private final int id;
     private final String ids;
+    private final MapViewModel vm;
     private final Label name = new Label();
     private final Label state = new Label();
     private final Label note = new Label();
@@ -47,6 +48,7 @@ final class ColumnView extends VBox {
         super(6);
         this.id = id;
         this.ids = ids;
+        this.vm = vm;
         // Made once the id is known: it names them.
         stop = button("Stop", "stop", "Shut it down cleanly (SIGTERM)");
         kill = button("Kill", "kill", "End it at once (SIGKILL): no clean shutdown");
@@ -91,7 +93,7 @@ final class ColumnView extends VBox {
     }
 
     /** {@code card}: the node's card, whose state and what may be done now the buttons follow (null: from the look). */
-    void show(Column c, long scale, dev.kafkalab.ui.cluster.NodeCardState card) {
+    void show(Column c, String topic, long scale, dev.kafkalab.ui.cluster.NodeCardState card) {
         name.setText(c.controller() ? "Controller" : "Broker " + c.id());
         LOOKS.show(this, c.look().word());
         state.setText(card != null && card.pending() != null ? card.pending() : switch (c.look()) {
@@ -119,7 +121,7 @@ final class ColumnView extends VBox {
         java.util.Set<Integer> present = new java.util.HashSet<>();
         for (Tile t : c.tiles()) {
             TileView v = byPartition.computeIfAbsent(t.partition(), p -> new TileView(id, p, ids));
-            v.show(t, scale, look.down());
+            v.show(t, scale, look.down(), vm.isrSince(topic, t.partition(), id));
             shown.add(v);
             present.add(t.partition());
         }

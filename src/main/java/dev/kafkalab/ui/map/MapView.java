@@ -156,7 +156,7 @@ public final class MapView extends StackPane {
                 HBox.setHgrow(made, c.controller() ? Priority.NEVER : Priority.ALWAYS);
                 return made;
             });
-            v.show(c, m.scale(), vm.card(c.id()));
+            v.show(c, m.topic(), m.scale(), vm.card(c.id()));
             shown.add(v);
         }
         if (!columns.getChildren().equals(shown)) {

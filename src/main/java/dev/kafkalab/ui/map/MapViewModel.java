@@ -56,6 +56,7 @@ public final class MapViewModel {
         }
     };
     private ClusterSnapshot shown;
+    private final IsrHistory isr = new IsrHistory();
     private ClusterSnapshot before;
     private LongConsumer applyTimer = ms -> { };
 
@@ -83,6 +84,7 @@ public final class MapViewModel {
             }
         });
         shown = cluster.snapshot().get();
+        isr.see(shown);
         redraw();
     }
 
@@ -144,9 +146,17 @@ public final class MapViewModel {
         if (now == shown) {
             return;
         }
+        // Every snapshot, shown or not: a replica that left the ISR while the map was hidden
+        // has been out since then, not since the map was opened.
+        isr.see(now);
         before = shown;
         shown = now;
         redraw();
+    }
+
+    /** Since when a replica has been in the ISR, or out of it, as the app saw it. */
+    IsrHistory.Since isrSince(String topic, int partition, int broker) {
+        return isr.of(topic, partition, broker).orElse(null);
     }
 
     /** The node's card as the cluster screen shows it: its state, what may be done, what is pending. */

@@ -51,7 +51,8 @@ final class TileView extends Region {
     }
 
     /** {@code down}: its broker is down (a leader there is not replaced yet: the controller has not fenced it). */
-    void show(Tile t, long scale, boolean down) {
+    /** {@code since}: since when it has been in the ISR or out of it, as the app saw it (null: not known). */
+    void show(Tile t, long scale, boolean down, IsrHistory.Since since) {
         ROLES.show(this, switch (t.role()) {
             case LEADER -> "leader";
             case IN_SYNC -> "in-sync";
@@ -75,10 +76,23 @@ final class TileView extends Region {
             markShare = mark;
             requestLayout();
         }
-        numbers = describe(t);
+        numbers = describe(t) + since(since);
         if (tip != null) {
             tip.setText(numbers);
         }
+    }
+
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /** The line about the ISR: since when, as the app saw it; Kafka itself does not say. */
+    static String since(IsrHistory.Since since) {
+        if (since == null) {
+            return "";
+        }
+        String state = since.inIsr() ? "in the ISR" : "out of the ISR";
+        return since.firstLook() ? "\n" + state + " since at least " + CLOCK.format(since.at()) + " (the app's first look)"
+                : "\n" + state + " since " + CLOCK.format(since.at());
     }
 
     /** The tile's numbers, for its tooltip (and tests). */
