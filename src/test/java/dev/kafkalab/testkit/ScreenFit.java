@@ -33,16 +33,21 @@ public final class ScreenFit {
 
     /** Every problem found, one line each, naming the control by its id, class and text. Call on the FX thread. */
     public static List<String> problems(Scene scene) {
+        return problems(scene, false);
+    }
+
+    /** The same; {@code scrollsDown}: a screen taller than the window may scroll, but it must fit its width. */
+    public static List<String> problems(Scene scene, boolean scrollsDown) {
         List<String> out = new ArrayList<>();
         Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
-        walk(scene.getRoot(), window, true, true, out);
+        walk(scene.getRoot(), window, true, true, scrollsDown, out);
         return out;
     }
 
     /** The same within {@code area}: what leaves its bounds (a slide's canvas, say), or is elided. Call on the FX thread. */
     public static List<String> problems(Node area) {
         List<String> out = new ArrayList<>();
-        walk(area, area.localToScene(area.getLayoutBounds()), true, true, out);
+        walk(area, area.localToScene(area.getLayoutBounds()), true, true, false, out);
         return out;
     }
 
@@ -52,7 +57,8 @@ public final class ScreenFit {
      * that never scrolls sideways (a lab's steps) cuts what is wider than it. Text elided in a
      * list's row still counts: a timeline entry cut to "group readers rebal..." hides what happened.
      */
-    private static void walk(Node node, Bounds room, boolean across, boolean down, List<String> out) {
+    private static void walk(Node node, Bounds room, boolean across, boolean down, boolean framesScrollDown,
+            List<String> out) {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;
         }
@@ -71,7 +77,9 @@ public final class ScreenFit {
         if (node instanceof VirtualFlow<?> || node instanceof TableHeaderRow) {
             innerAcross = false;
             innerDown = false;
-        } else if (node instanceof ScrollPane pane && !isScreenFrame(pane)) {
+        } else if (node instanceof ScrollPane pane && isScreenFrame(pane)) {
+            innerDown = down && !framesScrollDown;
+        } else if (node instanceof ScrollPane pane) {
             innerAcross = across && pane.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER;
             innerDown = down && pane.getVbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER;
         }
@@ -81,7 +89,7 @@ public final class ScreenFit {
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                walk(child, within, innerAcross, innerDown, out);
+                walk(child, within, innerAcross, innerDown, framesScrollDown, out);
             }
         }
     }

@@ -47,6 +47,11 @@ final class FrameGapMeter {
         Threads.start("fx-stall-sampler", this::sample);
     }
 
+    /** Frames drawn since {@link #start()}. */
+    long frames() {
+        return frameCount.get();
+    }
+
     /** Starts measuring a new phase: the longest gap counts from now. */
     void measure(String name) {
         phase = name;

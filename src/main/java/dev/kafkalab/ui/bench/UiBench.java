@@ -34,22 +34,27 @@ import org.apache.kafka.clients.admin.NewTopic;
  * {@code kafka-lab bench-ui}: the cluster screen holding 50 topics of 12 partitions on a real
  * cluster. Reports how long the FX thread spends applying one snapshot, and the longest gap
  * between two frames while brokers are killed, frozen, resumed and restarted; then the same with
- * the Map screen shown over it, and how long the map takes to apply a snapshot (its model and its nodes).
+ * the Map screen shown over it, and how long the map takes to apply a snapshot (its model and its nodes);
+ * last, the frames a second the map draws while a producer writes 10,000 records a second to its topic.
  * Needs a display (Xvfb will do).
  */
 public final class UiBench {
 
     private static final int TOPICS = 50;
     private static final int PARTITIONS = 12;
+    private static final int STREAM_RATE = 10_000;
+    private static final int STREAM_SECONDS = 15;
 
     private final PrintStream out;
     private final PrintStream err;
     private final List<Double> applyMs = new CopyOnWriteArrayList<>();
     private final List<Double> mapMs = new CopyOnWriteArrayList<>();
+    private final List<Double> mapRoundMs = new CopyOnWriteArrayList<>();
     private final List<Double> clusterApplyMs = new CopyOnWriteArrayList<>();
     private volatile javafx.scene.Node mapScreen;
     private final List<Double> roundStalls = new CopyOnWriteArrayList<>();
     private volatile double showTopicStall;
+    private volatile List<Double> streamFps = List.of();
     private final FrameGapMeter frames = new FrameGapMeter();
 
     public UiBench(PrintStream out, PrintStream err) {
@@ -124,6 +129,11 @@ public final class UiBench {
                     breakAndRepair(cluster, poller, round);
                     roundStalls.add(frames.stop());
                 }
+                err.println("the map under a stream of " + STREAM_RATE + " records/s for " + STREAM_SECONDS + " s...");
+                // The kill round's figure is its own: under a stream every tile's fill moves.
+                mapRoundMs.addAll(mapMs);
+                mapMs.clear();
+                streamFps = framesPerSecondUnderAStream(clients);
             }
             Platform.runLater(Platform::exit);
         } finally {
@@ -142,15 +152,72 @@ public final class UiBench {
                 sorted.get((int) (sorted.size() * 0.95)), sorted.size());
         out.printf(Locale.ROOT, "fx_longest_stall_ms first_round=%.1f second_round=%.1f map_round=%.1f ms%n",
                 roundStalls.get(0), roundStalls.get(1), roundStalls.get(2));
-        List<Double> map = new ArrayList<>(mapMs);
-        Collections.sort(map);
-        if (!map.isEmpty()) {
-            out.printf(Locale.ROOT, "fx_map_apply_ms median=%.2f max=%.2f n=%d ms%n", map.get(map.size() / 2),
-                    map.get(map.size() - 1), map.size());
-        }
+        printMedian("fx_map_apply_ms", mapRoundMs);
+        printMedian("fx_map_apply_under_stream_ms", mapMs);
         out.printf(Locale.ROOT, "fx_show_topic_stall_ms %.1f ms%n", showTopicStall);
+        if (!streamFps.isEmpty()) {
+            List<Double> fps = new ArrayList<>(streamFps);
+            Collections.sort(fps);
+            out.printf(Locale.ROOT, "fx_map_fps_under_stream median=%.0f min=%.0f max=%.0f seconds=%d records_per_s=%d%n",
+                    fps.get(fps.size() / 2), fps.get(0), fps.get(fps.size() - 1), fps.size(), STREAM_RATE);
+        }
         frames.printStalls(err, 8);
         return 0;
+    }
+
+    private void printMedian(String name, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        if (!sorted.isEmpty()) {
+            out.printf(Locale.ROOT, "%s median=%.2f max=%.2f n=%d ms%n", name, sorted.get(sorted.size() / 2),
+                    sorted.get(sorted.size() - 1), sorted.size());
+        }
+    }
+
+    /**
+     * The map shown while a producer writes {@value #STREAM_RATE} records/s to its topic: the
+     * frames drawn in each second (an animation timer runs, so JavaFX draws as often as it can,
+     * up to 60 a second).
+     */
+    private List<Double> framesPerSecondUnderAStream(ClientFactory clients) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean go = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.Properties settings = new java.util.Properties();
+        settings.put("linger.ms", "5");
+        settings.put("client.id", "kafka-lab-bench-stream");
+        Thread writer = new Thread(() -> {
+            try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = clients.producer(settings,
+                    new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.StringSerializer())) {
+                long start = System.nanoTime();
+                long sent = 0;
+                while (go.get()) {
+                    // Ten records each millisecond: 10,000 a second, evenly.
+                    long due = (System.nanoTime() - start) * STREAM_RATE / 1_000_000_000L;
+                    for (; sent < due; sent++) {
+                        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("bench-00",
+                                "key-" + (sent % 100), "record-" + sent));
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+                }
+            }
+        }, "kafka-lab-bench-stream");
+        writer.setDaemon(true);
+        writer.start();
+        List<Double> perSecond = new ArrayList<>();
+        try {
+            // The first two seconds are the producer warming up and the map's rates appearing.
+            Thread.sleep(2_000);
+            for (int s = 0; s < STREAM_SECONDS; s++) {
+                long before = frames.frames();
+                long at = System.nanoTime();
+                Thread.sleep(1_000);
+                perSecond.add((frames.frames() - before) * 1e9 / (System.nanoTime() - at));
+            }
+        } finally {
+            go.set(false);
+            writer.join(30_000);
+        }
+        return perSecond;
     }
 
     private void breakAndRepair(LocalCluster cluster, SnapshotPoller poller, int round) throws Exception {

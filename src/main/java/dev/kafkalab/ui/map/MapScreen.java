@@ -39,11 +39,12 @@ public final class MapScreen extends VBox {
                 + " eligible leader (amber), offline (grey) · hover a tile for its numbers");
         legend.getStyleClass().add("map-legend");
         legend.setWrapText(true);
-        HBox.setHgrow(legend, Priority.ALWAYS);
-        HBox bar = new HBox(topicLabel, topic, legend);
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(topicLabel, topic);
         bar.getStyleClass().add("map-toolbar");
         MapView map = new MapView(vm);
         VBox.setVgrow(map, Priority.ALWAYS);
-        getChildren().addAll(bar, map);
+        // The legend on a line of its own, wrapped whole: beside a long topic's name at 150% it was cut.
+        getChildren().addAll(bar, legend, map);
     }
 }

@@ -74,6 +74,9 @@ public final class MapView extends StackPane {
         this.vm = vm;
         this.ids = ids;
         setId(ids + "clusterMap");
+        // Anything taller than the room it gets runs off the bottom, where the screen scrolls,
+        // never up over the topic picker (a stack pane centres what does not fit).
+        setAlignment(javafx.geometry.Pos.TOP_LEFT);
         getStyleClass().add("cluster-map");
         getStylesheets().add(MapView.class.getResource("/dev/kafkalab/ui/map/map.css").toExternalForm());
 
@@ -374,7 +377,11 @@ public final class MapView extends StackPane {
 
         void show(Reader r) {
             setId(ids + "reader-" + r.clientId());
-            who.setText(r.clientId().isEmpty() ? r.member() : r.clientId());
+            // The group is on the line below: "member-1", not "readers-member-1", which a narrow
+            // column (150% on 1280 pixels) could only break inside a word.
+            String who = r.clientId().isEmpty() ? r.member() : r.clientId();
+            this.who.setText(who.startsWith(r.group() + "-") && who.length() > r.group().length() + 1
+                    ? who.substring(r.group().length() + 1) : who);
             group.setText("group " + r.group());
             owns.setText(r.partitions().isEmpty() ? "no partitions: idle"
                     : r.partitions().stream().map(p -> "P" + p).reduce((a, b) -> a + ", " + b).orElse("")

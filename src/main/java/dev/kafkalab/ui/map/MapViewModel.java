@@ -56,7 +56,9 @@ public final class MapViewModel {
         }
     };
     private ClusterSnapshot shown;
-    private final IsrHistory isr = new IsrHistory();
+    // Fed by every snapshot, shown or not: a replica that left the ISR while the map was hidden
+    // has been out since then, not since the map was opened.
+    private final IsrHistory isr;
     private ClusterSnapshot before;
     private LongConsumer applyTimer = ms -> { };
 
@@ -64,6 +66,8 @@ public final class MapViewModel {
     public MapViewModel(ClusterViewModel cluster, Supplier<List<String>> writers) {
         this.cluster = cluster;
         this.writers = writers;
+        // Before the map's own listener: a snapshot is in the history when the map draws it.
+        this.isr = IsrHistory.of(cluster);
         cluster.snapshot().addListener(new WeakInvalidationListener(onSnapshot));
         // Until a topic is chosen here, the cluster screen's choice, at once.
         cluster.selectedTopic().addListener(new WeakInvalidationListener(onSelected));
@@ -84,7 +88,6 @@ public final class MapViewModel {
             }
         });
         shown = cluster.snapshot().get();
-        isr.see(shown);
         redraw();
     }
 
@@ -146,9 +149,6 @@ public final class MapViewModel {
         if (now == shown) {
             return;
         }
-        // Every snapshot, shown or not: a replica that left the ISR while the map was hidden
-        // has been out since then, not since the map was opened.
-        isr.see(now);
         before = shown;
         shown = now;
         redraw();
