@@ -7,6 +7,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -129,6 +130,12 @@ public final class ClientFactory implements AutoCloseable {
     /** A consumer with {@code settings} and these deserializers, on this connection. */
     public <K, V> KafkaConsumer<K, V> consumer(Properties settings, Deserializer<K> keys, Deserializer<V> values) {
         return new KafkaConsumer<>(connected(settings), keys, values);
+    }
+
+    /** A share consumer (KIP-932) with {@code settings} (its group's), on this connection. */
+    public <K, V> KafkaShareConsumer<K, V> shareConsumer(Properties settings, Deserializer<K> keys,
+            Deserializer<V> values) {
+        return new KafkaShareConsumer<>(connected(settings), keys, values);
     }
 
     /** Closes the shared Admin client; clients handed out are their owners' to close. */

@@ -15,6 +15,8 @@ public enum TimingProfile {
 
     /** Kafka's own {@code group.consumer.session.timeout.ms}: its minimum is the same 45 s. */
     public static final int KAFKA_CONSUMER_GROUP_SESSION_TIMEOUT_MS = 45_000;
+    /** The demo's {@code group.share.record.lock.duration.ms}: Kafka's default is 30 s. */
+    public static final int SHARE_RECORD_LOCK_MS = 10_000;
     /** Kafka's own {@code log.cleaner.backoff.ms}. */
     public static final int KAFKA_LOG_CLEANER_BACKOFF_MS = 15_000;
 
@@ -104,6 +106,14 @@ public enum TimingProfile {
             // Kafka's default. The retention lab's topic keeps 20 s of records; looking every
             // second lets it see them go while it watches (a few file listings: nothing to feel).
             p.put("log.retention.check.interval.ms", "1000");
+            // A share group's record lock (KIP-932): a record a consumer holds without
+            // acknowledging comes back after 30 s by Kafka's default, whose least allowed is 15 s.
+            // Here after 10 s, long enough to watch a consumer hold it; groups may set it to 2 s.
+            p.put("group.share.min.record.lock.duration.ms", "2000");
+            p.put("group.share.record.lock.duration.ms", Integer.toString(SHARE_RECORD_LOCK_MS));
+            // A transaction left open past its producer's transaction.timeout.ms is aborted by the
+            // coordinator when it next looks: every 10 s by Kafka's default, here every second.
+            p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         }
         if (logCleanerBackoffMs != KAFKA_LOG_CLEANER_BACKOFF_MS) {
             // Costs a look at the cleaner checkpoints twice a second per broker: nothing a laptop feels.
@@ -118,6 +128,11 @@ public enum TimingProfile {
             p.put("group.consumer.min.heartbeat.interval.ms",
                     Integer.toString(consumerGroupHeartbeatIntervalMs / 2));
             p.put("group.consumer.heartbeat.interval.ms", Integer.toString(consumerGroupHeartbeatIntervalMs));
+            // Share groups (KIP-932) have the same kind of session, with the same minimums.
+            p.put("group.share.min.session.timeout.ms", Integer.toString(consumerGroupSessionTimeoutMs * 6 / 10));
+            p.put("group.share.session.timeout.ms", Integer.toString(consumerGroupSessionTimeoutMs));
+            p.put("group.share.min.heartbeat.interval.ms", Integer.toString(consumerGroupHeartbeatIntervalMs / 2));
+            p.put("group.share.heartbeat.interval.ms", Integer.toString(consumerGroupHeartbeatIntervalMs));
         }
         return p;
     }

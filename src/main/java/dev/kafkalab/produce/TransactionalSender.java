@@ -1,0 +1,85 @@
+package dev.kafkalab.produce;
+
+import dev.kafkalab.clients.ClientFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A transactional producer, step by step as the course shows it: begin, send, then commit or
+ * abort, or end at once with the transaction open, as a crash leaves it. Until the commit, a
+ * {@code read_committed} consumer reads none of the records, and the partition's last stable
+ * offset (LSO) stays at the transaction's first record while the high watermark moves on. An
+ * abort, or the coordinator after {@code transaction.timeout.ms}, writes an abort marker: those
+ * records are then skipped by {@code read_committed} consumers for good.
+ */
+public final class TransactionalSender implements AutoCloseable {
+
+    private static final long SEND_TIMEOUT_S = 30;
+
+    private final KafkaProducer<String, String> producer;
+    private final String transactionalId;
+
+    /** Registers {@code transactionalId} with its coordinator, fencing an earlier producer of the same id. */
+    public TransactionalSender(ClientFactory clients, String transactionalId, Duration transactionTimeout) {
+        this.transactionalId = transactionalId;
+        Properties settings = new Properties();
+        settings.put("transactional.id", transactionalId);
+        settings.put("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
+        settings.put("client.id", "kafka-lab-tx-" + transactionalId);
+        this.producer = clients.producer(settings, new StringSerializer(), new StringSerializer());
+        producer.initTransactions();
+    }
+
+    public String transactionalId() {
+        return transactionalId;
+    }
+
+    public void begin() {
+        producer.beginTransaction();
+    }
+
+    /** Sends {@code count} records, {@code prefix}-1 to {@code prefix}-N, and waits until the leaders have them. */
+    public List<RecordMetadata> send(String topic, String prefix, int count) throws Exception {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            sent.add(producer.send(new ProducerRecord<>(topic, prefix + "-" + i, prefix + "-" + i)));
+        }
+        producer.flush();
+        List<RecordMetadata> written = new ArrayList<>();
+        for (Future<RecordMetadata> f : sent) {
+            written.add(f.get(SEND_TIMEOUT_S, TimeUnit.SECONDS));
+        }
+        return written;
+    }
+
+    public void commit() {
+        producer.commitTransaction();
+    }
+
+    public void abort() {
+        producer.abortTransaction();
+    }
+
+    /**
+     * Ends the producer at once without ending its transaction, as a crash would: no abort is
+     * sent, so the transaction stays open, holding the LSO, until the coordinator aborts it
+     * {@code transaction.timeout.ms} after it began.
+     */
+    public void crash() {
+        producer.close(Duration.ZERO);
+    }
+
+    /** Closes it; a transaction still open is aborted first (Kafka's close does that). */
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

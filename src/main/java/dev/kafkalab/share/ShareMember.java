@@ -1,0 +1,164 @@
+package dev.kafkalab.share;
+
+import dev.kafkalab.clients.ClientFactory;
+import dev.kafkalab.common.Threads;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of a share group (KIP-932): a {@link KafkaShareConsumer} on a thread of its own,
+ * acknowledging each record explicitly as its {@link AckPolicy} says. Unlike a consumer group's
+ * members, share-group members may outnumber the partitions: the broker hands out records, not
+ * partitions, each locked to one member until it is acknowledged or its lock runs out.
+ */
+public final class ShareMember implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShareMember.class);
+    /** The most deliveries a member keeps for its card and for tests; the oldest go first. */
+    static final int KEPT = 5_000;
+
+    private final String name;
+    private final String group;
+    private final String topic;
+    private final ClientFactory clients;
+    private final Consumer<Delivery> listener;
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+    private final Thread thread;
+    private volatile AckPolicy policy;
+    private volatile boolean running = true;
+    private volatile KafkaShareConsumer<String, String> consumer;
+    private volatile String failure;
+
+    public ShareMember(String name, String group, String topic, ClientFactory clients, AckPolicy policy,
+            Consumer<Delivery> listener) {
+        this.name = name;
+        this.group = group;
+        this.topic = topic;
+        this.clients = clients;
+        this.policy = policy;
+        this.listener = listener;
+        this.thread = Threads.daemon("kafka-lab-share-" + group + "-" + name, this::run);
+    }
+
+    public ShareMember start() {
+        thread.start();
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** From the next record on; leaving {@link AckPolicy.Kind#HOLD} lets go of what it held. */
+    public void policy(AckPolicy next) {
+        policy = next;
+    }
+
+    public AckPolicy policy() {
+        return policy;
+    }
+
+    /** What it got, oldest first (the last {@value #KEPT}). */
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    /** Why it stopped, if it failed; null while it runs or after a clean stop. */
+    public String failure() {
+        return failure;
+    }
+
+    private void run() {
+        Properties settings = new Properties();
+        settings.put("group.id", group);
+        settings.put("client.id", group + "-" + name);
+        // Each record answered on its own (accept, release, reject), not all at the next poll.
+        settings.put("share.acknowledgement.mode", "explicit");
+        List<ConsumerRecord<String, String>> held = new ArrayList<>();
+        try (KafkaShareConsumer<String, String> c = clients.shareConsumer(settings, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer = c;
+            c.subscribe(List.of(topic));
+            while (running) {
+                if (!held.isEmpty()) {
+                    if (policy.kind() == AckPolicy.Kind.HOLD) {
+                        // Holding: no acknowledgement, and no fetch (explicit mode fetches only
+                        // once everything fetched is answered). The locks run out on the broker.
+                        Thread.sleep(100);
+                        continue;
+                    }
+                    // Let go: records whose lock ran out are another member's by now, and the
+                    // broker says so to the callback; the rest become available again.
+                    held.forEach(r -> c.acknowledge(r, AcknowledgeType.RELEASE));
+                    held.clear();
+                }
+                ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                AckPolicy now = policy;
+                for (ConsumerRecord<String, String> r : records) {
+                    AcknowledgeType ack = now.decide(received.incrementAndGet());
+                    if (ack == null) {
+                        held.add(r);
+                    } else {
+                        c.acknowledge(r, ack);
+                    }
+                    keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
+                            r.deliveryCount().map(Short::intValue).orElse(1), ack, Instant.now()));
+                }
+                if (!records.isEmpty() && held.isEmpty()) {
+                    // Sent now rather than with the next fetch: a rejection shows at once.
+                    c.commitAsync();
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() woke it: a clean end.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warn("Share-group member {} of {} stopped", name, group, e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void keep(Delivery d) {
+        deliveries.add(d);
+        if (deliveries.size() > KEPT) {
+            deliveries.remove(0);
+        }
+        listener.accept(d);
+    }
+
+    /** Leaves the group: records it holds unacknowledged are released by the close. */
+    @Override
+    public void close() {
+        running = false;
+        KafkaShareConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("Share-group member {} of {} did not stop within 15 s", name, group);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dev.kafkalab.share;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kafkalab.produce.TransactionalSender;
+import dev.kafkalab.testkit.Await;
+import dev.kafkalab.testkit.ChildJvm;
+import dev.kafkalab.testkit.LocalClusterExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Kafka 4.x beyond the classic course, on the real local cluster: share groups (KIP-932, queues
+ * for Kafka) and transactions with their last stable offset. Each test has a topic and a group
+ * of its own; the cluster is shared.
+ */
+class QueuesAndTransactionsIT {
+
+    @RegisterExtension
+    static final LocalClusterExtension kafka = new LocalClusterExtension();
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void shareGroupMembersOutnumberingPartitionsGetDisjointRecords() throws Exception {
+        kafka.createTopic("queue-disjoint", 2, 3, Map.of());
+        startAtTheEarliest("workers-disjoint", Map.of());
+        List<ShareMember> members = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                members.add(member("m" + i, "workers-disjoint", "queue-disjoint", AckPolicy.ACCEPT));
+            }
+            produce("queue-disjoint", 60);
+            Await.until(() -> received(members).size() == 60, WAIT, "60 records received by 3 members of 2 partitions");
+            List<String> all = members.stream().flatMap(m -> m.deliveries().stream()).map(QueuesAndTransactionsIT::id)
+                    .toList();
+            assertEquals(60, new HashSet<>(all).size(), "every record once");
+            assertEquals(60, all.size(), "no record to two members: " + duplicates(all));
+            members.forEach(m -> assertEquals(null, m.failure(), m.name() + " failed"));
+        } finally {
+            members.forEach(ShareMember::close);
+        }
+    }
+
+    @Test
+    void aRejectedRecordIsNeverDeliveredAgain() throws Exception {
+        kafka.createTopic("queue-poison", 1, 3, Map.of());
+        startAtTheEarliest("workers-poison", Map.of());
+        ShareMember picky = member("picky", "workers-poison", "queue-poison", AckPolicy.rejectEvery(5));
+        ShareMember other = member("other", "workers-poison", "queue-poison", AckPolicy.ACCEPT);
+        try {
+            produce("queue-poison", 20);
+            List<ShareMember> both = List.of(picky, other);
+            Await.until(() -> received(both).size() == 20, WAIT, "all 20 records received");
+            Set<String> rejected = picky.deliveries().stream().filter(d -> d.acknowledged() == AcknowledgeType.REJECT)
+                    .map(QueuesAndTransactionsIT::id).collect(Collectors.toSet());
+            assertFalse(rejected.isEmpty(), "the picky member rejected some: " + picky.deliveries());
+            // A marker after them: once it is in, anything rejected would have come back before it.
+            produce("queue-poison", 1, "marker");
+            Await.until(() -> received(both).contains("0@20"), WAIT, "the marker record received");
+            picky.policy(AckPolicy.ACCEPT);
+            produce("queue-poison", 1, "second-marker");
+            Await.until(() -> received(both).contains("0@21"), WAIT, "the second marker received");
+            for (ShareMember m : both) {
+                for (Delivery d : m.deliveries()) {
+                    if (rejected.contains(id(d))) {
+                        assertEquals(AcknowledgeType.REJECT, d.acknowledged(), "a rejected record came back: " + d);
+                    }
+                }
+            }
+        } finally {
+            picky.close();
+            other.close();
+        }
+    }
+
+    @Test
+    void aRecordHeldPastItsLockGoesToAnotherMemberWithDeliveryCountTwo() throws Exception {
+        kafka.createTopic("queue-held", 1, 3, Map.of());
+        // The lock as short as the demo cluster allows.
+        startAtTheEarliest("workers-held", Map.of("share.record.lock.duration.ms", "2000"));
+        produce("queue-held", 5);
+        ShareMember holder = member("holder", "workers-held", "queue-held", AckPolicy.HOLD);
+        ShareMember helper = null;
+        try {
+            Await.until(() -> holder.deliveries().size() == 5, WAIT, "the holder got all 5 records");
+            holder.deliveries().forEach(d -> assertEquals(1, d.deliveryCount(), "first delivery: " + d));
+            helper = member("helper", "workers-held", "queue-held", AckPolicy.ACCEPT);
+            ShareMember h = helper;
+            Await.until(() -> h.deliveries().size() >= 5, WAIT, "the held records redelivered to the helper");
+            for (Delivery d : helper.deliveries()) {
+                assertEquals(2, d.deliveryCount(), "delivered a second time after the lock ran out: " + d);
+            }
+        } finally {
+            holder.close();
+            if (helper != null) {
+                helper.close();
+            }
+        }
+    }
+
+    @Test
+    void readCommittedNeverSeesAnAbortedRecord() throws Exception {
+        kafka.createTopic("tx-orders", 1, 3, Map.of());
+        try (TransactionalSender tx = new TransactionalSender(kafka.clients(), "lab-tx-abort", Duration.ofSeconds(30))) {
+            tx.begin();
+            tx.send("tx-orders", "aborted", 5);
+            tx.abort();
+            tx.begin();
+            tx.send("tx-orders", "committed", 5);
+            tx.commit();
+        }
+        List<String> committed = readAll("tx-orders", IsolationLevel.READ_COMMITTED, 5);
+        assertEquals(List.of("committed-1", "committed-2", "committed-3", "committed-4", "committed-5"), committed);
+        List<String> uncommitted = readAll("tx-orders", IsolationLevel.READ_UNCOMMITTED, 10);
+        assertEquals(10, uncommitted.size(), "read_uncommitted sees the aborted records too: " + uncommitted);
+        assertTrue(uncommitted.contains("aborted-3"), uncommitted.toString());
+    }
+
+    @Test
+    void theLastStableOffsetStopsAtAnOpenTransactionAndCatchesUpAtTheCommit() throws Exception {
+        kafka.createTopic("tx-lso", 1, 3, Map.of());
+        TopicPartition p0 = new TopicPartition("tx-lso", 0);
+        try (TransactionalSender tx = new TransactionalSender(kafka.clients(), "lab-tx-lso", Duration.ofSeconds(60))) {
+            tx.begin();
+            tx.send("tx-lso", "open", 3);
+            Await.until(() -> offsets(p0)[0] == 3, WAIT, "the high watermark past the open transaction's 3 records");
+            assertEquals(0, lastStable(p0), "the LSO stays at the open transaction's first record");
+            tx.commit();
+            // The commit marker takes an offset: the HW moves to 4, and the LSO with it.
+            Await.until(() -> offsets(p0)[0] == offsets(p0)[1], WAIT, "the LSO caught up with the HW after the commit");
+            assertEquals(4, highWatermark(p0), "3 records and the commit marker");
+        }
+    }
+
+    @Test
+    void kafkasOwnShareToolsWorkAgainstTheCluster() throws Exception {
+        kafka.createTopic("queue-tools", 1, 3, Map.of());
+        startAtTheEarliest("console-share", Map.of());
+        produce("queue-tools", 3);
+        String bootstrap = kafka.cluster().bootstrapServers();
+        try (ChildJvm consumer = ChildJvm.kafkaTool("org.apache.kafka.tools.consumer.ConsoleShareConsumer", List.of(
+                "--bootstrap-server", bootstrap, "--topic", "queue-tools", "--group", "console-share",
+                "--max-messages", "3"))) {
+            assertTrue(consumer.process().waitFor(60, TimeUnit.SECONDS), "the console share consumer ended: "
+                    + consumer.err());
+            assertEquals(List.of("record-1", "record-2", "record-3"), consumer.out(), String.join("\n", consumer.err()));
+        }
+        try (ChildJvm groups = ChildJvm.kafkaTool("org.apache.kafka.tools.consumer.group.ShareGroupCommand", List.of(
+                "--bootstrap-server", bootstrap, "--list"))) {
+            assertTrue(groups.process().waitFor(60, TimeUnit.SECONDS), "kafka-share-groups --list ended");
+            assertTrue(groups.out().contains("console-share"), "the group listed: " + groups.out() + groups.err());
+        }
+    }
+
+    // --- helpers
+
+    private static ShareMember member(String name, String group, String topic, AckPolicy policy) {
+        return new ShareMember(name, group, topic, kafka.clients(), policy, d -> { }).start();
+    }
+
+    /** A new share group starts at the latest offset by default: these start at the earliest, with {@code more} set too. */
+    private static void startAtTheEarliest(String group, Map<String, String> more) throws Exception {
+        List<AlterConfigOp> ops = new ArrayList<>();
+        ops.add(new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET));
+        more.forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
+        kafka.admin().incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.GROUP, group), ops)).all()
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    private static void produce(String topic, int count) throws Exception {
+        produce(topic, count, "record");
+    }
+
+    private static void produce(String topic, int count, String prefix) throws Exception {
+        try (KafkaProducer<String, String> p = kafka.clients().producer(new Properties(), new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 1; i <= count; i++) {
+                String value = count == 1 ? prefix : prefix + "-" + i;
+                p.send(new ProducerRecord<>(topic, value)).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String id(Delivery d) {
+        return d.partition() + "@" + d.offset();
+    }
+
+    private static Set<String> received(Collection<ShareMember> members) {
+        return members.stream().flatMap(m -> m.deliveries().stream()).map(QueuesAndTransactionsIT::id)
+                .collect(Collectors.toSet());
+    }
+
+    private static List<String> duplicates(List<String> ids) {
+        Set<String> seen = new HashSet<>();
+        return ids.stream().filter(i -> !seen.add(i)).toList();
+    }
+
+    private static List<String> readAll(String topic, IsolationLevel isolation, int expected) throws Exception {
+        Properties settings = new Properties();
+        settings.put("group.id", "tx-reader-" + isolation.toString().toLowerCase(java.util.Locale.ROOT));
+        settings.put("auto.offset.reset", "earliest");
+        settings.put("isolation.level", isolation.toString().toLowerCase(java.util.Locale.ROOT));
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = kafka.clients().consumer(settings, new StringDeserializer(),
+                new StringDeserializer())) {
+            c.subscribe(List.of(topic));
+            Await.until(() -> {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    values.add(r.value());
+                }
+                return values.size() >= expected;
+            }, WAIT, expected + " records read " + isolation);
+            // And nothing more behind them.
+            for (ConsumerRecord<String, String> r : c.poll(Duration.ofSeconds(1))) {
+                values.add(r.value());
+            }
+        }
+        return values;
+    }
+
+    /** The high watermark and the last stable offset, for a wait (which takes no checked exception). */
+    private static long[] offsets(TopicPartition p) {
+        try {
+            return new long[] {highWatermark(p), lastStable(p)};
+        } catch (Exception e) {
+            throw new IllegalStateException("listing the offsets of " + p + " failed", e);
+        }
+    }
+
+    private static long highWatermark(TopicPartition p) throws Exception {
+        return kafka.admin().listOffsets(Map.of(p, OffsetSpec.latest())).partitionResult(p).get(30, TimeUnit.SECONDS)
+                .offset();
+    }
+
+    /** The last stable offset: the latest offset a read_committed consumer may read up to. */
+    private static long lastStable(TopicPartition p) throws Exception {
+        return kafka.admin().listOffsets(Map.of(p, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .partitionResult(p).get(30, TimeUnit.SECONDS).offset();
+    }
+}
