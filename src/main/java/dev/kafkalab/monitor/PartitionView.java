@@ -16,10 +16,12 @@ import org.apache.kafka.common.TopicPartition;
  * @param lastSeenEnds   for a replica whose broker is down: its log end offset as the broker last
  *                       reported it before it went down (records only it had show here until it
  *                       comes back and truncates them)
+ * @param lastStableOffset the offset up to which read_committed consumers can read: below the
+ *                       high watermark while a transaction is open (its first offset), equal otherwise
  */
 public record PartitionView(String topic, int partition, int leader, List<Integer> replicas, List<Integer> isr,
         List<Integer> elr, long logStartOffset, long highWatermark, Map<Integer, Long> logEndOffsets,
-        Map<Integer, Long> lastSeenEnds) {
+        Map<Integer, Long> lastSeenEnds, long lastStableOffset) {
 
     public static final int NO_LEADER = -1;
     public static final long UNKNOWN = -1;
@@ -30,6 +32,19 @@ public record PartitionView(String topic, int partition, int leader, List<Intege
         elr = List.copyOf(elr);
         logEndOffsets = Map.copyOf(logEndOffsets);
         lastSeenEnds = Map.copyOf(lastSeenEnds);
+    }
+
+    /** A partition with no open transaction known: its last stable offset is its high watermark. */
+    public PartitionView(String topic, int partition, int leader, List<Integer> replicas, List<Integer> isr,
+            List<Integer> elr, long logStartOffset, long highWatermark, Map<Integer, Long> logEndOffsets,
+            Map<Integer, Long> lastSeenEnds) {
+        this(topic, partition, leader, replicas, isr, elr, logStartOffset, highWatermark, logEndOffsets, lastSeenEnds,
+                highWatermark);
+    }
+
+    /** Whether a transaction is open on it: read_committed consumers stop before the high watermark. */
+    public boolean transactionOpen() {
+        return lastStableOffset >= 0 && highWatermark >= 0 && lastStableOffset < highWatermark;
     }
 
     /** A partition with no down broker's last report to show. */

@@ -289,6 +289,9 @@ public final class SnapshotPoller implements AutoCloseable {
         ListOffsetsOptions options = new ListOffsetsOptions().timeoutMs(CALL_TIMEOUT_MS);
         ListOffsetsResult starts = earliest.isEmpty() ? null : admin.listOffsets(earliest, options);
         ListOffsetsResult highs = latestSpec.isEmpty() ? null : admin.listOffsets(latestSpec, options);
+        // The same as a read_committed consumer asks it: the last stable offset (an open transaction's first).
+        ListOffsetsResult stables = latestSpec.isEmpty() ? null : admin.listOffsets(latestSpec,
+                new ListOffsetsOptions(org.apache.kafka.common.IsolationLevel.READ_COMMITTED).timeoutMs(CALL_TIMEOUT_MS));
         List<TopicView> topics = new ArrayList<>();
         boolean offsetsMissing = false;
         for (TopicDescription d : described.get().values().stream()
@@ -319,8 +322,10 @@ public final class SnapshotPoller implements AutoCloseable {
                         seen.put(replica.id(), before);
                     }
                 }
+                long stable = offset(stables, tp, deadline);
                 partitions.add(new PartitionView(d.name(), p.partition(), p.leader() == null ? PartitionView.NO_LEADER
-                        : p.leader().id(), ids(p.replicas()), ids(p.isr()), ids(p.elr()), start, high, ends, seen));
+                        : p.leader().id(), ids(p.replicas()), ids(p.isr()), ids(p.elr()), start, high, ends, seen,
+                        stable == PartitionView.UNKNOWN ? high : stable));
             }
             partitions.sort(Comparator.comparingInt(PartitionView::partition));
             topics.add(new TopicView(d.name(), d.isInternal(), partitions));

@@ -54,6 +54,14 @@ public final class ProduceService implements AutoCloseable {
     private ProducerSettings current;
     private int made;
 
+    /**
+     * A transactional producer of its own (not the screen's one producer), registered with its
+     * coordinator: a transaction left open is aborted {@code timeout} after it began.
+     */
+    public TransactionalSender transactional(String transactionalId, Duration timeout) {
+        return new TransactionalSender(clients, transactionalId, timeout);
+    }
+
     /** Producers from {@code clients}; ISR look-ups through the actions' shared Admin client. */
     public ProduceService(ClientFactory clients) {
         this.clients = clients;

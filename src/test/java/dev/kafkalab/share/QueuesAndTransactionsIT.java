@@ -48,6 +48,13 @@ class QueuesAndTransactionsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
+    void theClusterIsFormattedWithShareGroupsOn() throws Exception {
+        var features = kafka.admin().describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS).finalizedFeatures();
+        assertEquals(2, features.get("share.version").maxVersionLevel(), "share.version as Kafka 4.4 formats it: "
+                + features);
+    }
+
+    @Test
     void shareGroupMembersOutnumberingPartitionsGetDisjointRecords() throws Exception {
         kafka.createTopic("queue-disjoint", 2, 3, Map.of());
         startAtTheEarliest("workers-disjoint", Map.of());
@@ -152,10 +159,15 @@ class QueuesAndTransactionsIT {
             tx.send("tx-lso", "open", 3);
             Await.until(() -> offsets(p0)[0] == 3, WAIT, "the high watermark past the open transaction's 3 records");
             assertEquals(0, lastStable(p0), "the LSO stays at the open transaction's first record");
+            // The app's snapshot shows it too (the cluster screen's offsets line, "LSO 0").
+            kafka.await(s -> s.partition("tx-lso", 0).map(p -> p.transactionOpen() && p.lastStableOffset() == 0
+                    && p.highWatermark() == 3).orElse(false), WAIT, "the snapshot's LSO at the open transaction");
             tx.commit();
             // The commit marker takes an offset: the HW moves to 4, and the LSO with it.
             Await.until(() -> offsets(p0)[0] == offsets(p0)[1], WAIT, "the LSO caught up with the HW after the commit");
             assertEquals(4, highWatermark(p0), "3 records and the commit marker");
+            kafka.await(s -> s.partition("tx-lso", 0).map(p -> !p.transactionOpen() && p.lastStableOffset() == 4)
+                    .orElse(false), WAIT, "the snapshot's LSO caught up after the commit");
         }
     }
 

@@ -115,6 +115,34 @@ class ProduceConsumeScreenIT {
         assertEquals("session timed out: its partitions moved", text(robot, "#countdown-member-2"));
         ShellUnderTest.press(robot, "#stopGroup");
         ShellUnderTest.await("the group stopped", 30, () -> !robot.lookup("#startGroup").query().isDisabled());
+
+        aTransactionHoldsTheLastStableOffsetUntilItsCommit(robot);
+    }
+
+    /** The Produce screen's transaction: sent records hold the LSO (the cluster screen says so) until the commit. */
+    private static void aTransactionHoldsTheLastStableOffsetUntilItsCommit(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        ShellUnderTest.await("the produce screen shown", 10, () -> robot.lookup("#produceScreen").query().isVisible());
+        robot.interact(() -> robot.lookup("#transactionPane").queryAs(javafx.scene.control.TitledPane.class)
+                .setExpanded(true));
+        ShellUnderTest.press(robot, "#beginTransaction");
+        ShellUnderTest.await("the transaction begun", 30, () -> text(robot, "#transactionStatus")
+                .startsWith("Transaction of lab-tx begun"), () -> text(robot, "#transactionStatus"));
+        ShellUnderTest.press(robot, "#sendInTransaction");
+        ShellUnderTest.await("5 records sent in it", 30, () -> text(robot, "#transactionStatus").startsWith("Sent 5 records"),
+                () -> text(robot, "#transactionStatus"));
+        String partition = text(robot, "#transactionStatus").replaceAll(".*the last at partition (\\d+),.*", "$1");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        ShellUnderTest.await("the cluster screen's offsets of P" + partition + " with the LSO held", 15,
+                () -> text(robot, "#offsets-" + partition).contains("(a transaction is open)"),
+                () -> text(robot, "#offsets-" + partition));
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        ShellUnderTest.press(robot, "#commitTransaction");
+        ShellUnderTest.await("the transaction committed", 30, () -> text(robot, "#transactionStatus")
+                .startsWith("Committed 5 records"), () -> text(robot, "#transactionStatus"));
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        ShellUnderTest.await("the LSO caught up with the HW of P" + partition, 15,
+                () -> !text(robot, "#offsets-" + partition).contains("LSO"), () -> text(robot, "#offsets-" + partition));
     }
 
     /** From "read 1,234 · position ...": how many records the member read. */

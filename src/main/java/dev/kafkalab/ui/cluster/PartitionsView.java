@@ -174,6 +174,7 @@ public final class PartitionsView extends VBox {
             String down = p.lastSeenEnds().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + " (down):" + e.getValue()).collect(Collectors.joining(" "));
             numbers.setText("start " + p.logStartOffset() + " · HW " + p.highWatermark()
+                    + (p.transactionOpen() ? " · LSO " + p.lastStableOffset() + " (a transaction is open)" : "")
                     + (ends.isEmpty() && down.isEmpty() ? "" : " · LEO " + (ends + " " + down).trim())
                     + (groups.isEmpty() ? "" : " · " + groups));
             if (row.leaderMoved()) {

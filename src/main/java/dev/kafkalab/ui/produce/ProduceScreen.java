@@ -188,7 +188,7 @@ public final class ProduceScreen extends SplitPane {
                 Forms.title("Many records"), Forms.labelled("Keys", pattern), fixed, distinctRow,
                 Forms.labelled("Value size", sizeRow),
                 Forms.labelled("Burst", burstRow), Forms.labelled("Stream rate", rateRow), unlimited, stream,
-                status, settingsPane());
+                status, settingsPane(), new TransactionPane(vm.transaction(), form.topic()));
         box.setPadding(new Insets(0, 10, 10, 0));
         return box;
     }

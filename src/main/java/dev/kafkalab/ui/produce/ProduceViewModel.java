@@ -43,6 +43,7 @@ public final class ProduceViewModel implements AutoCloseable {
     static final int METRIC_POINTS = 60;
 
     private final Sender sender;
+    private final TransactionViewModel transaction;
     private final Executor ui;
     private final BiConsumer<String, String> announce;
     private final String bootstrap;
@@ -77,12 +78,14 @@ public final class ProduceViewModel implements AutoCloseable {
      */
     public ProduceViewModel(ProduceService service, Executor ui, Scheduler scheduler, String courseBootstrap,
             BiConsumer<String, String> announce) {
-        this(Sender.of(service), ui, scheduler, courseBootstrap, announce);
+        this(Sender.of(service), new TransactionViewModel(service::transactional, ui), ui, scheduler, courseBootstrap,
+                announce);
     }
 
-    ProduceViewModel(Sender sender, Executor ui, Scheduler scheduler, String courseBootstrap,
-            BiConsumer<String, String> announce) {
+    ProduceViewModel(Sender sender, TransactionViewModel transaction, Executor ui, Scheduler scheduler,
+            String courseBootstrap, BiConsumer<String, String> announce) {
         this.sender = sender;
+        this.transaction = transaction;
         this.ui = ui;
         this.bootstrap = courseBootstrap;
         this.announce = announce;
@@ -112,6 +115,11 @@ public final class ProduceViewModel implements AutoCloseable {
         });
         topicShown = form.topic().get();
         this.pumping = scheduler.every(Duration.ofMillis(PUMP_MS), this::pumpOnce);
+    }
+
+    /** The transaction panel's: begin, send, commit, abort, crash. */
+    public TransactionViewModel transaction() {
+        return transaction;
     }
 
     /** What to send. */
@@ -333,5 +341,6 @@ public final class ProduceViewModel implements AutoCloseable {
         }
         sender.unwatch(others);
         pumping.close();
+        transaction.close();
     }
 }

@@ -35,7 +35,10 @@ class ProduceScreenTest {
 
     @Start
     void start(Stage stage) {
-        vm = new ProduceViewModel(sender, Runnable::run, scheduler, "localhost:9092", (cli, message) -> { });
+        vm = new ProduceViewModel(sender,
+            new TransactionViewModel((id, timeout) -> {
+                throw new IllegalStateException("no cluster in this test");
+            }, Runnable::run), Runnable::run, scheduler, "localhost:9092", (cli, message) -> { });
         stage.setScene(new Scene(new ProduceScreen(vm, FXCollections.observableArrayList("orders")), 1280, 760));
         stage.show();
     }

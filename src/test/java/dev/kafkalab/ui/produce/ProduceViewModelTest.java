@@ -31,7 +31,10 @@ class ProduceViewModelTest {
     private final FakeSender sender = new FakeSender();
     private final ManualScheduler scheduler = new ManualScheduler();
     private final List<String> announced = new ArrayList<>();
-    private final ProduceViewModel vm = new ProduceViewModel(sender, Runnable::run, scheduler, "localhost:9092",
+    private final ProduceViewModel vm = new ProduceViewModel(sender,
+            new TransactionViewModel((id, timeout) -> {
+                throw new IllegalStateException("no cluster in this test");
+            }, Runnable::run), Runnable::run, scheduler, "localhost:9092",
             (cli, message) -> announced.add(cli + " | " + message));
 
     @AfterEach
