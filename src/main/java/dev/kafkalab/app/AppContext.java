@@ -27,10 +27,12 @@ import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.monitor.SnapshotPoller;
 import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.progress.ProgressStore;
+import dev.kafkalab.share.ShareGroups;
 import dev.kafkalab.topics.TopicService;
 import dev.kafkalab.ui.cluster.ClusterViewModel;
 import dev.kafkalab.ui.code.CodeViewModel;
 import dev.kafkalab.ui.consume.ConsumeViewModel;
+import dev.kafkalab.ui.consume.ShareGroupViewModel;
 import dev.kafkalab.ui.lab.LabViewModel;
 import dev.kafkalab.ui.produce.ProduceViewModel;
 import dev.kafkalab.ui.shell.ClusterModels;
@@ -220,7 +222,8 @@ public final class AppContext implements AutoCloseable {
         if (labVm != null) {
             undo.push(new Step("the open lab", labVm::shutdown));
         }
-        return new ClusterServices(topics, produce, offsets, groups, poller, workbench, b.programs());
+        return new ClusterServices(topics, produce, offsets, groups, poller, workbench, b.programs(),
+                new ShareGroups(clients));
     }
 
     private synchronized ClusterModels viewModels(ClusterServices s, CompletableFuture<ClusterServices> attempt) {
@@ -288,7 +291,8 @@ public final class AppContext implements AutoCloseable {
         });
         LOG.info("The cluster's screens are ready, {} ms after the app started", ProcessHandle.current().info()
                 .startInstant().map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L));
-        return new ClusterModels(clusterVm, produceVm, consumeVm,
+        ShareGroupViewModel shareVm = closing(new ShareGroupViewModel(s.shares()::start, ui));
+        return new ClusterModels(clusterVm, produceVm, consumeVm, shareVm,
                 () -> s.programs().running().stream().map(Programs.Run::name).toList());
     }
 
@@ -360,6 +364,6 @@ public final class AppContext implements AutoCloseable {
 
     /** What needs the cluster. */
     private record ClusterServices(TopicService topics, ProduceService produce, GroupOffsets offsets,
-            ConsumerGroups groups, SnapshotPoller poller, Workbench workbench, Programs programs) {
+            ConsumerGroups groups, SnapshotPoller poller, Workbench workbench, Programs programs, ShareGroups shares) {
     }
 }

@@ -117,6 +117,33 @@ class ProduceConsumeScreenIT {
         ShellUnderTest.await("the group stopped", 30, () -> !robot.lookup("#startGroup").query().isDisabled());
 
         aTransactionHoldsTheLastStableOffsetUntilItsCommit(robot);
+        aShareGroupOfMoreMembersThanPartitionsReadsEveryRecordOnce(robot);
+    }
+
+    /** The Consume screen's share group: eight members on six partitions, every record of orders once. */
+    private static void aShareGroupOfMoreMembersThanPartitionsReadsEveryRecordOnce(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        ShellUnderTest.await("the consume screen shown", 10, () -> robot.lookup("#consumeScreen").query().isVisible());
+        robot.interact(() -> {
+            robot.lookup("#shareGroupPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            robot.lookup("#shareMembers").queryTextInputControl().setText("8");
+        });
+        ShellUnderTest.press(robot, "#startShareGroup");
+        ShellUnderTest.await("the share group started", 30, () -> text(robot, "#shareStatus")
+                .startsWith("Share group workers: 8 member(s)"), () -> text(robot, "#shareStatus"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.kafkalab.share.Delivery> deliveries = robot.lookup("#shareDeliveries")
+                .queryAs(javafx.scene.control.ListView.class);
+        // 61 records, and the 5 of the committed transaction.
+        ShellUnderTest.await("all 66 records of orders delivered", 60, () -> deliveries.getItems().size() >= 66,
+                () -> deliveries.getItems().size() + " delivered; " + text(robot, "#shareStatus"));
+        List<String> seen = deliveries.getItems().stream().map(d -> d.partition() + "@" + d.offset()).toList();
+        assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "each record to one member, once: " + seen);
+        assertTrue(deliveries.getItems().stream().allMatch(d -> d.deliveryCount() == 1
+                && d.acknowledged() == org.apache.kafka.clients.consumer.AcknowledgeType.ACCEPT), "all first deliveries,"
+                + " accepted: " + deliveries.getItems());
+        ShellUnderTest.press(robot, "#stopShareGroup");
+        ShellUnderTest.await("the share group stopped", 30, () -> !robot.lookup("#startShareGroup").query().isDisabled());
     }
 
     /** The Produce screen's transaction: sent records hold the LSO (the cluster screen says so) until the commit. */

@@ -51,6 +51,7 @@ public final class ConsumeScreen extends SplitPane {
             "failed");
 
     private final ConsumeViewModel vm;
+    private final VBox formBox = new VBox();
     private final FlowPane cards = new FlowPane(8, 8);
     private final Map<String, MemberCard> cardsByName = new HashMap<>();
 
@@ -127,6 +128,11 @@ public final class ConsumeScreen extends SplitPane {
     }
 
     // --- The group form
+
+    /** Adds the share-group pane under the consumer group's form. */
+    public void shareGroups(ShareGroupViewModel share) {
+        formBox.getChildren().add(new ShareGroupPane(share, vm.form().topic()));
+    }
 
     private VBox form(ObservableList<String> topics) {
         GroupForm form = vm.form();
@@ -220,7 +226,9 @@ public final class ConsumeScreen extends SplitPane {
         HBox showing = new HBox(6, shown, fresh);
 
         HBox buttons = new HBox(6, start, stop);
-        VBox box = new VBox(6, Forms.title("Consumer group"), Forms.labelled("Showing", showing),
+        VBox box = formBox;
+        box.setSpacing(6);
+        box.getChildren().addAll(Forms.title("Consumer group"), Forms.labelled("Showing", showing),
                 Forms.labelled("Group id", group),
                 Forms.labelled("Topic", topic),
                 Forms.labelled("Protocol", protocol), Forms.labelled("Assignor", assignor), autoCommit,

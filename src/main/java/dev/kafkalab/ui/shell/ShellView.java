@@ -280,7 +280,9 @@ public final class ShellView {
         }
         show(Screen.CLUSTER, clusterScreen);
         show(Screen.PRODUCE, new ProduceScreen(models.produce(), cluster.topicNames()));
-        show(Screen.CONSUME, new ConsumeScreen(models.consume(), cluster.topicNames()));
+        ConsumeScreen consume = new ConsumeScreen(models.consume(), cluster.topicNames());
+        consume.shareGroups(models.share());
+        show(Screen.CONSUME, consume);
         MapViewModel map = new MapViewModel(cluster, models.programs());
         map.active().bind(vm.screen().isEqualTo(Screen.MAP));
         show(Screen.MAP, new MapScreen(map));

@@ -1,0 +1,105 @@
+package dev.kafkalab.ui.consume;
+
+import dev.kafkalab.share.AckPolicy;
+import dev.kafkalab.share.Delivery;
+import dev.kafkalab.ui.common.Ems;
+import dev.kafkalab.ui.common.Forms;
+import java.util.List;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Consume form's share group (KIP-932, queues for Kafka): a group id, how many members, how
+ * they acknowledge, Start and Stop, and each record as a member got it, with its delivery count.
+ * Folded until opened.
+ */
+final class ShareGroupPane extends TitledPane {
+
+    private static final List<AckPolicy> POLICIES = List.of(AckPolicy.ACCEPT, AckPolicy.rejectEvery(3),
+            AckPolicy.releaseEvery(3), AckPolicy.HOLD);
+
+    ShareGroupPane(ShareGroupViewModel vm, ObservableStringValue topic) {
+        setText("Share group (a queue)");
+        setId("shareGroupPane");
+        setExpanded(false);
+        setAnimated(false);
+        TextField group = new TextField();
+        group.setId("shareGroupId");
+        group.textProperty().bindBidirectional(vm.groupId());
+        group.disableProperty().bind(vm.running());
+        TextField count = Forms.intField("shareMembers", vm.members(), 2);
+        count.setPrefColumnCount(3);
+        count.disableProperty().bind(vm.running());
+        ChoiceBox<AckPolicy> policy = new ChoiceBox<>();
+        policy.setId("sharePolicy");
+        policy.getItems().setAll(POLICIES);
+        policy.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AckPolicy p) {
+                return p == null ? "" : p.describe();
+            }
+
+            @Override
+            public AckPolicy fromString(String s) {
+                return POLICIES.stream().filter(p -> p.describe().equals(s)).findFirst().orElse(AckPolicy.ACCEPT);
+            }
+        });
+        policy.valueProperty().bindBidirectional(vm.policy());
+        Button start = new Button("Start");
+        start.setId("startShareGroup");
+        start.setTooltip(new Tooltip("Start the members on the topic above (the group reads from the earliest record)"));
+        start.setOnAction(e -> vm.start(topic.get()));
+        start.disableProperty().bind(vm.running());
+        Button stop = new Button("Stop");
+        stop.setId("stopShareGroup");
+        stop.setTooltip(new Tooltip("The members leave: what they hold unacknowledged goes back to the group"));
+        stop.setOnAction(e -> vm.stop());
+        stop.disableProperty().bind(vm.running().not());
+        Label status = new Label();
+        status.setId("shareStatus");
+        status.getStyleClass().add("message");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.textProperty().bind(vm.status());
+        ListView<Delivery> list = new ListView<>(vm.deliveries());
+        list.setId("shareDeliveries");
+        Label none = new Label("Each record a member gets shows here: which member, where, the how-many-th delivery,"
+                + " and its answer.");
+        none.setWrapText(true);
+        list.setPlaceholder(none);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Delivery d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : line(d));
+            }
+        });
+        Ems.follow(none, 3.0, list::setFixedCellSize);
+        Ems.follow(none, 16, list::setPrefHeight);
+        setContent(new VBox(6, Forms.labelled("Group id", group), Forms.labelled("Members", count),
+                Forms.labelled("Each member", policy), new HBox(6, start, stop), status, list));
+    }
+
+    static String line(Delivery d) {
+        String answer = d.acknowledged() == null ? "held" : switch (d.acknowledged()) {
+            case ACCEPT -> "accepted";
+            case RELEASE -> "released";
+            case REJECT -> "rejected";
+            case RENEW -> "lock renewed";
+        };
+        // Two lines: the form is narrow, and one line was cut at "· delivery".
+        return d.member() + " · P" + d.partition() + "@" + d.offset() + "\ndelivery " + d.deliveryCount() + " · "
+                + answer;
+    }
+}

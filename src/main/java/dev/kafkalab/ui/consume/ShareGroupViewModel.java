@@ -1,0 +1,173 @@
+package dev.kafkalab.ui.consume;
+
+import dev.kafkalab.common.Threads;
+import dev.kafkalab.share.AckPolicy;
+import dev.kafkalab.share.Delivery;
+import dev.kafkalab.share.ShareMember;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A share group (KIP-932) on the Consume screen: its members, more than the topic's partitions if
+ * wished, each acknowledging by one policy, and every record they got, newest first, with its
+ * delivery count and what the member answered.
+ */
+public final class ShareGroupViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShareGroupViewModel.class);
+    /** Deliveries listed; the oldest go first. */
+    public static final int SHOWN = 300;
+
+    /** Starts a group: group id, topic, member count, policy, where deliveries go. */
+    public interface Starter {
+        List<ShareMember> start(String group, String topic, int count, AckPolicy policy,
+                java.util.function.Consumer<Delivery> deliveries) throws Exception;
+    }
+
+    private final Starter starter;
+    private final Executor ui;
+    private final ExecutorService work = Threads.single("kafka-lab-share-groups");
+    private final StringProperty groupId = new SimpleStringProperty("workers");
+    private final IntegerProperty members = new SimpleIntegerProperty(4);
+    private final ObjectProperty<AckPolicy> policy = new SimpleObjectProperty<>(AckPolicy.ACCEPT);
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final StringProperty status = new SimpleStringProperty("A share group's members share the"
+            + " records, not the partitions: there may be more members than partitions.");
+    private final ObservableList<Delivery> deliveries = FXCollections.observableArrayList();
+    private final ConcurrentLinkedQueue<Delivery> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private List<ShareMember> group = List.of();
+
+    public ShareGroupViewModel(Starter starter, Executor ui) {
+        this.starter = starter;
+        this.ui = ui;
+        // A new policy applies to the running members at once.
+        policy.addListener((o, was, now) -> group.forEach(m -> m.policy(now)));
+    }
+
+    public StringProperty groupId() {
+        return groupId;
+    }
+
+    public IntegerProperty members() {
+        return members;
+    }
+
+    public ObjectProperty<AckPolicy> policy() {
+        return policy;
+    }
+
+    public ReadOnlyBooleanProperty running() {
+        return running;
+    }
+
+    public ReadOnlyStringProperty status() {
+        return status;
+    }
+
+    /** Newest first. */
+    public ObservableList<Delivery> deliveries() {
+        return deliveries;
+    }
+
+    public void start(String topic) {
+        String id = groupId.get() == null ? "" : groupId.get().trim();
+        if (id.isEmpty() || topic == null || topic.isBlank()) {
+            status.set(id.isEmpty() ? "A share group needs a group id: type one, such as workers."
+                    : "Choose a topic above for the share group to read.");
+            return;
+        }
+        int count = Math.max(1, Math.min(10, members.get()));
+        AckPolicy chosen = policy.get();
+        running.set(true);
+        deliveries.clear();
+        work.execute(() -> {
+            String said;
+            boolean ok;
+            try {
+                List<ShareMember> started = starter.start(id, topic, count, chosen, this::arrived);
+                ui.execute(() -> group = started);
+                said = "Share group " + id + ": " + count + " member(s) reading " + topic + ", each " + chosen.describe()
+                        + ". kafka-share-groups.sh --describe --group " + id + " --members shows them.";
+                ok = true;
+            } catch (Exception e) {
+                LOG.warn("Starting share group {} failed", id, e);
+                said = "The share group did not start: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()) + " (details in the log).";
+                ok = false;
+            }
+            String message = said;
+            boolean started = ok;
+            ui.execute(() -> {
+                status.set(message);
+                running.set(started);
+            });
+        });
+    }
+
+    /** Its members leave: records they hold unacknowledged are released for others. */
+    public void stop() {
+        List<ShareMember> leaving = group;
+        group = List.of();
+        work.execute(() -> {
+            leaving.forEach(ShareMember::close);
+            ui.execute(() -> {
+                running.set(false);
+                status.set("The members left the group; what they held went back to it.");
+            });
+        });
+    }
+
+    private void arrived(Delivery d) {
+        arrived.add(d);
+        if (drainScheduled.compareAndSet(false, true)) {
+            ui.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<Delivery> batch = new ArrayList<>();
+        for (Delivery d; (d = arrived.poll()) != null; ) {
+            batch.add(0, d);
+        }
+        deliveries.addAll(0, batch);
+        if (deliveries.size() > SHOWN) {
+            deliveries.remove(SHOWN, deliveries.size());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (work.isShutdown()) {
+            return;
+        }
+        List<ShareMember> leaving = group;
+        group = List.of();
+        work.execute(() -> leaving.forEach(ShareMember::close));
+        work.shutdown();
+        try {
+            work.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
