@@ -1,13 +1,13 @@
 package dev.kafkalab.share;
 
 import dev.kafkalab.clients.ClientFactory;
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.common.Threads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
@@ -36,7 +36,8 @@ public final class ShareMember implements AutoCloseable {
     private final String topic;
     private final ClientFactory clients;
     private final Consumer<Delivery> listener;
-    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    // Bounded: a copy-on-write list copied itself twice for every record once full.
+    private final java.util.ArrayDeque<Delivery> deliveries = new java.util.ArrayDeque<>();
     private final AtomicLong received = new AtomicLong();
     private final Thread thread;
     private volatile AckPolicy policy;
@@ -75,7 +76,9 @@ public final class ShareMember implements AutoCloseable {
 
     /** What it got, oldest first (the last {@value #KEPT}). */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
     }
 
     /** Why it stopped, if it failed; null while it runs or after a clean stop. */
@@ -129,7 +132,7 @@ public final class ShareMember implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            failure = Failures.message(e);
             LOG.warn("Share-group member {} of {} stopped", name, group, e);
         } finally {
             consumer = null;
@@ -137,9 +140,11 @@ public final class ShareMember implements AutoCloseable {
     }
 
     private void keep(Delivery d) {
-        deliveries.add(d);
-        if (deliveries.size() > KEPT) {
-            deliveries.remove(0);
+        synchronized (deliveries) {
+            deliveries.addLast(d);
+            if (deliveries.size() > KEPT) {
+                deliveries.removeFirst();
+            }
         }
         listener.accept(d);
     }

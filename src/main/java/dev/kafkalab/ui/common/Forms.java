@@ -3,10 +3,13 @@ package dev.kafkalab.ui.common;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -20,6 +23,16 @@ public final class Forms {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
+    }
+
+    /** A button with its id and tooltip, doing {@code action}; never narrower than its text. */
+    public static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
     }
 
     /** A muted label above its control. */

@@ -51,7 +51,7 @@ public final class ConsumeScreen extends SplitPane {
             "failed");
 
     private final ConsumeViewModel vm;
-    private final VBox formBox = new VBox();
+    private final VBox formBox = new VBox(6);
     private final FlowPane cards = new FlowPane(8, 8);
     private final Map<String, MemberCard> cardsByName = new HashMap<>();
 
@@ -227,7 +227,6 @@ public final class ConsumeScreen extends SplitPane {
 
         HBox buttons = new HBox(6, start, stop);
         VBox box = formBox;
-        box.setSpacing(6);
         box.getChildren().addAll(Forms.title("Consumer group"), Forms.labelled("Showing", showing),
                 Forms.labelled("Group id", group),
                 Forms.labelled("Topic", topic),

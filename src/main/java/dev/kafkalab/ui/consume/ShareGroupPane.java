@@ -13,11 +13,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The Consume form's share group (KIP-932, queues for Kafka): a group id, how many members, how
@@ -41,30 +39,14 @@ final class ShareGroupPane extends TitledPane {
         TextField count = Forms.intField("shareMembers", vm.members(), 2);
         count.setPrefColumnCount(3);
         count.disableProperty().bind(vm.running());
-        ChoiceBox<AckPolicy> policy = new ChoiceBox<>();
-        policy.setId("sharePolicy");
+        ChoiceBox<AckPolicy> policy = Forms.choice("sharePolicy", AckPolicy::describe);
         policy.getItems().setAll(POLICIES);
-        policy.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(AckPolicy p) {
-                return p == null ? "" : p.describe();
-            }
-
-            @Override
-            public AckPolicy fromString(String s) {
-                return POLICIES.stream().filter(p -> p.describe().equals(s)).findFirst().orElse(AckPolicy.ACCEPT);
-            }
-        });
         policy.valueProperty().bindBidirectional(vm.policy());
-        Button start = new Button("Start");
-        start.setId("startShareGroup");
-        start.setTooltip(new Tooltip("Start the members on the topic above (the group reads from the earliest record)"));
-        start.setOnAction(e -> vm.start(topic.get()));
+        Button start = Forms.button("Start", "startShareGroup", "Start the members on the topic above (the group"
+                + " reads from the earliest record)", () -> vm.start(topic.get()));
         start.disableProperty().bind(vm.running());
-        Button stop = new Button("Stop");
-        stop.setId("stopShareGroup");
-        stop.setTooltip(new Tooltip("The members leave: what they hold unacknowledged goes back to the group"));
-        stop.setOnAction(e -> vm.stop());
+        Button stop = Forms.button("Stop", "stopShareGroup", "The members leave: what they hold unacknowledged goes"
+                + " back to the group", vm::stop);
         stop.disableProperty().bind(vm.running().not());
         Label status = new Label();
         status.setId("shareStatus");

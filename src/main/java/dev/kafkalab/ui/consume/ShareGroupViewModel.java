@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.consume;
 
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.share.AckPolicy;
 import dev.kafkalab.share.Delivery;
@@ -110,8 +111,7 @@ public final class ShareGroupViewModel implements AutoCloseable {
                 ok = true;
             } catch (Exception e) {
                 LOG.warn("Starting share group {} failed", id, e);
-                said = "The share group did not start: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage()) + " (details in the log).";
+                said = "The share group did not start: " + Failures.message(e) + " (details in the log).";
                 ok = false;
             }
             String message = said;

@@ -78,7 +78,7 @@ final class IsrHistory {
     }
 
     // Written by the worker (or a test), read by the FX thread: replaced whole, never changed.
-    // A partition whose ISR did not move costs a lookup and a comparison of two short lists.
+    // A partition whose ISR did not move keeps what was seen of it: a lookup and two short lists compared.
     private volatile Map<String, Seen[]> byTopic = new HashMap<>();
 
     /** Takes in a snapshot: replicas of deleted topics are forgotten, new ones start at their first look. */
@@ -91,22 +91,14 @@ final class IsrHistory {
                 size = Math.max(size, p.partition() + 1);
             }
             Seen[] was = byTopic.get(topic.name());
-            // Unchanged, the usual case: the same array again.
-            Seen[] now = was != null && was.length == size ? was : null;
+            Seen[] now = new Seen[size];
             for (PartitionView p : partitions) {
                 Seen seen = was != null && p.partition() < was.length ? was[p.partition()] : null;
-                Seen updated = seen == null ? Seen.first(p, snapshot.takenAt())
+                now[p.partition()] = seen == null ? Seen.first(p, snapshot.takenAt())
                         : seen.isr().equals(p.isr()) && seen.replicas().equals(p.replicas()) ? seen
                         : seen.next(p, snapshot.takenAt());
-                if (updated != seen && now == was) {
-                    now = was == null || was.length != size ? new Seen[size] : was.clone();
-                }
-                if (now == null) {
-                    now = new Seen[size];
-                }
-                now[p.partition()] = updated;
             }
-            next.put(topic.name(), now == null ? new Seen[0] : now);
+            next.put(topic.name(), now);
         }
         byTopic = next;
     }

@@ -52,8 +52,11 @@ final class TileView extends Region {
         setPadding(new Insets(0, 6, 0, 6));
     }
 
-    /** {@code down}: its broker is down (a leader there is not replaced yet: the controller has not fenced it). */
-    /** {@code since}: since when it has been in the ISR or out of it, as the app saw it (null: not known). */
+    /**
+     * {@code down}: its broker is down (a leader there is not replaced yet: the controller has not
+     * fenced it); {@code since}: since when it has been in the ISR or out of it, as the app saw it
+     * (null: not known).
+     */
     void show(Tile t, long scale, boolean down, IsrHistory.Since since) {
         ROLES.show(this, switch (t.role()) {
             case LEADER -> "leader";

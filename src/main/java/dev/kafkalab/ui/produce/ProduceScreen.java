@@ -359,7 +359,6 @@ public final class ProduceScreen extends SplitPane {
 
         TableView<SendTally.KeyRow> keys = new TableView<>(vm.keys());
         keys.setId("keyTable");
-        
         Label empty = new Label("Send keyed records: each key, its partition, and how many.");
         empty.setWrapText(true);
         keys.setPlaceholder(empty);

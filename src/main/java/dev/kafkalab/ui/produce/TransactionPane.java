@@ -7,7 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -30,16 +29,16 @@ final class TransactionPane extends TitledPane {
         id.disableProperty().bind(vm.inTransaction().or(vm.busy()));
         TextField count = Forms.intField("transactionCount", vm.count(), 5);
         count.setPrefColumnCount(4);
-        Button begin = button("beginTransaction", "Begin", "Register the transactional.id (fencing an older producer of it)"
-                + " and begin a transaction", vm::begin);
+        Button begin = Forms.button("Begin", "beginTransaction", "Register the transactional.id (fencing an older"
+                + " producer of it) and begin a transaction", vm::begin);
         begin.disableProperty().bind(vm.inTransaction().or(vm.busy()));
-        Button send = button("sendInTransaction", "Send", "Send this many records to the topic above, inside the"
+        Button send = Forms.button("Send", "sendInTransaction", "Send this many records to the topic above, inside the"
                 + " transaction", () -> vm.send(topic.get()));
-        Button commit = button("commitTransaction", "Commit", "Commit: the records become readable to"
+        Button commit = Forms.button("Commit", "commitTransaction", "Commit: the records become readable to"
                 + " read_committed consumers", vm::commit);
-        Button abort = button("abortTransaction", "Abort", "Abort: read_committed consumers skip the records for good",
-                vm::abort);
-        Button crash = button("crashTransaction", "Crash", "End the producer at once, its transaction open: the"
+        Button abort = Forms.button("Abort", "abortTransaction", "Abort: read_committed consumers skip the records"
+                + " for good", vm::abort);
+        Button crash = Forms.button("Crash", "crashTransaction", "End the producer at once, its transaction open: the"
                 + " coordinator aborts it after transaction.timeout.ms", vm::crash);
         for (Button b : new Button[] {send, commit, abort, crash}) {
             b.disableProperty().bind(vm.inTransaction().not().or(vm.busy()));
@@ -56,13 +55,5 @@ final class TransactionPane extends TitledPane {
         VBox box = new VBox(6, Forms.labelled("transactional.id", id), begin, Forms.labelled("Records", sendRow), ends,
                 status);
         setContent(box);
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

@@ -1,5 +1,6 @@
 package dev.kafkalab.ui.produce;
 
+import dev.kafkalab.common.Failures;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.produce.TransactionalSender;
 import java.time.Duration;
@@ -149,8 +150,7 @@ public final class TransactionViewModel implements AutoCloseable {
                 open = openAfter;
             } catch (Exception e) {
                 LOG.warn("Transaction step {} failed", what, e);
-                said = "The " + what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage()) + " (details in the log).";
+                said = "The " + what + " failed: " + Failures.message(e) + " (details in the log).";
                 open = false;
                 closeSender();
             }

@@ -427,8 +427,8 @@ public final class ShellView {
         message.textProperty().bind(last.message());
         // Whole, on two lines if it must, at any font size: the command line gives up the room.
         message.setWrapText(true);
-        message.maxWidthProperty().bind(message.fontProperty().map(f -> f.getSize() * 30));
-        message.minWidthProperty().bind(message.fontProperty().map(f -> f.getSize() * 12));
+        dev.kafkalab.ui.common.Ems.follow(message, 30, message::setMaxWidth);
+        dev.kafkalab.ui.common.Ems.follow(message, 12, message::setMinWidth);
         label.setMinWidth(Region.USE_PREF_SIZE);
         copy.setMinWidth(Region.USE_PREF_SIZE);
         cliBar.getChildren().setAll(label, cli, copy, message);

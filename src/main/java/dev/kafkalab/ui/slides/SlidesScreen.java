@@ -4,6 +4,7 @@ import dev.kafkalab.content.ContentLink;
 import dev.kafkalab.course.Course;
 import dev.kafkalab.slides.Deck;
 import dev.kafkalab.slides.Slide;
+import dev.kafkalab.ui.common.Forms;
 import dev.kafkalab.ui.common.Markdown;
 import java.util.HashMap;
 import java.util.Map;
@@ -108,10 +109,10 @@ public final class SlidesScreen extends BorderPane {
         message.getStyleClass().add("message");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(button("◀", "slidePrevious", "Previous slide (Left, Page Up)", vm::previous),
-                position, button("▶", "slideNext", "Next slide (Right, Space, Page Down)", vm::next),
-                button("Overview", "slideOverview", "All slides (G)", vm::toggleOverview), message, gap,
-                button("Present", "present", "Full screen for the room (F5); Esc ends it", vm::present));
+        HBox bar = new HBox(Forms.button("◀", "slidePrevious", "Previous slide (Left, Page Up)", vm::previous),
+                position, Forms.button("▶", "slideNext", "Next slide (Right, Space, Page Down)", vm::next),
+                Forms.button("Overview", "slideOverview", "All slides (G)", vm::toggleOverview), message, gap,
+                Forms.button("Present", "present", "Full screen for the room (F5); Esc ends it", vm::present));
         bar.getStyleClass().add("slides-bar");
         notes.setId("slideNotes");
         ScrollPane notesScroll = new ScrollPane(notes);
@@ -145,15 +146,6 @@ public final class SlidesScreen extends BorderPane {
                 host.requestFocus();
             }
         });
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new javafx.scene.control.Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
     }
 
     /** Shows a (re)loaded course; the deck on screen stays if it is still there. */
