@@ -216,14 +216,15 @@ public final class AppContext implements AutoCloseable {
         SnapshotPoller poller = closing(new SnapshotPoller(clients, cluster, SnapshotPoller.DEFAULT_INTERVAL));
         produce.addSendListener(b.ledger()::sent);
         ConsumerGroups groups = closing(new ConsumerGroups(clients));
-        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, groups, b.ledger(), b.programs()));
+        ShareGroups shares = closing(new ShareGroups(clients));
+        Workbench workbench = closing(new Workbench(cluster, clients, topics, produce, groups, shares, b.ledger(),
+                b.programs()));
         // Saves the open lab's progress before the services it checks against go.
         LabViewModel labVm = labs;
         if (labVm != null) {
             undo.push(new Step("the open lab", labVm::shutdown));
         }
-        return new ClusterServices(topics, produce, offsets, groups, poller, workbench, b.programs(),
-                new ShareGroups(clients));
+        return new ClusterServices(topics, produce, offsets, groups, poller, workbench, b.programs(), shares);
     }
 
     private synchronized ClusterModels viewModels(ClusterServices s, CompletableFuture<ClusterServices> attempt) {
@@ -291,7 +292,10 @@ public final class AppContext implements AutoCloseable {
         });
         LOG.info("The cluster's screens are ready, {} ms after the app started", ProcessHandle.current().info()
                 .startInstant().map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L));
-        ShareGroupViewModel shareVm = closing(new ShareGroupViewModel(s.shares()::start, ui));
+        ShareGroupViewModel shareVm = closing(new ShareGroupViewModel(s.shares()::start, s.shares()::stop, ui));
+        // A share group a lab's step starts shows on the Consume screen.
+        java.util.function.Consumer<dev.kafkalab.share.ShareGroup> showShare = g -> ui.execute(() -> shareVm.show(g));
+        listen(s.shares()::addStartListener, s.shares()::removeStartListener, showShare);
         return new ClusterModels(clusterVm, produceVm, consumeVm, shareVm,
                 () -> s.programs().running().stream().map(Programs.Run::name).toList());
     }

@@ -27,10 +27,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *                             removes a member; ignored under the new protocol (see above)
  * @param maxPollIntervalMs    a member that does not call poll for this long leaves the group on its own
  * @param autoCommitIntervalMs with auto-commit on, how often poll commits the positions
+ * @param isolation            {@code isolation.level}: whether members read records of transactions
+ *                             still open or aborted (read_uncommitted, Kafka's default) or stop at the
+ *                             last stable offset and skip aborted ones (read_committed)
  */
 public record GroupSettings(String groupId, String topic, GroupProtocol protocol, Assignor assignor,
         boolean autoCommit, int autoCommitIntervalMs, OffsetReset autoOffsetReset, int sessionTimeoutMs,
-        int maxPollIntervalMs) implements Serializable {
+        int maxPollIntervalMs, Isolation isolation) implements Serializable {
 
     /**
      * Ten seconds: above the broker's {@code group.min.session.timeout.ms} (6 s) and equal to the
@@ -91,7 +94,29 @@ public record GroupSettings(String groupId, String topic, GroupProtocol protocol
         }
     }
 
+    /** {@code isolation.level}: what a member reads of transactional records. */
+    public enum Isolation {
+        /** Kafka's default: every record up to the high watermark, transactions open or aborted included. */
+        READ_UNCOMMITTED,
+        /** Only committed records, up to the last stable offset: an open transaction holds the reader back. */
+        READ_COMMITTED;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Kafka's default isolation, read_uncommitted. */
+    public GroupSettings(String groupId, String topic, GroupProtocol protocol, Assignor assignor, boolean autoCommit,
+            int autoCommitIntervalMs, OffsetReset autoOffsetReset, int sessionTimeoutMs, int maxPollIntervalMs) {
+        this(groupId, topic, protocol, assignor, autoCommit, autoCommitIntervalMs, autoOffsetReset, sessionTimeoutMs,
+                maxPollIntervalMs, Isolation.READ_UNCOMMITTED);
+    }
+
     public GroupSettings {
+        if (isolation == null) {
+            throw new IllegalArgumentException("isolation.level is required");
+        }
         if (groupId == null || groupId.isBlank()) {
             throw new IllegalArgumentException("group.id is required");
         }
@@ -134,32 +159,37 @@ public record GroupSettings(String groupId, String topic, GroupProtocol protocol
     public GroupSettings withProtocol(GroupProtocol value) {
         Assignor a = assignor.supports(value) ? assignor : Assignor.defaultFor(value);
         return new GroupSettings(groupId, topic, value, a, autoCommit, autoCommitIntervalMs, autoOffsetReset,
-                sessionTimeoutMs, maxPollIntervalMs);
+                sessionTimeoutMs, maxPollIntervalMs, isolation);
     }
 
     public GroupSettings withAssignor(Assignor value) {
         return new GroupSettings(groupId, topic, protocol, value, autoCommit, autoCommitIntervalMs, autoOffsetReset,
-                sessionTimeoutMs, maxPollIntervalMs);
+                sessionTimeoutMs, maxPollIntervalMs, isolation);
     }
 
     public GroupSettings withAutoCommit(boolean value, int intervalMs) {
         return new GroupSettings(groupId, topic, protocol, assignor, value, intervalMs, autoOffsetReset,
-                sessionTimeoutMs, maxPollIntervalMs);
+                sessionTimeoutMs, maxPollIntervalMs, isolation);
     }
 
     public GroupSettings withAutoOffsetReset(OffsetReset value) {
         return new GroupSettings(groupId, topic, protocol, assignor, autoCommit, autoCommitIntervalMs, value,
-                sessionTimeoutMs, maxPollIntervalMs);
+                sessionTimeoutMs, maxPollIntervalMs, isolation);
     }
 
     public GroupSettings withMaxPollIntervalMs(int value) {
         return new GroupSettings(groupId, topic, protocol, assignor, autoCommit, autoCommitIntervalMs, autoOffsetReset,
-                sessionTimeoutMs, value);
+                sessionTimeoutMs, value, isolation);
     }
 
     public GroupSettings withSessionTimeoutMs(int value) {
         return new GroupSettings(groupId, topic, protocol, assignor, autoCommit, autoCommitIntervalMs, autoOffsetReset,
-                value, maxPollIntervalMs);
+                value, maxPollIntervalMs, isolation);
+    }
+
+    public GroupSettings withIsolation(Isolation value) {
+        return new GroupSettings(groupId, topic, protocol, assignor, autoCommit, autoCommitIntervalMs, autoOffsetReset,
+                sessionTimeoutMs, maxPollIntervalMs, value);
     }
 
     /** The classic heartbeat: a tenth of the session, as the demo broker asks of new-protocol members. */
@@ -181,6 +211,7 @@ public record GroupSettings(String groupId, String topic, GroupProtocol protocol
             p.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, Integer.toString(autoCommitIntervalMs));
         }
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset.value());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.value());
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.toString(maxPollIntervalMs));
         if (protocol == GroupProtocol.CLASSIC) {
             p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(sessionTimeoutMs));

@@ -50,6 +50,11 @@ public interface ActionRunner {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("no topic reader"));
     }
 
+    /** What the app's own clients saw that the check reads (share deliveries, group reads, transactions). */
+    default CheckContext.Clients clients(Directive check) {
+        return CheckContext.Clients.NONE;
+    }
+
     /** Topics' configs as the brokers apply them: by topic, name to value (defaults included). */
     default CompletableFuture<Map<String, Map<String, String>>> topicConfigs(java.util.List<String> topics) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("no admin client"));

@@ -46,6 +46,12 @@ public record Lab(String id, Path file, String title, int module, int minutes, S
         return java.util.stream.Stream.concat(started, programs).distinct().toList();
     }
 
+    /** Share groups the lab's actions start: a reset stops and deletes them. */
+    public List<String> shareGroups() {
+        return steps.stream().flatMap(s -> s.actions().stream()).filter(a -> a.name().equals("start-share-group"))
+                .map(a -> a.text("group")).distinct().toList();
+    }
+
     /** The programs the lab's steps run: a reset stops them, before it deletes their topics. */
     public List<String> programs() {
         return steps.stream().flatMap(s -> s.actions().stream()).filter(a -> a.name().equals("run-solution"))

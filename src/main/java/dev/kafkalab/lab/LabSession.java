@@ -293,7 +293,8 @@ public final class LabSession implements AutoCloseable {
                 Checks.readsProducerMetrics(current.check()) ? runner.producerMetrics()
                         : dev.kafkalab.produce.ProducerMetrics.NONE, runner.stockSenderState(), scans,
                 ProgramChecks.programOf(current.check()).flatMap(runner::program)
-                        .map(p -> Map.of(current.check().text("program"), p)).orElse(Map.of()), configs);
+                        .map(p -> Map.of(current.check().text("program"), p)).orElse(Map.of()), configs,
+                runner.clients(current.check()));
         verdict = Checks.evaluate(current.check(), ctx);
         if (verdict.passed() && passed.add(step)) {
             save();

@@ -98,6 +98,10 @@ public final class Vocabulary {
             new Target("rebalances", "the Consume screen's rebalances, as the members saw them", CONSUME,
                     "rebalanceTimeline"),
             new Target("lag", "the Consume screen's lag chart", CONSUME, "lagChart"),
+            new Target("share-group", "the Consume screen's share group: members, policy, each delivery", CONSUME,
+                    "shareGroupPane"),
+            new Target("transaction", "the Produce screen's transaction: begin, send, commit, abort, crash", PRODUCE,
+                    "transactionPane"),
             new Target("code-editor", "the Code screen's editor, with Run", CODE, "codeEditor"),
             new Target("code-console", "the Code screen's console: what the program printed", CODE, "codeConsole"));
 
@@ -224,6 +228,26 @@ public final class Vocabulary {
             check("key-absent", PRODUCE, ScanChecks::keyAbsent,
                     "no record with this key is stored any more (a tombstone was cleaned away)",
                     req("topic"), req("key")),
+            check("share-delivered", CONSUME, QueueChecks::shareDelivered,
+                    "since the step began, the share group's members accepted at least this many records, none"
+                            + " twice, and at least this many members got some (members=N)",
+                    req("group"), reqNum("at-least"), num("members")),
+            check("share-rejected", CONSUME, QueueChecks::shareRejected,
+                    "since the step began, at least this many records were rejected and never delivered again, while"
+                            + " newer records of their partition were", req("group"), reqNum("at-least")),
+            check("share-redelivered", CONSUME, QueueChecks::shareRedelivered,
+                    "since the step began, at least this many records came back (delivery count 2 or more) to another"
+                            + " member, which answered them (from=held: the first member held them past their lock;"
+                            + " from=crashed: it crashed)",
+                    req("group"), reqNum("at-least"), choice("from", false, "any", "held", "crashed")),
+            check("transaction-state", PRODUCE, QueueChecks::transactionState,
+                    "a transaction on the topic is open (LSO below HW), or ended during the step (committed, aborted,"
+                            + " or timeout: aborted by its coordinator); transactional-id: as the lab's producer of it"
+                            + " says; group and read (other-group, other-read): that in-app group received exactly"
+                            + " this many records",
+                    req("topic"), choice("state", true, "open", "committed", "aborted", "timeout"),
+                    req("transactional-id", false), req("group", false), num("read"), req("other-group", false),
+                    num("other-read")),
             check("stock-sender", CLUSTER, Checks::stockSender,
                     "the built-in stock-price sender is running or stopped (closed cleanly)",
                     choice("state", true, "running", "stopped"))));
@@ -253,7 +277,8 @@ public final class Vocabulary {
                     "start a consumer group of in-app members reading a topic",
                     req("group"), req("topic"), reqNum("members"), choice("protocol", false, "classic", "consumer"),
                     choice("assignor", false, "range", "round-robin", "sticky", "cooperative-sticky", "uniform"),
-                    choice("commit", false, "auto", "manual")),
+                    choice("commit", false, "auto", "manual"),
+                    choice("isolation", false, "read_uncommitted", "read_committed")),
             action("add-member", CONSUME, Workbench::addMember, "add a member to a running group", req("group")),
             action("leave-member", CONSUME, (w, a) -> w.memberGoes(a, false),
                     "a member leaves the group gracefully (by default the last one that reads partitions)",
@@ -275,6 +300,32 @@ public final class Vocabulary {
             action("stop-program", CODE, Workbench::stopProgram,
                     "stop a program the Code screen or a step runs, as its Stop button does: its shutdown hooks run",
                     req("program")),
+            action("start-share-group", CONSUME, QueueActions::startShareGroup,
+                    "start a share group (KIP-932) of in-app members on a topic, from its earliest record; each member"
+                            + " answers by the policy (accept, reject or release every Nth, hold) and works work-ms on"
+                            + " each record",
+                    req("group"), req("topic"), reqNum("members"), choice("policy", false, "accept", "reject",
+                            "release", "hold"), num("every"), num("work-ms")),
+            action("set-share-members", CONSUME, QueueActions::setShareMembers,
+                    "give the share group's members (or one member) a new policy or work time",
+                    req("group"), req("member", false), choice("policy", false, "accept", "reject", "release", "hold"),
+                    num("every"), num("work-ms")),
+            action("add-share-member", CONSUME, QueueActions::addShareMember, "add a member to a running share group",
+                    req("group")),
+            action("crash-share-member", CONSUME, QueueActions::crashShareMember,
+                    "a share-group member dies mid-batch (by default the newest that got records)",
+                    req("group"), req("member", false)),
+            action("stop-share-group", CONSUME, QueueActions::stopShareGroup, "every member of the share group leaves",
+                    req("group")),
+            action("send-in-transaction", PRODUCE, QueueActions::sendInTransaction,
+                    "send records in a transaction of this transactional.id, beginning one if none is open",
+                    req("transactional-id"), req("topic"), num("count")),
+            action("commit-transaction", PRODUCE, (w, a) -> QueueActions.endTransaction(w, a, "commit"),
+                    "commit the open transaction of this transactional.id", req("transactional-id")),
+            action("abort-transaction", PRODUCE, (w, a) -> QueueActions.endTransaction(w, a, "abort"),
+                    "abort the open transaction of this transactional.id", req("transactional-id")),
+            action("crash-transaction", PRODUCE, (w, a) -> QueueActions.endTransaction(w, a, "crash"),
+                    "the producer of this transactional.id dies with its transaction open", req("transactional-id")),
             action("start-stock-sender", PRODUCE, Workbench::startStock,
                     "start the built-in sender of random stock prices",
                     req("topic"), num("rate")),

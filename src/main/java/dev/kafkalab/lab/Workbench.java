@@ -22,6 +22,7 @@ import dev.kafkalab.produce.ProducerSettings.Compression;
 import dev.kafkalab.produce.ProducerSettings.PartitionerChoice;
 import dev.kafkalab.produce.SendResult;
 import dev.kafkalab.produce.stock.StockPriceSender;
+import dev.kafkalab.share.ShareGroups;
 import dev.kafkalab.topics.TopicRequest;
 import dev.kafkalab.topics.TopicService;
 import java.time.Duration;
@@ -57,12 +58,16 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     private volatile StockPriceSender stock;
     private final Solutions solutions;
     private final Programs programs;
+    private final ShareGroups shares;
+    private final LabTransactions transactions;
 
     /** Actions on {@code cluster} through the screens' services; every client comes from {@code clients}. */
     public Workbench(LocalCluster cluster, ClientFactory clients, TopicService topics, ProduceService produce,
-            ConsumerGroups groups, Ledger ledger, Programs programs) {
+            ConsumerGroups groups, ShareGroups shares, Ledger ledger, Programs programs) {
         this.cluster = cluster;
         this.groups = groups;
+        this.shares = shares;
+        this.transactions = new LabTransactions(produce);
         this.clients = clients;
         this.topics = topics;
         this.produce = produce;
@@ -75,6 +80,32 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     /** The ledger every send of the app's producer goes into. */
     public Ledger ledger() {
         return ledger;
+    }
+
+    ShareGroups shares() {
+        return shares;
+    }
+
+    LabTransactions transactions() {
+        return transactions;
+    }
+
+    /** Does {@code work} on the workbench's threads; its sentence is the outcome. */
+    CompletableFuture<Outcome> async(java.util.concurrent.Callable<String> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return said(work.call());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, worker);
+    }
+
+    @Override
+    public CheckContext.Clients clients(Directive check) {
+        return QueueChecks.clientsFor(check, shares, groups, transactions.states());
     }
 
     /** A consumer group the labs started, for the screens that show it. */
@@ -261,6 +292,9 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         // Auto-commit every second, not Kafka's 5 s: a learner watching lag should not wait.
         s = a.optional("commit").map("manual"::equals).orElse(false) ? s.withAutoCommit(false, s.autoCommitIntervalMs())
                 : s.withAutoCommit(true, 1_000);
+        if (a.optional("isolation").map("read_committed"::equals).orElse(false)) {
+            s = s.withIsolation(GroupSettings.Isolation.READ_COMMITTED);
+        }
         GroupSettings settings = s;
         int members = a.integer("members");
         return CompletableFuture.supplyAsync(() -> {
@@ -270,7 +304,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             }
             return said("Started group " + id + ": " + members + " member(s) reading " + settings.topic()
                     + " with the " + (protocol == org.apache.kafka.clients.consumer.GroupProtocol.CONSUMER
-                            ? "new consumer protocol (KIP-848)" : "classic protocol") + ".");
+                            ? "new consumer protocol (KIP-848)" : "classic protocol") + ", isolation.level="
+                    + settings.isolation().value() + ".");
         }, worker);
     }
 
@@ -324,6 +359,8 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                 said.add("Stopped " + String.join(", ", stopped) + ".");
             }
             lab.groups().forEach(groups::stop);
+            lab.shareGroups().forEach(shares::stop);
+            transactions.close();
             said.add(restoreBrokers().join());
             awaitBrokersServing();
             // A new producer for a new lab: its metrics start at zero, its connections are new.
@@ -334,6 +371,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             }
             awaitGone(existing);
             deleteGroups(lab.groups());
+            deleteShareGroups(lab.shareGroups());
             said.add(existing.isEmpty() ? "No topics to delete." : "Deleted " + String.join(", ", existing) + ".");
             return "The lab is back at its start. " + String.join(" ", said);
         }, worker);
@@ -375,6 +413,18 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                 }
             } catch (Exception e) {
                 // Best effort: a leftover empty group does not break the lab.
+            }
+        }
+    }
+
+    private void deleteShareGroups(List<String> ids) {
+        if (!ids.isEmpty()) {
+            try {
+                admin.deleteShareGroups(ids).all().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                // Best effort, as for consumer groups: a group never started, or still emptying, is no reason to fail.
             }
         }
     }
@@ -480,6 +530,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     public void close() {
         // The groups are the app's (ConsumerGroups), closed with it.
         stopStockQuietly();
+        transactions.close();
         worker.shutdownNow();
     }
 }

@@ -23,6 +23,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TransactionalSender implements AutoCloseable {
 
     private static final long SEND_TIMEOUT_S = 30;
+    /**
+     * The app's {@code transaction.timeout.ms}: 30 s, not Kafka's 60 s, so that a class can watch
+     * the coordinator abort a transaction left open.
+     */
+    public static final Duration DEMO_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaProducer<String, String> producer;
     private final String transactionalId;

@@ -44,6 +44,9 @@ public final class ShareMember implements AutoCloseable {
     private volatile boolean running = true;
     private volatile KafkaShareConsumer<String, String> consumer;
     private volatile String failure;
+    private volatile int workMs;
+    private volatile boolean crashRequested;
+    private volatile boolean crashed;
 
     public ShareMember(String name, String group, String topic, ClientFactory clients, AckPolicy policy,
             Consumer<Delivery> listener) {
@@ -74,6 +77,38 @@ public final class ShareMember implements AutoCloseable {
         return policy;
     }
 
+    /**
+     * How long it works on each record before it answers: a slow consumer keeps records acquired
+     * (locked to it) for longer, and the others take what is left.
+     */
+    public void work(int millis) {
+        workMs = Math.max(0, millis);
+    }
+
+    public int work() {
+        return workMs;
+    }
+
+    /**
+     * Dies in the middle of what it is doing, as a process killed would: it stops at the next
+     * record, answers nothing more and closes its client without waiting, so its connections drop.
+     * The broker then releases the records it held (a share session ends with its connection), and
+     * they go to other members, their delivery count one higher.
+     */
+    public void crash() {
+        crashRequested = true;
+    }
+
+    /** Whether it crashed (see {@link #crash()}). */
+    public boolean crashed() {
+        return crashed;
+    }
+
+    /** Whether its thread still runs: not crashed, failed or stopped. */
+    public boolean alive() {
+        return thread.isAlive() && !crashed;
+    }
+
     /** What it got, oldest first (the last {@value #KEPT}). */
     public List<Delivery> deliveries() {
         synchronized (deliveries) {
@@ -92,12 +127,17 @@ public final class ShareMember implements AutoCloseable {
         settings.put("client.id", group + "-" + name);
         // Each record answered on its own (accept, release, reject), not all at the next poll.
         settings.put("share.acknowledgement.mode", "explicit");
+        // At most ten records a fetch, strictly: a slow member does not lock up a whole batch
+        // while the others wait.
+        settings.put("share.acquire.mode", "record_limit");
+        settings.put("max.poll.records", "10");
         List<ConsumerRecord<String, String>> held = new ArrayList<>();
-        try (KafkaShareConsumer<String, String> c = clients.shareConsumer(settings, new StringDeserializer(),
-                new StringDeserializer())) {
+        KafkaShareConsumer<String, String> c = null;
+        try {
+            c = clients.shareConsumer(settings, new StringDeserializer(), new StringDeserializer());
             consumer = c;
             c.subscribe(List.of(topic));
-            while (running) {
+            while (running && !crashRequested) {
                 if (!held.isEmpty()) {
                     if (policy.kind() == AckPolicy.Kind.HOLD) {
                         // Holding: no acknowledgement, and no fetch (explicit mode fetches only
@@ -107,12 +147,23 @@ public final class ShareMember implements AutoCloseable {
                     }
                     // Let go: records whose lock ran out are another member's by now, and the
                     // broker says so to the callback; the rest become available again.
-                    held.forEach(r -> c.acknowledge(r, AcknowledgeType.RELEASE));
+                    for (ConsumerRecord<String, String> r : held) {
+                        c.acknowledge(r, AcknowledgeType.RELEASE);
+                    }
                     held.clear();
                 }
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                 AckPolicy now = policy;
                 for (ConsumerRecord<String, String> r : records) {
+                    if (crashRequested) {
+                        // Dies holding the rest of the batch: listed as held, never answered.
+                        keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
+                                r.deliveryCount().map(Short::intValue).orElse(1), null, Instant.now()));
+                        continue;
+                    }
+                    if (workMs > 0) {
+                        Thread.sleep(workMs);
+                    }
                     AcknowledgeType ack = now.decide(received.incrementAndGet());
                     if (ack == null) {
                         held.add(r);
@@ -122,7 +173,7 @@ public final class ShareMember implements AutoCloseable {
                     keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
                             r.deliveryCount().map(Short::intValue).orElse(1), ack, Instant.now()));
                 }
-                if (!records.isEmpty() && held.isEmpty()) {
+                if (!records.isEmpty() && held.isEmpty() && !crashRequested) {
                     // Sent now rather than with the next fetch: a rejection shows at once.
                     c.commitAsync();
                 }
@@ -136,6 +187,11 @@ public final class ShareMember implements AutoCloseable {
             LOG.warn("Share-group member {} of {} stopped", name, group, e);
         } finally {
             consumer = null;
+            crashed = crashRequested;
+            if (c != null) {
+                // A crash waits for nothing: no acknowledgement goes out, the connections drop.
+                c.close(crashed ? Duration.ZERO : Duration.ofSeconds(10));
+            }
         }
     }
 

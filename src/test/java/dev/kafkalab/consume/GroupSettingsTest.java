@@ -49,10 +49,21 @@ class GroupSettingsTest {
         assertFalse(p.containsKey(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG));
     }
 
+    @Test
+    void isolationIsKafkasDefaultUntilAGroupAsksForCommittedRecordsOnly() {
+        GroupSettings demo = GroupSettings.demo("g", "orders", GroupProtocol.CONSUMER);
+        assertEquals("read_uncommitted", demo.toProperties(BOOTSTRAP, "c-1").get(ConsumerConfig.ISOLATION_LEVEL_CONFIG));
+        GroupSettings committed = demo.withIsolation(GroupSettings.Isolation.READ_COMMITTED).withAssignor(Assignor.RANGE)
+                .withProtocol(GroupProtocol.CLASSIC);
+        assertEquals("read_committed", committed.toProperties(BOOTSTRAP, "c-1").get(ConsumerConfig.ISOLATION_LEVEL_CONFIG),
+                "the isolation survives other changes to the settings");
+    }
+
     @ParameterizedTest
     @EnumSource(GroupProtocol.class)
     void theClientAcceptsTheProperties(GroupProtocol protocol) {
-        GroupSettings s = GroupSettings.demo("g", "orders", protocol).withAutoCommit(false, 1);
+        GroupSettings s = GroupSettings.demo("g", "orders", protocol).withAutoCommit(false, 1)
+                .withIsolation(GroupSettings.Isolation.READ_COMMITTED);
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(s.toProperties(BOOTSTRAP, "accept-" + protocol))) {
             assertTrue(c.assignment().isEmpty());
             c.close(Duration.ZERO);

@@ -53,11 +53,12 @@ class LabContentTest {
     }
 
     @Test
-    void theCourseHasItsFifteenLabsInOrder() {
+    void theCourseHasItsSeventeenLabsInOrder() {
         assertEquals(List.of("01-first-contact", "02-where-records-land", "03-replication-failover",
                 "04-consumer-groups", "05-durability-acks", "06-frozen-follower", "07-producer-tuning",
                 "08-log-compaction", "09-stock-prices", "10-producer-in-java", "11-consumer-in-java",
-                "12-producer-through-failures", "13-avro-schemas", "14-retention", "15-stream-processor"), labs.stream().map(Lab::id).toList());
+                "12-producer-through-failures", "13-avro-schemas", "14-retention", "15-stream-processor",
+                "16-queues-for-kafka", "17-exactly-once"), labs.stream().map(Lab::id).toList());
     }
 
     @ParameterizedTest(name = "{0} is module {1}")
@@ -204,7 +205,7 @@ class LabContentTest {
                 }
                 for (Directive d : directives(step)) {
                     Optional<String> group = d.optional("group");
-                    if (d.name().equals("start-group")) {
+                    if (d.name().equals("start-group") || d.name().equals("start-share-group")) {
                         started.add(d.text("group"));
                     } else if (group.isPresent() && !started.contains(group.get())) {
                         wrong.add(where(lab, d) + " uses group " + group.get() + " before the lab starts it");

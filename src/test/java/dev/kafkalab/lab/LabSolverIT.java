@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.produce.ProduceService;
 import dev.kafkalab.progress.ProgressStore;
+import dev.kafkalab.share.ShareGroups;
 import dev.kafkalab.testkit.LocalClusterExtension;
 import dev.kafkalab.topics.TopicService;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ class LabSolverIT {
     private static ConsumerGroups groups;
     private static Ledger ledger;
     private static Programs programs;
+    private static ShareGroups shares;
 
     /**
      * {@code -Dlab.pace=15} pauses 15 s before each action, as a learner who reads the step
@@ -59,13 +61,15 @@ class LabSolverIT {
         produce.addSendListener(ledger::sent);
         groups = new ConsumerGroups(kafka.clients());
         programs = new Programs();
-        bench = new Workbench(kafka.cluster(), kafka.clients(), topics, produce, groups, ledger, programs);
+        shares = new ShareGroups(kafka.clients());
+        bench = new Workbench(kafka.cluster(), kafka.clients(), topics, produce, groups, shares, ledger, programs);
     }
 
     @AfterAll
     static void close() {
         programs.close();
         bench.close();
+        shares.close();
         groups.close();
         produce.close();
         topics.close();

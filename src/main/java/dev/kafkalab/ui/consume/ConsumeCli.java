@@ -19,6 +19,7 @@ final class ConsumeCli {
         return "kafka-console-consumer.sh --bootstrap-server " + bootstrap + " --topic " + s.topic() + " --group "
                 + s.groupId() + " --from-beginning --property print.key=true --property print.partition=true"
                 + (s.protocol() == GroupProtocol.CONSUMER ? " --consumer-property group.protocol=consumer" : "")
+                + (s.isolation() == GroupSettings.Isolation.READ_COMMITTED ? " --isolation-level read_committed" : "")
                 + (s.assignor() != Assignor.defaultFor(s.protocol()) ? (s.protocol() == GroupProtocol.CONSUMER
                         ? " --consumer-property group.remote.assignor=" + s.assignor().remoteName()
                         : " --consumer-property partition.assignment.strategy=" + s.assignor().classicClass()) : "");

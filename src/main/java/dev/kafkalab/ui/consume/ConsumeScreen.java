@@ -156,9 +156,14 @@ public final class ConsumeScreen extends SplitPane {
         CheckBox autoCommit = new CheckBox("auto commit (every 5 s)");
         autoCommit.setId("autoCommit");
         autoCommit.selectedProperty().bindBidirectional(form.autoCommit());
+        CheckBox committed = new CheckBox("read committed only");
+        committed.setId("readCommitted");
+        committed.setTooltip(new Tooltip("isolation.level=read_committed: the members stop at the last stable offset"
+                + " and skip aborted transactions; unticked, Kafka's default read_uncommitted"));
+        committed.selectedProperty().bindBidirectional(form.readCommitted());
         TextField count = Forms.intField("memberCount", form.memberCount(), 2);
         count.setPrefColumnCount(3);
-        Node[] settings = {group, topic, protocol, assignor, autoCommit, count};
+        Node[] settings = {group, topic, protocol, assignor, autoCommit, committed, count};
         for (Node n : settings) {
             n.disableProperty().bind(vm.running());
         }
@@ -230,7 +235,7 @@ public final class ConsumeScreen extends SplitPane {
         box.getChildren().addAll(Forms.title("Consumer group"), Forms.labelled("Showing", showing),
                 Forms.labelled("Group id", group),
                 Forms.labelled("Topic", topic),
-                Forms.labelled("Protocol", protocol), Forms.labelled("Assignor", assignor), autoCommit,
+                Forms.labelled("Protocol", protocol), Forms.labelled("Assignor", assignor), autoCommit, committed,
                 Forms.labelled("Members", count), buttons, add, status,
                 Forms.title("As the coordinator sees it"), state,
                 Forms.title("Reset offsets"), new HBox(6, resetKind, resetValue), reset);

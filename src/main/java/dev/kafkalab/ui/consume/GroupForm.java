@@ -21,8 +21,8 @@ import javafx.collections.ObservableList;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 
 /**
- * The consume screen's form: the group to start (id, topic, protocol, assignor, auto commit, how
- * many members) and the offset reset to ask for. It turns what was typed into settings, or into
+ * The consume screen's form: the group to start (id, topic, protocol, assignor, auto commit,
+ * isolation, how many members) and the offset reset to ask for. It turns what was typed into settings, or into
  * an {@link IllegalArgumentException} whose message tells the learner what to fix.
  */
 public final class GroupForm {
@@ -36,6 +36,7 @@ public final class GroupForm {
     private final ObjectProperty<Assignor> assignor = new SimpleObjectProperty<>(Assignor.RANGE);
     private final ObservableList<Assignor> assignors = FXCollections.observableArrayList();
     private final BooleanProperty autoCommit = new SimpleBooleanProperty(true);
+    private final BooleanProperty readCommitted = new SimpleBooleanProperty(false);
     private final IntegerProperty memberCount = new SimpleIntegerProperty(3);
     private final ObjectProperty<ResetTarget.Kind> resetKind = new SimpleObjectProperty<>(ResetTarget.Kind.EARLIEST);
     private final StringProperty resetValue = new SimpleStringProperty("");
@@ -77,6 +78,11 @@ public final class GroupForm {
         return autoCommit;
     }
 
+    /** isolation.level=read_committed when set; Kafka's default, read_uncommitted, when not. */
+    public BooleanProperty readCommitted() {
+        return readCommitted;
+    }
+
     public IntegerProperty memberCount() {
         return memberCount;
     }
@@ -102,7 +108,9 @@ public final class GroupForm {
         }
         return GroupSettings.demo(trimmedGroupId(), topic.get(), protocol.get())
                 .withAssignor(assignor.get())
-                .withAutoCommit(autoCommit.get(), GroupSettings.DEFAULT_AUTO_COMMIT_INTERVAL_MS);
+                .withAutoCommit(autoCommit.get(), GroupSettings.DEFAULT_AUTO_COMMIT_INTERVAL_MS)
+                .withIsolation(readCommitted.get() ? GroupSettings.Isolation.READ_COMMITTED
+                        : GroupSettings.Isolation.READ_UNCOMMITTED);
     }
 
     /** Where to reset the group's offsets to; throws with what to fix. */

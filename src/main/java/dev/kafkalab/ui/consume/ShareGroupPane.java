@@ -48,6 +48,13 @@ final class ShareGroupPane extends TitledPane {
         Button stop = Forms.button("Stop", "stopShareGroup", "The members leave: what they hold unacknowledged goes"
                 + " back to the group", vm::stop);
         stop.disableProperty().bind(vm.running().not());
+        TextField work = Forms.intField("shareWork", vm.workMs(), 4);
+        work.setPrefColumnCount(4);
+        work.setTooltip(new javafx.scene.control.Tooltip("How long each member works on a record before it answers:"
+                + " slow members keep records locked longer, and the others take the rest"));
+        Button crash = Forms.button("Crash a member", "crashShareMember", "The newest member that got records dies"
+                + " mid-batch: what it held goes back to the group", vm::crashMember);
+        crash.disableProperty().bind(vm.running().not());
         Label status = new Label();
         status.setId("shareStatus");
         status.getStyleClass().add("message");
@@ -70,7 +77,8 @@ final class ShareGroupPane extends TitledPane {
         Ems.follow(none, 3.0, list::setFixedCellSize);
         Ems.follow(none, 16, list::setPrefHeight);
         setContent(new VBox(6, Forms.labelled("Group id", group), Forms.labelled("Members", count),
-                Forms.labelled("Each member", policy), new HBox(6, start, stop), status, list));
+                Forms.labelled("Each member", policy), Forms.labelled("Work (ms/record)", work),
+                new HBox(6, start, stop), crash, status, list));
     }
 
     static String line(Delivery d) {

@@ -4,6 +4,7 @@ import dev.kafkalab.common.Failures;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.share.AckPolicy;
 import dev.kafkalab.share.Delivery;
+import dev.kafkalab.share.ShareGroup;
 import dev.kafkalab.share.ShareMember;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +38,18 @@ public final class ShareGroupViewModel implements AutoCloseable {
     /** Deliveries listed; the oldest go first. */
     public static final int SHOWN = 300;
 
-    /** Starts a group: group id, topic, member count, policy, where deliveries go. */
+    /** Starts a group: group id, topic, member count, policy. */
     public interface Starter {
-        List<ShareMember> start(String group, String topic, int count, AckPolicy policy,
-                java.util.function.Consumer<Delivery> deliveries) throws Exception;
+        ShareGroup start(String group, String topic, int count, AckPolicy policy) throws Exception;
     }
 
     private final Starter starter;
+    private final java.util.function.Consumer<String> stopper;
     private final Executor ui;
     private final ExecutorService work = Threads.single("kafka-lab-share-groups");
     private final StringProperty groupId = new SimpleStringProperty("workers");
     private final IntegerProperty members = new SimpleIntegerProperty(4);
+    private final IntegerProperty workMs = new SimpleIntegerProperty(0);
     private final ObjectProperty<AckPolicy> policy = new SimpleObjectProperty<>(AckPolicy.ACCEPT);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("A share group's members share the"
@@ -55,13 +57,53 @@ public final class ShareGroupViewModel implements AutoCloseable {
     private final ObservableList<Delivery> deliveries = FXCollections.observableArrayList();
     private final ConcurrentLinkedQueue<Delivery> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private List<ShareMember> group = List.of();
+    private ShareGroup group;
+    private Runnable stopListening = () -> { };
 
-    public ShareGroupViewModel(Starter starter, Executor ui) {
+    /** {@code stopper} stops a running group by id; the groups themselves are the app's to close. */
+    public ShareGroupViewModel(Starter starter, java.util.function.Consumer<String> stopper, Executor ui) {
         this.starter = starter;
+        this.stopper = stopper;
         this.ui = ui;
         // A new policy applies to the running members at once.
-        policy.addListener((o, was, now) -> group.forEach(m -> m.policy(now)));
+        policy.addListener((o, was, now) -> {
+            if (group != null && !group.policy().equals(now)) {
+                group.policy(now, java.util.Optional.empty());
+            }
+        });
+        workMs.addListener((o, was, now) -> {
+            if (group != null && group.work() != now.intValue()) {
+                group.work(Math.max(0, now.intValue()), java.util.Optional.empty());
+            }
+        });
+    }
+
+    /** How long each member works on a record before it answers: slow members hold records longer. */
+    public IntegerProperty workMs() {
+        return workMs;
+    }
+
+    /**
+     * Shows a group the app started elsewhere (a lab's step), or this screen's own once it runs:
+     * its deliveries from now on, its settings in the form. On the FX thread.
+     */
+    public void show(ShareGroup g) {
+        if (g == group) {
+            return;
+        }
+        stopListening.run();
+        group = g;
+        deliveries.clear();
+        arrived.clear();
+        stopListening = g.onDelivery(this::arrived);
+        groupId.set(g.id());
+        members.set(g.members().size());
+        policy.set(g.policy());
+        workMs.set(g.work());
+        running.set(true);
+        status.set("Share group " + g.id() + ": " + g.live().size() + " member(s) reading " + g.topic() + ", each "
+                + g.policy().describe() + ". kafka-share-groups.sh --describe --group " + g.id()
+                + " --members shows them.");
     }
 
     public StringProperty groupId() {
@@ -101,34 +143,42 @@ public final class ShareGroupViewModel implements AutoCloseable {
         running.set(true);
         deliveries.clear();
         work.execute(() -> {
-            String said;
-            boolean ok;
             try {
-                List<ShareMember> started = starter.start(id, topic, count, chosen, this::arrived);
-                ui.execute(() -> group = started);
-                said = "Share group " + id + ": " + count + " member(s) reading " + topic + ", each " + chosen.describe()
-                        + ". kafka-share-groups.sh --describe --group " + id + " --members shows them.";
-                ok = true;
+                ShareGroup started = starter.start(id, topic, count, chosen);
+                ui.execute(() -> show(started));
             } catch (Exception e) {
                 LOG.warn("Starting share group {} failed", id, e);
-                said = "The share group did not start: " + Failures.message(e) + " (details in the log).";
-                ok = false;
+                String message = "The share group did not start: " + Failures.message(e) + " (details in the log).";
+                ui.execute(() -> {
+                    status.set(message);
+                    running.set(false);
+                });
             }
-            String message = said;
-            boolean started = ok;
-            ui.execute(() -> {
-                status.set(message);
-                running.set(started);
-            });
         });
+    }
+
+    /** Crashes the newest member that got records: what it held goes back to the group. */
+    public void crashMember() {
+        ShareGroup g = group;
+        if (g == null) {
+            return;
+        }
+        java.util.Optional<ShareMember> crashed = g.crash(java.util.Optional.empty());
+        status.set(crashed.map(m -> m.name() + " crashed: the records it held unacknowledged go back to the group"
+                + " as its connections drop, and other members get them, their delivery count one higher.")
+                .orElse("No member of " + g.id() + " is running."));
     }
 
     /** Its members leave: records they hold unacknowledged are released for others. */
     public void stop() {
-        List<ShareMember> leaving = group;
-        group = List.of();
+        ShareGroup leaving = group;
+        group = null;
+        stopListening.run();
+        if (leaving == null) {
+            return;
+        }
         work.execute(() -> {
-            leaving.forEach(ShareMember::close);
+            stopper.accept(leaving.id());
             ui.execute(() -> {
                 running.set(false);
                 status.set("The members left the group; what they held went back to it.");
@@ -160,9 +210,8 @@ public final class ShareGroupViewModel implements AutoCloseable {
         if (work.isShutdown()) {
             return;
         }
-        List<ShareMember> leaving = group;
-        group = List.of();
-        work.execute(() -> leaving.forEach(ShareMember::close));
+        stopListening.run();
+        group = null;
         work.shutdown();
         try {
             work.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);

@@ -29,7 +29,7 @@ public final class TransactionViewModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionViewModel.class);
     /** How long a transaction may stay open before its coordinator aborts it (Kafka's default is 60 s). */
-    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration TIMEOUT = TransactionalSender.DEMO_TIMEOUT;
 
     private final BiFunction<String, Duration, TransactionalSender> open;
     private final Executor ui;
