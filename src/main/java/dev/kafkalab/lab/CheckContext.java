@@ -40,17 +40,21 @@ public record CheckContext(ClusterSnapshot now, ClusterSnapshot baseline, Ledger
      * @param crashed         the members of a share group that crashed, by name
      * @param reads           records the members of an in-app consumer group received, with its isolation level
      * @param transactions    the state of each transactional producer the labs run: open, committed, aborted, crashed
+     * @param lastWritten     by transactional id, the last offset its last transaction wrote in each partition
+     *                        ("payments-0"): the transaction's marker, once written, is after it
      */
     public record Clients(Map<String, java.util.List<dev.kafkalab.share.Delivery>> shareDeliveries,
-            Map<String, java.util.Set<String>> crashed, Map<String, GroupRead> reads, Map<String, String> transactions) {
+            Map<String, java.util.Set<String>> crashed, Map<String, GroupRead> reads, Map<String, String> transactions,
+            Map<String, Map<String, Long>> lastWritten) {
 
-        public static final Clients NONE = new Clients(Map.of(), Map.of(), Map.of(), Map.of());
+        public static final Clients NONE = new Clients(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
         public Clients {
             shareDeliveries = Map.copyOf(shareDeliveries);
             crashed = Map.copyOf(crashed);
             reads = Map.copyOf(reads);
             transactions = Map.copyOf(transactions);
+            lastWritten = Map.copyOf(lastWritten);
         }
     }
 

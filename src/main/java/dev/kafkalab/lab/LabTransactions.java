@@ -22,7 +22,8 @@ final class LabTransactions implements AutoCloseable {
         }
     }
 
-    private record Producer(TransactionalSender sender, State state, int sent) {
+    /** @param last by partition ("payments-0"), the last offset its last transaction wrote there */
+    private record Producer(TransactionalSender sender, State state, int sent, Map<String, Long> last) {
     }
 
     private final ProduceService produce;
@@ -37,7 +38,7 @@ final class LabTransactions implements AutoCloseable {
         Producer p = producers.get(id);
         if (p == null || p.state() == State.CRASHED) {
             // A new producer of the id fences the old one and ends what it left open.
-            p = new Producer(produce.transactional(id, TransactionalSender.DEMO_TIMEOUT), State.COMMITTED, 0);
+            p = new Producer(produce.transactional(id, TransactionalSender.DEMO_TIMEOUT), State.COMMITTED, 0, Map.of());
         }
         boolean begun = p.state() != State.OPEN;
         if (begun) {
@@ -45,7 +46,9 @@ final class LabTransactions implements AutoCloseable {
         }
         int sentBefore = begun ? 0 : p.sent();
         var written = p.sender().send(topic, id + "-t" + System.currentTimeMillis() % 100_000, count);
-        producers.put(id, new Producer(p.sender(), State.OPEN, sentBefore + written.size()));
+        Map<String, Long> last = new java.util.HashMap<>(begun ? Map.of() : p.last());
+        written.forEach(m -> last.merge(m.topic() + "-" + m.partition(), m.offset(), Math::max));
+        producers.put(id, new Producer(p.sender(), State.OPEN, sentBefore + written.size(), Map.copyOf(last)));
         long first = written.get(0).offset();
         return (begun ? "Began a transaction of " + id + " and sent " : "Sent ") + count + " record(s) in it to "
                 + topic + " (offsets from " + first + "): " + (sentBefore + count) + " in the open transaction."
@@ -55,7 +58,7 @@ final class LabTransactions implements AutoCloseable {
     String commit(String id) {
         Producer p = open(id);
         p.sender().commit();
-        producers.put(id, new Producer(p.sender(), State.COMMITTED, 0));
+        producers.put(id, new Producer(p.sender(), State.COMMITTED, 0, p.last()));
         return "Committed the transaction of " + id + ": its " + p.sent() + " record(s) and a commit marker (which"
                 + " takes an offset too) are readable by read_committed readers now.";
     }
@@ -63,7 +66,7 @@ final class LabTransactions implements AutoCloseable {
     String abort(String id) {
         Producer p = open(id);
         p.sender().abort();
-        producers.put(id, new Producer(p.sender(), State.ABORTED, 0));
+        producers.put(id, new Producer(p.sender(), State.ABORTED, 0, p.last()));
         return "Aborted the transaction of " + id + ": an abort marker went after its " + p.sent() + " record(s);"
                 + " read_committed readers skip them for good.";
     }
@@ -72,7 +75,7 @@ final class LabTransactions implements AutoCloseable {
     String crash(String id) {
         Producer p = open(id);
         p.sender().crash();
-        producers.put(id, new Producer(p.sender(), State.CRASHED, 0));
+        producers.put(id, new Producer(p.sender(), State.CRASHED, 0, p.last()));
         return "The producer of " + id + " died with its transaction open (" + p.sent() + " record(s)). Nobody"
                 + " will commit or abort it: its coordinator aborts it " + TransactionalSender.DEMO_TIMEOUT.toSeconds()
                 + " s after it began (transaction.timeout.ms).";
@@ -89,6 +92,11 @@ final class LabTransactions implements AutoCloseable {
     /** Each id's last transaction: open, committed, aborted or crashed. */
     Map<String, String> states() {
         return producers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().state().word()));
+    }
+
+    /** By id, the last offset its last transaction wrote in each partition ("payments-0"): its marker comes after. */
+    Map<String, Map<String, Long>> lastOffsets() {
+        return producers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().last()));
     }
 
     /** Closes every producer; a transaction still open is aborted by the close. */

@@ -30,7 +30,7 @@ final class QueueChecks {
 
     /** What the check needs of the app's clients: a share group's deliveries, or a group's reading. */
     static CheckContext.Clients clientsFor(Directive check, ShareGroups shares, ConsumerGroups groups,
-            Map<String, String> transactions) {
+            Map<String, String> transactions, Map<String, Map<String, Long>> lastWritten) {
         Map<String, List<Delivery>> deliveries = new HashMap<>();
         Map<String, Set<String>> crashed = new HashMap<>();
         Map<String, CheckContext.GroupRead> reads = new HashMap<>();
@@ -54,7 +54,7 @@ final class QueueChecks {
                 });
             }
         }
-        return new CheckContext.Clients(deliveries, crashed, reads, transactions);
+        return new CheckContext.Clients(deliveries, crashed, reads, transactions, lastWritten);
     }
 
     /** The group's deliveries since the step began; the group must be running. */
@@ -200,6 +200,17 @@ final class QueueChecks {
             };
             ok &= state.equals(expected);
             said.append("; the producer of ").append(id).append(": ").append(state);
+            if (!want.equals("open")) {
+                // A snapshot older than the transaction shows LSO = HW too: the marker must be in the log.
+                Map<String, Long> last = ctx.clients().lastWritten().getOrDefault(id, Map.of());
+                List<String> noMarker = now.partitions().stream().filter(p -> last.containsKey(p.name())
+                        && p.highWatermark() < last.get(p.name()) + 2).map(PartitionView::name).toList();
+                if (!noMarker.isEmpty()) {
+                    ok = false;
+                    said.append("; no marker after the transaction's records in ").append(String.join(", ", noMarker))
+                            .append(" yet");
+                }
+            }
         }
         for (String[] g : new String[][] {{"group", "read"}, {"other-group", "other-read"}}) {
             if (c.optional(g[0]).isEmpty()) {

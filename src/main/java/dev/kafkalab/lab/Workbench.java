@@ -105,7 +105,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     @Override
     public CheckContext.Clients clients(Directive check) {
-        return QueueChecks.clientsFor(check, shares, groups, transactions.states());
+        return QueueChecks.clientsFor(check, shares, groups, transactions.states(), transactions.lastOffsets());
     }
 
     /** A consumer group the labs started, for the screens that show it. */

@@ -29,12 +29,19 @@ public final class TransactionalSender implements AutoCloseable {
      */
     public static final Duration DEMO_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Closes producers that crashed, once their coordinator has aborted what they left open. */
+    private static final java.util.concurrent.ScheduledExecutorService REAPER =
+            dev.kafkalab.common.Threads.scheduler("kafka-lab-tx-reaper");
+
     private final KafkaProducer<String, String> producer;
     private final String transactionalId;
+    private final Duration transactionTimeout;
+    private volatile boolean crashed;
 
     /** Registers {@code transactionalId} with its coordinator, fencing an earlier producer of the same id. */
     public TransactionalSender(ClientFactory clients, String transactionalId, Duration transactionTimeout) {
         this.transactionalId = transactionalId;
+        this.transactionTimeout = transactionTimeout;
         Properties settings = new Properties();
         settings.put("transactional.id", transactionalId);
         settings.put("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
@@ -74,17 +81,25 @@ public final class TransactionalSender implements AutoCloseable {
     }
 
     /**
-     * Ends the producer at once without ending its transaction, as a crash would: no abort is
-     * sent, so the transaction stays open, holding the LSO, until the coordinator aborts it
-     * {@code transaction.timeout.ms} after it began.
+     * Stops the producer dead with its transaction open, as a crash would: it sends nothing more,
+     * so the transaction stays open, holding the LSO, until the coordinator aborts it {@code
+     * transaction.timeout.ms} after it began. Not closed now: Kafka's close, even one that waits
+     * for nothing, may still abort the transaction as its sender thread shuts down. It is closed
+     * once the coordinator has aborted the transaction.
      */
     public void crash() {
-        producer.close(Duration.ZERO);
+        crashed = true;
+        REAPER.schedule(() -> producer.close(Duration.ofSeconds(5)), transactionTimeout.toMillis() + 5_000,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Closes it; a transaction still open is aborted first (Kafka's close does that). */
     @Override
     public void close() {
+        if (crashed) {
+            // Its reaper closes it once the coordinator has aborted the transaction.
+            return;
+        }
         producer.close(Duration.ofSeconds(10));
     }
 }

@@ -37,6 +37,7 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Named;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -350,6 +351,27 @@ class ChecksTest {
                         tombstoneFor("IBM"), Set.of("AAPL", "IBM"))), false,
                         "the tombstone for 'IBM' is still stored"),
 
+                new Case("share-delivered group=workers at-least=2 members=2", on(orders()).clients(shareGot(
+                        got("m1", 0, AcknowledgeType.ACCEPT, 1), got("m2", 1, AcknowledgeType.ACCEPT, 1))), true,
+                        "2 record(s) accepted since the step began, each once, by 2 member(s)"),
+                new Case("share-delivered group=workers at-least=2 members=2", on(orders()).clients(shareGot(
+                        got("m1", 0, AcknowledgeType.ACCEPT, 1), got("m1", 1, AcknowledgeType.ACCEPT, 1))), false,
+                        "by 1 member(s) [m1]; waiting for 2 by 2 members"),
+                new Case("share-rejected group=workers at-least=1", on(orders()).clients(shareGot(
+                        got("m1", 0, AcknowledgeType.REJECT, 1), got("m2", 1, AcknowledgeType.ACCEPT, 1))), true,
+                        "1 record(s) rejected and never delivered again"),
+                new Case("share-rejected group=workers at-least=1", on(orders()).clients(shareGot(
+                        got("m1", 0, AcknowledgeType.REJECT, 1), got("m2", 0, AcknowledgeType.ACCEPT, 2))), false,
+                        "the rejected record 0@0 was delivered again"),
+                new Case("share-redelivered group=workers at-least=1 from=held", on(orders()).clients(shareGot(
+                        got("m1", 0, null, 1), got("m2", 0, AcknowledgeType.ACCEPT, 2))), true,
+                        "1 record(s) that another member held past their lock delivered again"),
+                new Case("share-redelivered group=workers at-least=1 from=held", on(orders()).clients(shareGot(
+                        got("m1", 0, null, 1))), false, "0 record(s) that another member held"),
+                new Case("transaction-state topic=orders state=open", on(ordersInTransaction(true)), true,
+                        "a transaction is open: orders-0 LSO 2 < HW 4"),
+                new Case("transaction-state topic=orders state=open", on(ordersInTransaction(false)), false,
+                        "orders: no transaction open (LSO = HW)"),
                 new Case("stock-sender state=running", on(orders()).stockSender("running"), true,
                         "the stock-price sender is running"),
                 new Case("stock-sender state=running", on(orders()), false, "the stock-price sender is not started"));
@@ -958,6 +980,24 @@ class ChecksTest {
         assertTrue(v.seen().contains(fact), () -> "'" + v.seen() + "' should say '" + fact + "'");
     }
 
+    /** Workers' deliveries, as a share group's members got them. */
+    private static CheckContext.Clients shareGot(dev.kafkalab.share.Delivery... got) {
+        return new CheckContext.Clients(Map.of("workers", List.of(got)), Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** Offset N of orders-0, got by a member a few seconds after the step began, this delivery's answer. */
+    private static dev.kafkalab.share.Delivery got(String member, long offset, AcknowledgeType ack, int count) {
+        return new dev.kafkalab.share.Delivery(member, 0, offset, null, "v", count, ack,
+                Snapshots.T0.plusSeconds(offset + count));
+    }
+
+    /** orders-0 with 4 records, 2 of them in a transaction still open (or committed, HW 5). */
+    private static ClusterSnapshot ordersInTransaction(boolean open) {
+        PartitionView led = led("orders", 0, 1);
+        return cluster().topic("orders", new PartitionView("orders", 0, 1, led.replicas(), led.isr(), List.of(), 0,
+                open ? 4 : 5, Map.of(), Map.of(), open ? 2 : 5)).build();
+    }
+
     /** orders: three partitions led by brokers 1, 2, 3; partition 0 led by {@code leader0}. */
     private static ClusterSnapshot orders(int leader0) {
         PartitionView p0 = leader0 == PartitionView.NO_LEADER
@@ -1147,6 +1187,7 @@ class ChecksTest {
         private final Map<String, TopicScan> scans = new HashMap<>();
         private final Map<String, CheckContext.ProgramSeen> programs = new HashMap<>();
         private final Map<String, Map<String, String>> configs = new HashMap<>();
+        private CheckContext.Clients clients = CheckContext.Clients.NONE;
 
         Ctx(ClusterSnapshot now) {
             this.now = now;
@@ -1207,6 +1248,12 @@ class ChecksTest {
             return this;
         }
 
+        /** What the app's own clients saw. */
+        Ctx clients(CheckContext.Clients value) {
+            clients = value;
+            return this;
+        }
+
         /** The topic's configs as the lab session last read them. */
         Ctx configs(String topic, Map<String, String> values) {
             configs.put(topic, values);
@@ -1215,7 +1262,7 @@ class ChecksTest {
 
         CheckContext build() {
             return new CheckContext(now, baseline == null ? now : baseline, ledger, remembered, metrics, stockSender,
-                    scans, programs, configs);
+                    scans, programs, configs, clients);
         }
     }
 }

@@ -30,7 +30,9 @@ class VocabularyTest {
             start-broker CLUSTER, restore-brokers CLUSTER,
             start-group CONSUME, add-member CONSUME, leave-member CONSUME, crash-member CONSUME, stop-group CONSUME,
             durability-demo CLUSTER, start-stock-sender PRODUCE, stop-stock-sender PRODUCE, run-solution CODE,
-            stop-program CODE
+            stop-program CODE, start-share-group CONSUME, set-share-members CONSUME, add-share-member CONSUME,
+            crash-share-member CONSUME, stop-share-group CONSUME, send-in-transaction PRODUCE,
+            commit-transaction PRODUCE, abort-transaction PRODUCE, crash-transaction PRODUCE
             """);
 
     /** Every check and its screen (which ChecksTest's pass/wait table covers by name). */
@@ -42,7 +44,8 @@ class VocabularyTest {
             key-in-one-partition PRODUCE, keys-hashed PRODUCE, unkeyed-spread PRODUCE, priority-routed PRODUCE,
             producer-metric PRODUCE, key-absent PRODUCE,
             group-members CONSUME, group-balanced CONSUME, group-idle-members CONSUME, group-rebalanced CONSUME,
-            member-partitions-moved CONSUME, records-consumed CONSUME, consumer-lag CONSUME
+            member-partitions-moved CONSUME, records-consumed CONSUME, consumer-lag CONSUME,
+            share-delivered CONSUME, share-rejected CONSUME, share-redelivered CONSUME, transaction-state PRODUCE
             """);
 
     @Test

@@ -172,6 +172,57 @@ class QueuesAndTransactionsIT {
     }
 
     @Test
+    void aCrashedTransactionHoldsTheLastStableOffsetUntilItsCoordinatorAbortsIt() throws Exception {
+        kafka.createTopic("tx-hung", 1, 3, Map.of());
+        TopicPartition p0 = new TopicPartition("tx-hung", 0);
+        Duration timeout = Duration.ofSeconds(10);
+        TransactionalSender tx = new TransactionalSender(kafka.clients(), "lab-tx-hung", timeout);
+        long began = System.nanoTime();
+        tx.begin();
+        tx.send("tx-hung", "hung", 3);
+        tx.crash();
+        Await.until(() -> offsets(p0)[0] >= 3 && offsets(p0)[0] == offsets(p0)[1], WAIT,
+                "the coordinator aborting the crashed transaction: LSO = HW");
+        Duration held = Duration.ofNanos(System.nanoTime() - began);
+        assertTrue(held.compareTo(timeout.minusSeconds(2)) >= 0, "the LSO was held for the transaction's timeout ("
+                + timeout.toSeconds() + " s), not released at the crash: released after " + held.toMillis() + " ms");
+    }
+
+    @Test
+    void kafka4RunsTheStrongerTransactionProtocol() throws Exception {
+        var features = kafka.admin().describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS).finalizedFeatures();
+        assertEquals(2, features.get("transaction.version").maxVersionLevel(), "transaction.version 2 (KIP-890): "
+                + features);
+    }
+
+    @Test
+    void aCrashedShareMembersRecordsGoToAnotherMemberDeliveredAgain() throws Exception {
+        kafka.createTopic("queue-crash", 1, 3, Map.of());
+        startAtTheEarliest("workers-crash", Map.of());
+        produce("queue-crash", 20);
+        ShareMember victim = member("victim", "workers-crash", "queue-crash", AckPolicy.ACCEPT);
+        victim.work(2_000);
+        ShareMember other = null;
+        try {
+            // Mid-batch: it got a first record (2 s of work each) and holds the rest of its fetch.
+            Await.until(() -> !victim.deliveries().isEmpty(), WAIT, "the victim working on its first record");
+            victim.crash();
+            Await.until(() -> victim.crashed(), WAIT, "the victim crashed");
+            Set<String> had = victim.deliveries().stream().map(QueuesAndTransactionsIT::id).collect(Collectors.toSet());
+            other = member("other", "workers-crash", "queue-crash", AckPolicy.ACCEPT);
+            ShareMember o = other;
+            Await.until(() -> o.deliveries().stream().anyMatch(d -> had.contains(id(d)) && d.deliveryCount() >= 2),
+                    WAIT, "a record the victim held delivered again to the other member: " + had);
+            Await.until(() -> received(List.of(o)).containsAll(List.of("0@19")), WAIT, "the rest of the records");
+        } finally {
+            victim.close();
+            if (other != null) {
+                other.close();
+            }
+        }
+    }
+
+    @Test
     void kafkasOwnShareToolsWorkAgainstTheCluster() throws Exception {
         kafka.createTopic("queue-tools", 1, 3, Map.of());
         startAtTheEarliest("console-share", Map.of());
