@@ -3,7 +3,6 @@ package dev.kafkalab.lab;
 import dev.kafkalab.code.ProgramRun;
 import dev.kafkalab.code.Programs;
 import dev.kafkalab.consume.ConsumerGroups;
-import dev.kafkalab.common.Wait;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.cluster.LocalCluster;
@@ -37,7 +36,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Does the labs' actions with the services the screens use: the cluster's brokers, the topic
@@ -60,6 +58,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     private final Programs programs;
     private final ShareGroups shares;
     private final LabTransactions transactions;
+    private final LabCleanup cleanup;
 
     /** Actions on {@code cluster} through the screens' services; every client comes from {@code clients}. */
     public Workbench(LocalCluster cluster, ClientFactory clients, TopicService topics, ProduceService produce,
@@ -68,6 +67,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         this.groups = groups;
         this.shares = shares;
         this.transactions = new LabTransactions(produce);
+        this.cleanup = new LabCleanup(clients.actions());
         this.clients = clients;
         this.topics = topics;
         this.produce = produce;
@@ -174,7 +174,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
      * partitioner only spreads over partitions whose leader it knows.
      */
     private void awaitLeaders(String topic) {
-        awaitQuietly(Duration.ofSeconds(30), () -> admin.describeTopics(List.of(topic)).allTopicNames()
+        LabCleanup.awaitQuietly(Duration.ofSeconds(30), () -> admin.describeTopics(List.of(topic)).allTopicNames()
                 .get(5, TimeUnit.SECONDS).get(topic).partitions().stream()
                 .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
     }
@@ -184,14 +184,6 @@ public final class Workbench implements ActionRunner, AutoCloseable {
      * throws (a broker still starting, a topic not yet known everywhere) counts as not yet.
      * Returns whether it held.
      */
-    private static boolean awaitQuietly(Duration timeout, Wait.Check<Boolean> done) {
-        try {
-            return Wait.upTo(timeout, "the cluster").every(Duration.ofMillis(200)).holds(done);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     CompletableFuture<Outcome> produce(Directive a) {
         ProducerSettings s = settings(a);
@@ -362,71 +354,19 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             lab.shareGroups().forEach(shares::stop);
             transactions.close();
             said.add(restoreBrokers().join());
-            awaitBrokersServing();
+            cleanup.awaitBrokersServing(cluster.brokerIds().size());
             // A new producer for a new lab: its metrics start at zero, its connections are new.
             produce.fresh().exceptionally(e -> null).join();
-            List<String> existing = existingTopics(lab.topics());
+            List<String> existing = cleanup.existingTopics(lab.topics());
             for (String topic : existing) {
                 topics.delete(topic).join();
             }
-            awaitGone(existing);
-            deleteGroups(lab.groups());
-            deleteShareGroups(lab.shareGroups());
+            cleanup.awaitGone(existing);
+            cleanup.deleteGroups(lab.groups());
+            cleanup.deleteShareGroups(lab.shareGroups());
             said.add(existing.isEmpty() ? "No topics to delete." : "Deleted " + String.join(", ", existing) + ".");
             return "The lab is back at its start. " + String.join(" ", said);
         }, worker);
-    }
-
-    private void awaitBrokersServing() {
-        if (!awaitQuietly(Duration.ofSeconds(60), () -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size()
-                >= cluster.brokerIds().size())) {
-            throw new IllegalStateException("not every broker came back within 60 s: see the Cluster screen");
-        }
-    }
-
-    private List<String> existingTopics(List<String> wanted) {
-        try {
-            var names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            return wanted.stream().filter(names::contains).toList();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not list the topics: " + dev.kafkalab.common.Failures.message(e));
-        }
-    }
-
-    private void awaitGone(List<String> deleted) {
-        if (!awaitQuietly(Duration.ofSeconds(30), () -> existingTopics(deleted).isEmpty())) {
-            throw new IllegalStateException("the topics " + deleted + " were still there after 30 s");
-        }
-    }
-
-    private void deleteGroups(List<String> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        for (String id : ids) {
-            try {
-                admin.deleteConsumerGroups(List.of(id)).all().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                    // A group whose members are still leaving: its offsets go with the topic anyway.
-                    continue;
-                }
-            } catch (Exception e) {
-                // Best effort: a leftover empty group does not break the lab.
-            }
-        }
-    }
-
-    private void deleteShareGroups(List<String> ids) {
-        if (!ids.isEmpty()) {
-            try {
-                admin.deleteShareGroups(ids).all().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                // Best effort, as for consumer groups: a group never started, or still emptying, is no reason to fail.
-            }
-        }
     }
 
     @Override
