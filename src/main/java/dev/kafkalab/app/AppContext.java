@@ -285,6 +285,11 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
+            public List<String> shareGroups() {
+                return s.shares().running().stream().map(dev.kafkalab.share.ShareGroup::id).toList();
+            }
+
+            @Override
             public List<String> programs() {
                 return s.programs().running().stream().map(r -> r.name() + " (" + r.mainClass() + ", pid " + r.pid()
                         + ", started by " + r.startedBy() + ")").toList();
@@ -296,6 +301,7 @@ public final class AppContext implements AutoCloseable {
         // A share group a lab's step starts shows on the Consume screen.
         java.util.function.Consumer<dev.kafkalab.share.ShareGroup> showShare = g -> ui.execute(() -> shareVm.show(g));
         listen(s.shares()::addStartListener, s.shares()::removeStartListener, showShare);
+        listenToSnapshots(s.poller(), shareVm::onSnapshot);
         return new ClusterModels(clusterVm, produceVm, consumeVm, shareVm,
                 () -> s.programs().running().stream().map(Programs.Run::name).toList());
     }

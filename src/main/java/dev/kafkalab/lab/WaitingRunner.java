@@ -79,6 +79,11 @@ public final class WaitingRunner implements ActionRunner {
     }
 
     @Override
+    public CheckContext.Clients clients(Directive check) {
+        return now().map(r -> r.clients(check)).orElse(CheckContext.Clients.NONE);
+    }
+
+    @Override
     public CompletableFuture<TopicScan> scan(String topic) {
         return ready.get().thenCompose(r -> r.scan(topic));
     }

@@ -119,7 +119,7 @@ public final class ClusterEvents {
             if (was == null) {
                 continue;
             }
-            String g = "group " + now.groupId();
+            String g = (now.type() == org.apache.kafka.common.GroupType.SHARE ? "share group " : "group ") + now.groupId();
             if (now.state() != was.state()) {
                 out.add(new ClusterEvent(at, Kind.GROUP_STATE, now.groupId(),
                         g + ": " + was.state() + " -> " + now.state()));
@@ -146,7 +146,7 @@ public final class ClusterEvents {
                 out.add(new ClusterEvent(at, Kind.GROUP_REBALANCED, now.groupId(), g + " rebalanced"
                         + (epochMoved ? ": epoch " + was.groupEpoch() + " -> " + now.groupEpoch() : "") + ", "
                         + now.members().size() + " member(s) share " + newAssign.values().stream()
-                                .mapToInt(Set::size).sum() + " partition(s)"));
+                                .flatMap(Set::stream).distinct().count() + " partition(s)"));
             }
         }
     }

@@ -68,6 +68,7 @@ public final class SnapshotPoller implements AutoCloseable {
     private static final long SNAPSHOT_DEADLINE_MS = 2_500;
 
     private final Admin admin;
+    private final ShareGroupReader shares;
     private final LocalCluster local;
     private final Duration interval;
     private final ScheduledExecutorService thread;
@@ -86,6 +87,7 @@ public final class SnapshotPoller implements AutoCloseable {
      */
     public SnapshotPoller(ClientFactory clients, LocalCluster local, Duration interval) {
         this.admin = clients.admin(ClientFactory.Profile.MONITOR, "kafka-lab-monitor");
+        this.shares = new ShareGroupReader(admin, CALL_TIMEOUT_MS);
         this.local = local;
         this.interval = interval;
         this.thread = Threads.scheduler("kafka-lab-poller");
@@ -218,10 +220,12 @@ public final class SnapshotPoller implements AutoCloseable {
                 new ListTopicsOptions().listInternal(true).timeoutMs(CALL_TIMEOUT_MS)).names();
         KafkaFuture<Collection<GroupListing>> groupListings = admin.listGroups(
                 ListGroupsOptions.forConsumerGroups().timeoutMs(CALL_TIMEOUT_MS)).all();
+        KafkaFuture<Collection<GroupListing>> shareListings = shares.list();
 
         List<TopicView> topics = topics(names, deadline, unreadable, logEnds, lastSeen, previous);
         List<NodeView> nodes = nodes(cluster, quorumLeader, processes, deadline, unreadable, previous);
-        List<GroupView> groups = groups(groupListings, topics, deadline, unreadable, previous);
+        List<GroupView> groups = new ArrayList<>(groups(groupListings, topics, deadline, unreadable, previous));
+        groups.addAll(shares.read(shareListings, deadline, unreadable, previous));
         return new ClusterSnapshot(takenAt, nodes, topics, groups, unreadable);
     }
 
@@ -345,7 +349,7 @@ public final class SnapshotPoller implements AutoCloseable {
         Optional<Collection<GroupListing>> listed = get(listings, deadline);
         if (listed.isEmpty()) {
             unreadable.add("consumer groups");
-            return previous.groups();
+            return previous.groups().stream().filter(g -> g.type() != org.apache.kafka.common.GroupType.SHARE).toList();
         }
         List<String> ids = listed.get().stream().map(GroupListing::groupId).sorted().toList();
         if (ids.isEmpty()) {

@@ -94,6 +94,21 @@ class ClusterEventsTest {
                 "group g rebalanced, 1 member(s) share 1 partition(s)"), texts(before, after));
     }
 
+    @Test
+    void aShareGroupsEventsSayShareGroupAndCountEachSharedPartitionOnce() {
+        TopicPartition p0 = new TopicPartition("jobs", 0);
+        TopicPartition p1 = new TopicPartition("jobs", 1);
+        MemberView a = new MemberView("m-a", "workers-member-1", "h", null, Set.of(p0, p1), 3);
+        MemberView a2 = new MemberView("m-a", "workers-member-1", "h", null, Set.of(p0, p1), 4);
+        MemberView b = new MemberView("m-b", "workers-member-2", "h", null, Set.of(p0, p1), 4);
+        ClusterSnapshot before = withGroup(T0, new GroupView("workers", GroupType.SHARE, GroupState.STABLE, "simple", 3,
+                List.of(a), Map.of(), Map.of()));
+        ClusterSnapshot after = withGroup(T1, new GroupView("workers", GroupType.SHARE, GroupState.STABLE, "simple", 4,
+                List.of(a2, b), Map.of(), Map.of()));
+        assertEquals(List.of("share group workers: member workers-member-2 joined",
+                "share group workers rebalanced: epoch 3 -> 4, 2 member(s) share 2 partition(s)"), texts(before, after));
+    }
+
     private static List<String> texts(ClusterSnapshot before, ClusterSnapshot after) {
         return ClusterEvents.between(before, after).stream().map(ClusterEvent::text).toList();
     }

@@ -40,10 +40,14 @@ public final class Reveal {
         layer.setClip(clip);
     }
 
-    /** Rings these nodes, after taking away the previous rings, and scrolls the first into view. */
+    /** Rings these nodes (a folded pane opened), after taking away the previous rings, and scrolls the first into view. */
     public void show(List<Node> nodes) {
         clear();
         for (Node n : nodes) {
+            if (n instanceof javafx.scene.control.TitledPane folded) {
+                // A folded pane shows nothing to look at: open it.
+                folded.setExpanded(true);
+            }
             Rectangle ring = new Rectangle();
             ring.getStyleClass().add("look-here");
             ring.setManaged(false);

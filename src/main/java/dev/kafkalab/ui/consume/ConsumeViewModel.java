@@ -11,6 +11,7 @@ import dev.kafkalab.monitor.ClusterSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -415,7 +416,11 @@ public final class ConsumeViewModel implements AutoCloseable {
     /** On the UI thread, where the form's group id and topic may be read. */
     private void applySnapshot(ClusterSnapshot snapshot, double at) {
         onCluster.apply(snapshot, at, form.groupId().get(), form.topic().get(), running.get(), members);
-        others.apply(snapshot, runningGroups, directory == null ? List.of() : directory.programs());
+        List<String> ours = new ArrayList<>(runningGroups);
+        if (directory != null) {
+            ours.addAll(directory.shareGroups());
+        }
+        others.apply(snapshot, ours, directory == null ? List.of() : directory.programs());
     }
 
     /** Groups on the cluster the app does not run, and the programs it does. */

@@ -18,6 +18,11 @@ public interface GroupDirectory {
     /** {@code changed} runs, on any thread, after a group started or stopped. */
     void onChange(Runnable changed);
 
+    /** The share groups the app runs now: shown in their own pane, not among the other clients. */
+    default List<String> shareGroups() {
+        return List.of();
+    }
+
     /** The programs the app runs now (the Code screen's, a lab step's), each in a few words. */
     default List<String> programs() {
         return List.of();

@@ -58,6 +58,10 @@ final class OtherClients {
 
     private static String title(GroupView g) {
         long lag = g.lag().values().stream().mapToLong(Long::longValue).sum();
+        if (g.type() == org.apache.kafka.common.GroupType.SHARE) {
+            return "share group " + g.groupId() + " · " + g.state().toString().toLowerCase(Locale.ROOT) + " · "
+                    + g.members().size() + " member" + (g.members().size() == 1 ? "" : "s") + " · lag " + lag;
+        }
         return "group " + g.groupId() + " · " + g.state().toString().toLowerCase(Locale.ROOT).replace('_', ' ') + " · "
                 + g.type().toString().toLowerCase(Locale.ROOT) + " protocol · " + g.members().size() + " member"
                 + (g.members().size() == 1 ? "" : "s") + " · lag " + lag;

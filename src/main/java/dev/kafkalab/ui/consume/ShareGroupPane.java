@@ -61,6 +61,11 @@ final class ShareGroupPane extends TitledPane {
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.status());
+        Label coordinator = new Label();
+        coordinator.setId("shareCoordinator");
+        coordinator.setWrapText(true);
+        coordinator.setMinHeight(Region.USE_PREF_SIZE);
+        coordinator.textProperty().bind(vm.coordinator());
         ListView<Delivery> list = new ListView<>(vm.deliveries());
         list.setId("shareDeliveries");
         Label none = new Label("Each record a member gets shows here: which member, where, the how-many-th delivery,"
@@ -76,9 +81,15 @@ final class ShareGroupPane extends TitledPane {
         });
         Ems.follow(none, 3.0, list::setFixedCellSize);
         Ems.follow(none, 16, list::setPrefHeight);
+        // A group started, here or by a lab's step: its deliveries are what to look at.
+        vm.running().addListener((o, was, now) -> {
+            if (now) {
+                setExpanded(true);
+            }
+        });
         setContent(new VBox(6, Forms.labelled("Group id", group), Forms.labelled("Members", count),
                 Forms.labelled("Each member", policy), Forms.labelled("Work (ms/record)", work),
-                new HBox(6, start, stop), crash, status, list));
+                new HBox(6, start, stop), crash, status, Forms.title("As the coordinator sees it"), coordinator, list));
     }
 
     static String line(Delivery d) {

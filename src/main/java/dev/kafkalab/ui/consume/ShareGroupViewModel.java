@@ -54,6 +54,7 @@ public final class ShareGroupViewModel implements AutoCloseable {
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("A share group's members share the"
             + " records, not the partitions: there may be more members than partitions.");
+    private final StringProperty coordinator = new SimpleStringProperty("");
     private final ObservableList<Delivery> deliveries = FXCollections.observableArrayList();
     private final ConcurrentLinkedQueue<Delivery> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -124,6 +125,60 @@ public final class ShareGroupViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty status() {
         return status;
+    }
+
+    /** The group as its coordinator and share partitions describe it, from the latest snapshot. */
+    public ReadOnlyStringProperty coordinator() {
+        return coordinator;
+    }
+
+    /** A new snapshot, on any thread: what the cluster says of the group shown. */
+    public void onSnapshot(dev.kafkalab.monitor.ClusterSnapshot snapshot) {
+        String id = groupId.get();
+        String text = describe(snapshot, id == null ? "" : id.trim());
+        ui.execute(() -> {
+            coordinator.set(text);
+            // A lab's step may have changed how the members answer or work: the form follows.
+            ShareGroup g = group;
+            if (g != null) {
+                policy.set(g.policy());
+                workMs.set(g.work());
+            }
+        });
+    }
+
+    /**
+     * "stable · 4 members · epoch 6", then per share partition what {@code kafka-share-groups.sh
+     * --describe} shows: its start offset (records before it are done with, as the share state
+     * last stored) and lag, and the members it is assigned to.
+     */
+    static String describe(dev.kafkalab.monitor.ClusterSnapshot snapshot, String id) {
+        java.util.Optional<dev.kafkalab.monitor.GroupView> found = snapshot.group(id)
+                .filter(g -> g.type() == org.apache.kafka.common.GroupType.SHARE);
+        if (found.isEmpty()) {
+            return id.isEmpty() ? "" : "no share group " + id + " on the cluster";
+        }
+        dev.kafkalab.monitor.GroupView g = found.get();
+        StringBuilder out = new StringBuilder(g.state().toString().toLowerCase(java.util.Locale.ROOT) + " · "
+                + g.members().size() + " member" + (g.members().size() == 1 ? "" : "s")
+                + (g.groupEpoch() == null ? "" : " · epoch " + g.groupEpoch()));
+        java.util.Set<org.apache.kafka.common.TopicPartition> partitions = new java.util.TreeSet<>(
+                java.util.Comparator.comparing(org.apache.kafka.common.TopicPartition::topic)
+                        .thenComparingInt(org.apache.kafka.common.TopicPartition::partition));
+        partitions.addAll(g.committedOffsets().keySet());
+        g.members().forEach(m -> partitions.addAll(m.assignment()));
+        for (org.apache.kafka.common.TopicPartition tp : partitions) {
+            List<String> readers = g.members().stream().filter(m -> m.assignment().contains(tp))
+                    .map(m -> m.clientId().startsWith(id + "-") ? m.clientId().substring(id.length() + 1) : m.clientId())
+                    .sorted().toList();
+            Long start = g.committedOffsets().get(tp);
+            Long lag = g.lag().get(tp);
+            out.append('\n').append(tp.topic()).append('-').append(tp.partition()).append(": ")
+                    .append(start == null ? "no start offset yet" : "start offset " + start)
+                    .append(lag == null ? "" : ", lag " + lag)
+                    .append(readers.isEmpty() ? "" : " · " + String.join(", ", readers));
+        }
+        return out.toString();
     }
 
     /** Newest first. */

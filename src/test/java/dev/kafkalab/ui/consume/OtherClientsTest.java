@@ -44,6 +44,19 @@ class OtherClientsTest {
                 OtherClients.rows(CLUSTER, List.of("java-pair"), List.of()).stream().map(OtherClients.Row::title).toList());
     }
 
+    @Test
+    void aShareGroupTheAppDoesNotRunIsListedWithItsLag() {
+        GroupView share = new GroupView("console-share", GroupType.SHARE, GroupState.STABLE, "simple", 2,
+                List.of(member("console-share-consumer", 0, 1)), Map.of(new TopicPartition("my-consumer-topic", 0), 4L),
+                Map.of(new TopicPartition("my-consumer-topic", 0), 6L));
+        ClusterSnapshot cluster = new ClusterSnapshot(Instant.EPOCH, List.of(), List.of(), List.of(share), List.of());
+
+        assertEquals(List.of("share group console-share · stable · 1 member · lag 6"),
+                OtherClients.rows(cluster, List.of(), List.of()).stream().map(OtherClients.Row::title).toList());
+        assertEquals(List.of(), OtherClients.rows(cluster, List.of("console-share"), List.of()),
+                "the app's own share groups have their pane");
+    }
+
     private static GroupView group(String id, MemberView... members) {
         return new GroupView(id, GroupType.CLASSIC, members.length == 0 ? GroupState.EMPTY : GroupState.STABLE, "range",
                 null, List.of(members), Map.of(), Map.of(new TopicPartition("my-consumer-topic", 0), 1L,
