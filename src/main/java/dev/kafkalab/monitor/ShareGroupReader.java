@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeShareGroupsOptions;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -98,18 +95,8 @@ final class ShareGroupReader {
         info.lag().ifPresent(l -> lag.put(tp, l));
     }
 
+    /** A future's value by the deadline; empty when it failed or is late (a null future too). */
     private static <T> Optional<T> get(KafkaFuture<T> future, long deadlineNanos) {
-        if (future == null) {
-            return Optional.empty();
-        }
-        try {
-            long left = Math.max(0, deadlineNanos - System.nanoTime());
-            return Optional.ofNullable(future.get(left, TimeUnit.NANOSECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException | TimeoutException e) {
-            return Optional.empty();
-        }
+        return future == null ? Optional.empty() : SnapshotPoller.get(future, deadlineNanos);
     }
 }

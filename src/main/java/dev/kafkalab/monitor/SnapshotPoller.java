@@ -449,7 +449,7 @@ public final class SnapshotPoller implements AutoCloseable {
         return nodes == null ? List.of() : nodes.stream().map(Node::id).toList();
     }
 
-    private static <T> Optional<T> get(KafkaFuture<T> future, long deadlineNanos) {
+    static <T> Optional<T> get(KafkaFuture<T> future, long deadlineNanos) {
         try {
             long left = Math.max(0, deadlineNanos - System.nanoTime());
             return Optional.ofNullable(future.get(left, TimeUnit.NANOSECONDS));
