@@ -16,8 +16,10 @@ import javafx.scene.shape.Shape;
  * A partition's log drawn to scale: the track up to the furthest offset, the readable part from
  * log start to high watermark, a tick for each replica's log end offset in its broker's colour
  * (dashed for a broker that is down: where its log ended when it was last seen, with a pale band
- * over what it held past the high watermark, the records only it had), and a triangle for each
- * group's committed offset. A producer at 12 and a group at 9 read as exactly that.
+ * over what it held past the high watermark, the records only it had), a triangle for each
+ * group's committed offset, and, while a transaction is open, an amber band from the last stable
+ * offset to the high watermark: what read_committed readers cannot read yet. A producer at 12
+ * and a group at 9 read as exactly that.
  */
 public final class OffsetsBar extends Region {
 
@@ -26,6 +28,7 @@ public final class OffsetsBar extends Region {
 
     private final Rectangle track = new Rectangle();
     private final Rectangle readable = new Rectangle();
+    private final Rectangle uncommitted = new Rectangle();
     private final List<Line> tickPool = new ArrayList<>();
     private final List<Polygon> markPool = new ArrayList<>();
     private final List<Rectangle> bandPool = new ArrayList<>();
@@ -35,9 +38,10 @@ public final class OffsetsBar extends Region {
         getStyleClass().add("offsets-bar");
         track.getStyleClass().add("track");
         readable.getStyleClass().add("readable");
+        uncommitted.getStyleClass().add("uncommitted");
         setMinWidth(120);
         setPrefWidth(320);
-        getChildren().addAll(track, readable);
+        getChildren().addAll(track, readable, uncommitted);
     }
 
     public void show(PartitionRow row) {
@@ -67,6 +71,15 @@ public final class OffsetsBar extends Region {
             readable.setY(barY);
             readable.setWidth(Math.max(0, high - start));
             readable.setHeight(barH);
+            // An open transaction: read_committed readers stop at the LSO, whatever the HW says.
+            uncommitted.setVisible(p.transactionOpen());
+            if (p.transactionOpen()) {
+                double stable = x(p.lastStableOffset(), end, w);
+                uncommitted.setX(stable);
+                uncommitted.setY(barY);
+                uncommitted.setWidth(Math.max(2, high - stable));
+                uncommitted.setHeight(barH);
+            }
             // One lane per replica, so replicas at the same offset stay visible side by side.
             List<Integer> replicas = p.replicas();
             double lane = h / Math.max(1, replicas.size());
@@ -94,6 +107,7 @@ public final class OffsetsBar extends Region {
             }
         } else {
             readable.setWidth(0);
+            uncommitted.setVisible(false);
         }
         // Shapes are kept and reused: a new node in the scene costs a stylesheet match, and a
         // broker kill relays out every visible row at once.

@@ -34,7 +34,8 @@ public final class PartitionsView extends VBox {
         }, vm.selectedTopic(), notYet));
         Label legend = new Label("green: readable, log start to high watermark · ticks: each replica's log end offset"
                 + " in its broker's colour (a broker that is down: dashed, where it was last seen, a pale band over what only"
-                + " it had) · ▲ a group's committed offset");
+                + " it had) · ▲ a group's committed offset · amber: in a transaction still open, from the last stable"
+                + " offset (read_committed readers stop there)");
         legend.getStyleClass().add("offsets-legend");
         legend.setWrapText(true);
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

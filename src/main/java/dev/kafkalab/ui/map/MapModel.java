@@ -102,9 +102,16 @@ public record MapModel(String topic, List<Column> columns, List<Write> writes, L
      * @param behind    records the leader has that it lacks (0 for the leader, -1 when unknown)
      * @param lastSeen  for a replica on a broker that is down: true when {@code logEnd} is its
      *                  last report before it went down
+     * @param lastStable the partition's last stable offset, or -1 when unknown: below the high
+     *                  watermark while a transaction is open
      */
     public record Tile(int partition, int broker, Role role, long logEnd, long highWatermark, long logStart,
-            long behind, boolean lastSeen) {
+            long behind, boolean lastSeen, long lastStable) {
+
+        /** A transaction is open: read_committed readers stop at the last stable offset. */
+        public boolean transactionOpen() {
+            return lastStable >= 0 && highWatermark >= 0 && lastStable < highWatermark;
+        }
 
         public String name() {
             return "P" + partition;

@@ -125,7 +125,7 @@ public final class MapModels {
         Long leaderEnd = p.offline() ? null : p.logEndOffsets().get(p.leader());
         long behind = role == Role.LEADER ? 0 : end >= 0 && leaderEnd != null ? Math.max(0, leaderEnd - end) : -1;
         return new Tile(p.partition(), broker, role, end, p.highWatermark(), p.logStartOffset(), behind,
-                lastSeen != null);
+                lastSeen != null, p.lastStableOffset());
     }
 
     /** Records that arrived at each leader since the snapshot before: its log end (or high watermark) grew. */

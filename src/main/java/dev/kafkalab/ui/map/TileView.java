@@ -12,7 +12,8 @@ import javafx.util.Duration;
 
 /**
  * One replica on the map: filled to its log end offset against the topic's longest log, with the
- * partition's high watermark drawn across, so a follower falling behind shows as a shorter fill.
+ * partition's high watermark drawn across, so a follower falling behind shows as a shorter fill;
+ * while a transaction is open, an amber band from the last stable offset to the high watermark.
  * The leader is marked with a star and a heavy border; a follower says whether it is in sync.
  */
 final class TileView extends Region {
@@ -21,6 +22,7 @@ final class TileView extends Region {
 
     private final Region fill = new Region();
     private final Region highWatermark = new Region();
+    private final Region lastStable = new Region();
     private final Label name = new Label();
     private final Label badge = new Label();
     /** Made when the pointer first comes over the tile: a tooltip is a window of its own, costly to make. */
@@ -30,16 +32,18 @@ final class TileView extends Region {
     private IsrHistory.Since shownSince;
     private double fillShare;
     private double markShare = -1;
+    private double stableShare = -1;
 
     TileView(int broker, int partition, String ids) {
         setId(ids + "tile-" + broker + "-" + partition);
         getStyleClass().add("map-tile");
         fill.getStyleClass().add("map-tile-fill");
         highWatermark.getStyleClass().add("map-tile-hw");
+        lastStable.getStyleClass().add("map-tile-lso");
         name.getStyleClass().add("map-tile-name");
         badge.getStyleClass().add("map-tile-badge");
         badge.setId(ids + "badge-" + broker + "-" + partition);
-        getChildren().addAll(fill, highWatermark, name, badge);
+        getChildren().addAll(fill, highWatermark, lastStable, name, badge);
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
             if (tip == null) {
                 tip = new Tooltip(numbers());
@@ -75,10 +79,12 @@ final class TileView extends Region {
         });
         double fill = scale <= 0 || t.logEnd() <= 0 ? 0 : Math.min(1, (double) t.logEnd() / scale);
         double mark = scale <= 0 || t.highWatermark() < 0 ? -1 : Math.min(1, (double) t.highWatermark() / scale);
-        // Laid out again only when the fill or the mark moved: twice a second, most tiles have not.
-        if (fill != fillShare || mark != markShare) {
+        double stable = scale <= 0 || !t.transactionOpen() ? -1 : Math.min(1, (double) t.lastStable() / scale);
+        // Laid out again only when the fill or a mark moved: twice a second, most tiles have not.
+        if (fill != fillShare || mark != markShare || stable != stableShare) {
             fillShare = fill;
             markShare = mark;
+            stableShare = stable;
             requestLayout();
         }
         shownTile = t;
@@ -111,6 +117,10 @@ final class TileView extends Region {
         s.append("\nlog start ").append(t.logStart() < 0 ? "?" : Long.toString(t.logStart()));
         s.append(" · high watermark ").append(t.highWatermark() < 0 ? "?" : Long.toString(t.highWatermark()));
         s.append(" · log end ").append(t.logEnd() < 0 ? "?" : Long.toString(t.logEnd()));
+        if (t.transactionOpen()) {
+            s.append("\nlast stable offset ").append(t.lastStable())
+                    .append(": a transaction is open, read_committed readers stop there");
+        }
         if (t.lastSeen()) {
             s.append(" (as last seen before its broker went down)");
         }
@@ -172,6 +182,10 @@ final class TileView extends Region {
         fill.resizeRelocate(1, 1, inner * fillShare, Math.max(0, h - 2));
         highWatermark.setVisible(markShare >= 0);
         highWatermark.resizeRelocate(1 + Math.max(0, inner * markShare - 1.5), 1, 3, Math.max(0, h - 2));
+        // An open transaction: a band from the last stable offset to the high watermark.
+        lastStable.setVisible(stableShare >= 0);
+        double from = 1 + inner * Math.max(0, stableShare);
+        lastStable.resizeRelocate(from, 1, Math.max(3, 1 + inner * Math.max(0, markShare) - from), Math.max(0, h - 2));
         double left = snappedLeftInset();
         double right = w - snappedRightInset();
         double nameWidth = name.prefWidth(-1);

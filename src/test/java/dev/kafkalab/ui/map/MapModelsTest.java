@@ -1,6 +1,7 @@
 package dev.kafkalab.ui.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkalab.cluster.NodeRole;
@@ -32,6 +33,22 @@ class MapModelsTest {
     private static final List<Integer> ALL = List.of(1, 2, 3);
 
     @Test
+    void aTileCarriesItsPartitionsLastStableOffsetAndSaysWhenATransactionHoldsReadersBack() {
+        PartitionView open = new PartitionView("orders", 0, 1, ALL, ALL, List.of(), 0, 8, Map.of(1, 8L, 2, 8L, 3, 8L),
+                Map.of(), 5);
+        MapModel m = map(snapshot(T0, running(), List.of(open)));
+
+        Tile leader = m.tile(1, 0).orElseThrow();
+        assertEquals(5, leader.lastStable());
+        assertTrue(leader.transactionOpen());
+        assertTrue(TileView.describe(leader).contains("last stable offset 5: a transaction is open"),
+                TileView.describe(leader));
+        Tile settled = new Tile(0, 1, Role.LEADER, 8, 8, 0, 0, false, 8);
+        assertFalse(settled.transactionOpen());
+        assertFalse(TileView.describe(settled).contains("last stable"), TileView.describe(settled));
+    }
+
+    @Test
     void eachBrokerHoldsATilePerReplicaFilledToItsLogEndAgainstTheLongestLog() {
         MapModel m = map(snapshot(T0, running(), List.of(partition(0, 1, ALL, 100, 100, 100, 100),
                 partition(1, 2, ALL, 50, 50, 50, 40))));
@@ -40,8 +57,8 @@ class MapModelsTest {
                 "the controller first, then the brokers");
         assertEquals("registered 1, 2, 3", m.columns().get(0).note());
         assertEquals(100, m.scale());
-        assertEquals(new Tile(0, 1, Role.LEADER, 100, 100, 0, 0, false), m.tile(1, 0).orElseThrow());
-        assertEquals(new Tile(1, 3, Role.IN_SYNC, 40, 50, 0, 10, false), m.tile(3, 1).orElseThrow(),
+        assertEquals(new Tile(0, 1, Role.LEADER, 100, 100, 0, 0, false, 100), m.tile(1, 0).orElseThrow());
+        assertEquals(new Tile(1, 3, Role.IN_SYNC, 40, 50, 0, 10, false, 50), m.tile(3, 1).orElseThrow(),
                 "a follower 10 behind its leader, still in the ISR");
         assertEquals("leads 1 of 2", m.column(2).orElseThrow().note());
     }
