@@ -32,10 +32,14 @@ public final class PartitionsView extends VBox {
             return topic == null ? "Partitions: select or create a topic"
                     : "Partitions of " + topic + (notYet.get() ? " (not created yet)" : "");
         }, vm.selectedTopic(), notYet));
-        Label legend = new Label("green: readable, log start to high watermark · ticks: each replica's log end offset"
-                + " in its broker's colour (a broker that is down: dashed, where it was last seen, a pale band over what only"
-                + " it had) · ▲ a group's committed offset · amber: in a transaction still open, from the last stable"
-                + " offset (read_committed readers stop there)");
+        // Short, so the partition rows keep their room beside a lab; the whole story in its tooltip.
+        Label legend = new Label("green: readable · ticks: each replica's log end · ▲ a group's committed offset ·"
+                + " amber: an open transaction");
+        legend.setTooltip(new javafx.scene.control.Tooltip("green: readable, from the log start to the high watermark"
+                + "\nticks: each replica's log end offset in its broker's colour; a broker that is down: dashed, where"
+                + " it was last seen, with a pale band over what only it had\n▲ a group's committed offset (a share"
+                + " group's: its start offset)\namber: records of a transaction still open, from the last stable offset,"
+                + " where read_committed readers stop"));
         legend.getStyleClass().add("offsets-legend");
         legend.setWrapText(true);
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -36,7 +36,8 @@ public final class MapScreen extends VBox {
         topicLabel.setMinWidth(Label.USE_PREF_SIZE);
         topic.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label legend = new Label("★ leader · fill: log end offset · bar: high watermark · dashed: out of sync (red),"
-                + " eligible leader (amber), offline (grey) · hover a tile for its numbers");
+                + " eligible leader (amber), offline (grey) · amber band: an open transaction, from the last stable"
+                + " offset · hover a tile for its numbers");
         legend.getStyleClass().add("map-legend");
         legend.setWrapText(true);
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
