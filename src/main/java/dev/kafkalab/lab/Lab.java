@@ -23,15 +23,19 @@ public record Lab(String id, Path file, String title, int module, int minutes, S
     }
 
     /**
-     * Topics the lab's actions create, and those its topic checks name (a program's own, such as
-     * a Streams changelog): a reset deletes them.
+     * Topics the lab's actions create (a share group's dead-letter topic too), and those its topic
+     * checks name (a program's own, such as a Streams changelog): a reset deletes them.
      */
     public List<String> topics() {
         java.util.stream.Stream<String> created = steps.stream().flatMap(s -> s.actions().stream())
                 .filter(a -> a.name().equals("create-topic")).map(a -> a.text("topic"));
         java.util.stream.Stream<String> checked = steps.stream().map(Step::check)
                 .filter(c -> c.name().equals("topic-exists")).map(c -> c.text("topic"));
-        return java.util.stream.Stream.concat(created, checked).distinct().toList();
+        // A share group's dead-letter topic, made when the group starts.
+        java.util.stream.Stream<String> deadLetters = steps.stream().flatMap(s -> s.actions().stream())
+                .filter(a -> a.name().equals("start-share-group")).map(a -> a.optional("dead-letter"))
+                .flatMap(Optional::stream);
+        return java.util.stream.Stream.of(created, checked, deadLetters).flatMap(t -> t).distinct().toList();
     }
 
     /**

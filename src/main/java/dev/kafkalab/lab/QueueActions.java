@@ -22,10 +22,11 @@ final class QueueActions {
         AckPolicy policy = policy(a).orElse(AckPolicy.ACCEPT);
         int members = a.integer("members");
         return w.async(() -> {
-            ShareGroup g = w.shares().start(id, a.text("topic"), members, policy);
+            ShareGroup g = w.shares().start(id, a.text("topic"), members, policy, a.optional("dead-letter").orElse(null));
             a.optionalInteger("work-ms").ifPresent(ms -> g.work(ms, Optional.empty()));
             return "Started share group " + id + ": " + members + " member(s) reading " + g.topic() + ", each "
-                    + policy.describe() + workSaid(g.work()) + ". They share the records, not the partitions.";
+                    + policy.describe() + workSaid(g.work()) + (g.deadLetter() == null ? ""
+                            : "; what they reject goes to " + g.deadLetter()) + ". They share the records, not the partitions.";
         });
     }
 

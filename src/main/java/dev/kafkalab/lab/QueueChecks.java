@@ -123,9 +123,23 @@ final class QueueChecks {
         }
         int want = c.integer("at-least");
         boolean ok = confirmed >= want;
-        return new Verdict(ok, confirmed + " record(s) rejected and never delivered again while newer ones were"
-                + (pending > 0 ? " (" + pending + " more rejected, with nothing newer delivered yet)" : "")
-                + (ok ? "" : "; waiting for " + want + (pending > 0 ? ": send more records" : "")));
+        String said = confirmed + " record(s) rejected and never delivered again while newer ones were"
+                + (pending > 0 ? " (" + pending + " more rejected, with nothing newer delivered yet)" : "");
+        if (c.optional("dead-letter").isPresent()) {
+            // Every rejection, confirmed or not, goes to the dead-letter topic.
+            String dlq = c.text("dead-letter");
+            long before = ctx.baseline().topic(dlq).map(QueueChecks::highWatermarks).orElse(0L);
+            long arrived = ctx.now().topic(dlq).map(QueueChecks::highWatermarks).orElse(0L) - before;
+            long rejected = (long) confirmed + pending;
+            ok &= arrived >= rejected && rejected > 0;
+            said += "; " + Math.max(0, arrived) + " record(s) arrived on " + dlq + " since the step began";
+        }
+        return new Verdict(ok, said + (ok ? "" : "; waiting for " + want + (pending > 0 ? ": send more records" : "")
+                + (c.optional("dead-letter").isPresent() ? ", each on " + c.text("dead-letter") : "")));
+    }
+
+    private static long highWatermarks(TopicView t) {
+        return t.partitions().stream().mapToLong(p -> Math.max(0, p.highWatermark())).sum();
     }
 
     /**

@@ -234,7 +234,9 @@ public final class Vocabulary {
                     req("group"), reqNum("at-least"), num("members")),
             check("share-rejected", CONSUME, QueueChecks::shareRejected,
                     "since the step began, at least this many records were rejected and never delivered again, while"
-                            + " newer records of their partition were", req("group"), reqNum("at-least")),
+                            + " newer records of their partition were (dead-letter=TOPIC: and that topic has received"
+                            + " as many records since the step began)", req("group"), reqNum("at-least"),
+                    req("dead-letter", false)),
             check("share-redelivered", CONSUME, QueueChecks::shareRedelivered,
                     "since the step began, at least this many records came back (delivery count 2 or more) to another"
                             + " member, which answered them (from=held: the first member held them past their lock;"
@@ -303,9 +305,9 @@ public final class Vocabulary {
             action("start-share-group", CONSUME, QueueActions::startShareGroup,
                     "start a share group (KIP-932) of in-app members on a topic, from its earliest record; each member"
                             + " answers by the policy (accept, reject or release every Nth, hold) and works work-ms on"
-                            + " each record",
+                            + " each record; dead-letter=dlq.NAME: rejected records go to that topic (KIP-1191)",
                     req("group"), req("topic"), reqNum("members"), choice("policy", false, "accept", "reject",
-                            "release", "hold"), num("every"), num("work-ms")),
+                            "release", "hold"), num("every"), num("work-ms"), req("dead-letter", false)),
             action("set-share-members", CONSUME, QueueActions::setShareMembers,
                     "give the share group's members (or one member) a new policy or work time",
                     req("group"), req("member", false), choice("policy", false, "accept", "reject", "release", "hold"),

@@ -24,12 +24,19 @@ public final class ShareGroup implements AutoCloseable {
     private final AtomicInteger named = new AtomicInteger();
     private volatile AckPolicy policy;
     private volatile int workMs;
+    private final String deadLetter;
 
-    ShareGroup(String id, String topic, ClientFactory clients, AckPolicy policy) {
+    ShareGroup(String id, String topic, ClientFactory clients, AckPolicy policy, String deadLetter) {
         this.id = id;
         this.topic = topic;
         this.clients = clients;
         this.policy = policy;
+        this.deadLetter = deadLetter;
+    }
+
+    /** Its dead-letter topic, or null. */
+    public String deadLetter() {
+        return deadLetter;
     }
 
     public String id() {

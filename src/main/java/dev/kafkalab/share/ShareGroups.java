@@ -33,15 +33,55 @@ public final class ShareGroups implements AutoCloseable {
      * the FX thread.
      */
     public ShareGroup start(String group, String topic, int count, AckPolicy policy) throws Exception {
+        return start(group, topic, count, policy, null);
+    }
+
+    /**
+     * As {@link #start(String, String, int, AckPolicy)}, and with a dead-letter topic (KIP-1191,
+     * Kafka 4.4) when {@code deadLetter} is not null: created if missing, with the topic config that
+     * lets share groups write to it, and named in the group's config, so the broker copies every
+     * record the group rejects, or gives up on, there, with headers that say where it came from.
+     */
+    public ShareGroup start(String group, String topic, int count, AckPolicy policy, String deadLetter)
+            throws Exception {
         stop(group);
-        configure(group, Map.of("share.auto.offset.reset", "earliest"));
-        ShareGroup g = new ShareGroup(group, topic, clients, policy);
+        Map<String, String> configs = new java.util.HashMap<>(Map.of("share.auto.offset.reset", "earliest"));
+        if (deadLetter != null) {
+            if (!deadLetter.startsWith(DEAD_LETTER_PREFIX)) {
+                throw new IllegalArgumentException("A dead-letter topic's name starts with " + DEAD_LETTER_PREFIX
+                        + " (the brokers' errors.deadletterqueue.topic.name.prefix): " + DEAD_LETTER_PREFIX + topic
+                        + ", say.");
+            }
+            deadLetterTopic(deadLetter);
+            configs.put("errors.deadletterqueue.topic.name", deadLetter);
+            // The record itself, not only headers saying where it was.
+            configs.put("errors.deadletterqueue.copy.record.enable", "true");
+        }
+        configure(group, configs);
+        ShareGroup g = new ShareGroup(group, topic, clients, policy, deadLetter);
         running.put(group, g);
         for (int i = 0; i < count; i++) {
             g.addMember();
         }
         started.forEach(l -> l.accept(g));
         return g;
+    }
+
+    /** What the brokers require a dead-letter topic's name to start with, by default. */
+    public static final String DEAD_LETTER_PREFIX = "dlq.";
+
+    /** Creates the topic, if missing, as one share groups may write dead letters to. */
+    private void deadLetterTopic(String name) throws Exception {
+        var admin = clients.actions();
+        if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(name)) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, name), List.of(
+                    new AlterConfigOp(new ConfigEntry("errors.deadletterqueue.group.enable", "true"),
+                            AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+            return;
+        }
+        int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
+        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(name, 1, (short) Math.min(3, brokers))
+                .configs(Map.of("errors.deadletterqueue.group.enable", "true")))).all().get(30, TimeUnit.SECONDS);
     }
 
     public Optional<ShareGroup> get(String group) {

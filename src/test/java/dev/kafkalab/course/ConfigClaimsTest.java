@@ -38,7 +38,8 @@ class ConfigClaimsTest {
             "auto.register.schemas", "a config of Confluent's Avro serializer",
             "org.apache.avro", "a Java package",
             "parse.key", "a property of the console producer (--property)",
-            "transaction.version", "a feature, finalized when the cluster is formatted (kafka-features.sh)");
+            "transaction.version", "a feature, finalized when the cluster is formatted (kafka-features.sh)",
+            "dlq.jobs", "a topic: lab 16's dead-letter topic, named with the brokers' dlq. prefix");
     /** Configs that no longer exist, which the course names only as what older material says. */
     private static final Set<String> REMOVED = Set.of("zookeeper.connect", "zookeeper.session.timeout.ms",
             "replica.lag.max.messages");

@@ -2,6 +2,7 @@ package dev.kafkalab.share;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkalab.produce.TransactionalSender;
@@ -219,6 +220,45 @@ class QueuesAndTransactionsIT {
             if (other != null) {
                 other.close();
             }
+        }
+    }
+
+    @Test
+    void aRejectedRecordGoesToTheGroupsDeadLetterTopic() throws Exception {
+        kafka.createTopic("queue-dlq", 1, 3, Map.of());
+        produce("queue-dlq", 6);
+        // As the app starts such a group (KIP-1191): the topic created allowing dead letters, its name
+        // with the brokers' dlq. prefix, and named in the group's config.
+        ShareGroups groups = new ShareGroups(kafka.clients());
+        assertThrows(IllegalArgumentException.class, () -> groups.start("workers-dlq", "queue-dlq", 1,
+                AckPolicy.ACCEPT, "dead-queue-dlq"), "a dead-letter topic without the dlq. prefix");
+        ShareMember picky = groups.start("workers-dlq", "queue-dlq", 1, AckPolicy.rejectEvery(3), "dlq.queue-dlq")
+                .members().get(0);
+        try {
+            Await.until(() -> picky.deliveries().size() >= 6, WAIT, "all 6 records received");
+            List<String> dead = new ArrayList<>();
+            Properties settings = new Properties();
+            settings.put("group.id", "dlq-reader");
+            settings.put("auto.offset.reset", "earliest");
+            try (KafkaConsumer<String, String> c = kafka.clients().consumer(settings, new StringDeserializer(),
+                    new StringDeserializer())) {
+                c.subscribe(List.of("dlq.queue-dlq"));
+                Await.until(() -> {
+                    for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                        var from = r.headers().lastHeader("__dlq.errors.topic");
+                        var group = r.headers().lastHeader("__dlq.errors.group");
+                        assertEquals("queue-dlq", from == null ? null : new String(from.value(),
+                                java.nio.charset.StandardCharsets.UTF_8), "the header naming where it came from");
+                        assertEquals("workers-dlq", group == null ? null : new String(group.value(),
+                                java.nio.charset.StandardCharsets.UTF_8), "the header naming the group");
+                        dead.add(r.value());
+                    }
+                    return dead.size() >= 2;
+                }, WAIT, "the 2 rejected records on the dead-letter topic");
+            }
+            assertEquals(List.of("record-3", "record-6"), dead, "the rejected records, copied");
+        } finally {
+            groups.close();
         }
     }
 

@@ -52,6 +52,13 @@ final class ShareGroupPane extends TitledPane {
         work.setPrefColumnCount(4);
         work.setTooltip(new javafx.scene.control.Tooltip("How long each member works on a record before it answers:"
                 + " slow members keep records locked longer, and the others take the rest"));
+        javafx.scene.control.CheckBox dead = new javafx.scene.control.CheckBox("rejected records to dlq.<topic>");
+        dead.setId("shareDeadLetters");
+        dead.setWrapText(true);
+        dead.setTooltip(new javafx.scene.control.Tooltip("A dead-letter topic (KIP-1191, Kafka 4.4): the broker copies"
+                + " each record the group rejects, or stops delivering, there, with headers saying where it came from"));
+        dead.selectedProperty().bindBidirectional(vm.deadLetters());
+        dead.disableProperty().bind(vm.running());
         Button crash = Forms.button("Crash a member", "crashShareMember", "The newest member that got records dies"
                 + " mid-batch: what it held goes back to the group", vm::crashMember);
         crash.disableProperty().bind(vm.running().not());
@@ -88,7 +95,7 @@ final class ShareGroupPane extends TitledPane {
             }
         });
         setContent(new VBox(6, Forms.labelled("Group id", group), Forms.labelled("Members", count),
-                Forms.labelled("Each member", policy), Forms.labelled("Work (ms/record)", work),
+                Forms.labelled("Each member", policy), Forms.labelled("Work (ms/record)", work), dead,
                 new HBox(6, start, stop), crash, status, Forms.title("As the coordinator sees it"), coordinator, list));
     }
 

@@ -38,9 +38,9 @@ public final class ShareGroupViewModel implements AutoCloseable {
     /** Deliveries listed; the oldest go first. */
     public static final int SHOWN = 300;
 
-    /** Starts a group: group id, topic, member count, policy. */
+    /** Starts a group: group id, topic, member count, policy, its dead-letter topic or null. */
     public interface Starter {
-        ShareGroup start(String group, String topic, int count, AckPolicy policy) throws Exception;
+        ShareGroup start(String group, String topic, int count, AckPolicy policy, String deadLetter) throws Exception;
     }
 
     private final Starter starter;
@@ -50,6 +50,7 @@ public final class ShareGroupViewModel implements AutoCloseable {
     private final StringProperty groupId = new SimpleStringProperty("workers");
     private final IntegerProperty members = new SimpleIntegerProperty(4);
     private final IntegerProperty workMs = new SimpleIntegerProperty(0);
+    private final BooleanProperty deadLetters = new SimpleBooleanProperty(false);
     private final ObjectProperty<AckPolicy> policy = new SimpleObjectProperty<>(AckPolicy.ACCEPT);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final StringProperty status = new SimpleStringProperty("A share group's members share the"
@@ -79,6 +80,11 @@ public final class ShareGroupViewModel implements AutoCloseable {
         });
     }
 
+    /** Whether a group started here sends the records it rejects to dlq.&lt;topic&gt; (KIP-1191). */
+    public BooleanProperty deadLetters() {
+        return deadLetters;
+    }
+
     /** How long each member works on a record before it answers: slow members hold records longer. */
     public IntegerProperty workMs() {
         return workMs;
@@ -103,8 +109,8 @@ public final class ShareGroupViewModel implements AutoCloseable {
         workMs.set(g.work());
         running.set(true);
         status.set("Share group " + g.id() + ": " + g.live().size() + " member(s) reading " + g.topic() + ", each "
-                + g.policy().describe() + ". kafka-share-groups.sh --describe --group " + g.id()
-                + " --members shows them.");
+                + g.policy().describe() + (g.deadLetter() == null ? "" : "; rejected records go to " + g.deadLetter())
+                + ". kafka-share-groups.sh --describe --group " + g.id() + " --members shows them.");
     }
 
     public StringProperty groupId() {
@@ -195,11 +201,12 @@ public final class ShareGroupViewModel implements AutoCloseable {
         }
         int count = Math.max(1, Math.min(10, members.get()));
         AckPolicy chosen = policy.get();
+        String deadLetter = deadLetters.get() ? dev.kafkalab.share.ShareGroups.DEAD_LETTER_PREFIX + topic : null;
         running.set(true);
         deliveries.clear();
         work.execute(() -> {
             try {
-                ShareGroup started = starter.start(id, topic, count, chosen);
+                ShareGroup started = starter.start(id, topic, count, chosen, deadLetter);
                 ui.execute(() -> show(started));
             } catch (Exception e) {
                 LOG.warn("Starting share group {} failed", id, e);
