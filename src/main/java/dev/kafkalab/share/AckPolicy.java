@@ -19,11 +19,14 @@ public record AckPolicy(Kind kind, int every) {
         /** Every Nth is released: available again at once, to any member. */
         RELEASE_EVERY,
         /** Nothing acknowledged and no more fetching: the locks expire and the records come back. */
-        HOLD
+        HOLD,
+        /** Each record waits for a person's answer (accept, release or reject), or for its lock to run out. */
+        BY_HAND
     }
 
     public static final AckPolicy ACCEPT = new AckPolicy(Kind.ACCEPT_ALL, 1);
     public static final AckPolicy HOLD = new AckPolicy(Kind.HOLD, 1);
+    public static final AckPolicy BY_HAND = new AckPolicy(Kind.BY_HAND, 1);
 
     public AckPolicy {
         if (every < 1) {
@@ -39,14 +42,19 @@ public record AckPolicy(Kind kind, int every) {
         return new AckPolicy(Kind.RELEASE_EVERY, n);
     }
 
-    /** The acknowledgement of the {@code n}th record this member got (from 1); null while holding. */
+    /** The acknowledgement of the {@code n}th record this member got (from 1); null while holding or waiting for a person. */
     public AcknowledgeType decide(long n) {
         return switch (kind) {
             case ACCEPT_ALL -> AcknowledgeType.ACCEPT;
             case REJECT_EVERY -> n % every == 0 ? AcknowledgeType.REJECT : AcknowledgeType.ACCEPT;
             case RELEASE_EVERY -> n % every == 0 ? AcknowledgeType.RELEASE : AcknowledgeType.ACCEPT;
-            case HOLD -> null;
+            case HOLD, BY_HAND -> null;
         };
+    }
+
+    /** Whether its member keeps what it got unanswered (until a person answers, or the lock runs out). */
+    public boolean holds() {
+        return kind == Kind.HOLD || kind == Kind.BY_HAND;
     }
 
     /** In words, for a member's card. */
@@ -56,6 +64,7 @@ public record AckPolicy(Kind kind, int every) {
             case REJECT_EVERY -> every == 1 ? "rejects every record" : "rejects every " + nth(every) + " record";
             case RELEASE_EVERY -> every == 1 ? "releases every record" : "releases every " + nth(every) + " record";
             case HOLD -> "holds its records without acknowledging them";
+            case BY_HAND -> "waits for you to answer each record";
         };
     }
 

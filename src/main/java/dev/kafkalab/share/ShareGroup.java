@@ -112,6 +112,13 @@ public final class ShareGroup implements AutoCloseable {
         return victim;
     }
 
+    /** A person's answer to a record a member holds (see {@link ShareMember#answer}). */
+    public void answer(Delivery held, org.apache.kafka.clients.consumer.AcknowledgeType type) {
+        member(held.member()).filter(ShareMember::alive)
+                .orElseThrow(() -> new IllegalStateException(held.member() + " is not running"))
+                .answer(held.partition(), held.offset(), type);
+    }
+
     /** Hears every record any member gets, on that member's thread; the returned action stops it. */
     public Runnable onDelivery(Consumer<Delivery> listener) {
         listeners.add(listener);

@@ -47,6 +47,11 @@ public final class ShareMember implements AutoCloseable {
     private volatile int workMs;
     private volatile boolean crashRequested;
     private volatile boolean crashed;
+    /** A person's answers to held records, for the member's thread to give (the consumer is not thread-safe). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record Answer(int partition, long offset, AcknowledgeType type) {
+    }
 
     public ShareMember(String name, String group, String topic, ClientFactory clients, AckPolicy policy,
             Consumer<Delivery> listener) {
@@ -99,6 +104,14 @@ public final class ShareMember implements AutoCloseable {
         crashRequested = true;
     }
 
+    /**
+     * A person's answer to a record it holds: given by its own thread at once if the record is
+     * still held; one whose lock ran out is another member's by then, and the broker refuses it.
+     */
+    public void answer(int partition, long offset, AcknowledgeType type) {
+        answers.add(new Answer(partition, offset, type));
+    }
+
     /** Whether it crashed (see {@link #crash()}). */
     public boolean crashed() {
         return crashed;
@@ -139,7 +152,8 @@ public final class ShareMember implements AutoCloseable {
             c.subscribe(List.of(topic));
             while (running && !crashRequested) {
                 if (!held.isEmpty()) {
-                    if (policy.kind() == AckPolicy.Kind.HOLD) {
+                    answerByHand(c, held);
+                    if (!held.isEmpty() && policy.holds()) {
                         // Holding: no acknowledgement, and no fetch (explicit mode fetches only
                         // once everything fetched is answered). The locks run out on the broker.
                         Thread.sleep(100);
@@ -192,6 +206,26 @@ public final class ShareMember implements AutoCloseable {
                 // A crash waits for nothing: no acknowledgement goes out, the connections drop.
                 c.close(crashed ? Duration.ZERO : Duration.ofSeconds(10));
             }
+        }
+    }
+
+    /** Gives the answers a person gave to held records; what is answered is held no more. */
+    private void answerByHand(KafkaShareConsumer<String, String> c, List<ConsumerRecord<String, String>> held) {
+        boolean any = false;
+        for (Answer a; (a = answers.poll()) != null; ) {
+            for (java.util.Iterator<ConsumerRecord<String, String>> i = held.iterator(); i.hasNext(); ) {
+                ConsumerRecord<String, String> r = i.next();
+                if (r.partition() == a.partition() && r.offset() == a.offset()) {
+                    c.acknowledge(r, a.type());
+                    i.remove();
+                    any = true;
+                    keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
+                            r.deliveryCount().map(Short::intValue).orElse(1), a.type(), Instant.now(), true));
+                }
+            }
+        }
+        if (any && held.isEmpty()) {
+            c.commitAsync();
         }
     }
 

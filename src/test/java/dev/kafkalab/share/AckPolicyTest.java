@@ -2,6 +2,7 @@ package dev.kafkalab.share;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -20,6 +21,8 @@ class AckPolicyTest {
                 AcknowledgeType.RELEASE, AcknowledgeType.RELEASE, AcknowledgeType.RELEASE), answers(AckPolicy.releaseEvery(1)));
         assertEquals(6, answers(AckPolicy.ACCEPT).stream().filter(a -> a == AcknowledgeType.ACCEPT).count());
         assertNull(AckPolicy.HOLD.decide(1), "holding answers nothing");
+        assertNull(AckPolicy.BY_HAND.decide(1), "a person answers, not the policy");
+        assertTrue(AckPolicy.BY_HAND.holds() && AckPolicy.HOLD.holds() && !AckPolicy.ACCEPT.holds());
     }
 
     @Test

@@ -263,6 +263,32 @@ class QueuesAndTransactionsIT {
     }
 
     @Test
+    void recordsAnsweredByHandAreAnsweredAsToldAndTheMemberFetchesOn() throws Exception {
+        kafka.createTopic("queue-by-hand", 1, 3, Map.of());
+        startAtTheEarliest("workers-by-hand", Map.of());
+        produce("queue-by-hand", 3);
+        ShareMember person = member("person", "workers-by-hand", "queue-by-hand", AckPolicy.BY_HAND);
+        try {
+            Await.until(() -> person.deliveries().size() >= 3, WAIT, "the 3 records held for a person's answer");
+            person.deliveries().forEach(d -> assertEquals(null, d.acknowledged(), "held, not answered: " + d));
+            person.answer(0, 0, AcknowledgeType.ACCEPT);
+            person.answer(0, 1, AcknowledgeType.REJECT);
+            person.answer(0, 2, AcknowledgeType.ACCEPT);
+            Await.until(() -> person.deliveries().stream().filter(Delivery::byHand).count() == 3, WAIT,
+                    "the 3 answers given");
+            assertEquals(AcknowledgeType.REJECT, person.deliveries().stream().filter(d -> d.byHand() && d.offset() == 1)
+                    .findFirst().orElseThrow().acknowledged());
+            // Everything fetched is answered: it fetches again, and nothing answered comes back.
+            produce("queue-by-hand", 1, "after");
+            Await.until(() -> received(List.of(person)).contains("0@3"), WAIT, "the next record fetched");
+            assertEquals(4, person.deliveries().stream().filter(d -> !d.byHand()).count(),
+                    "no answered record delivered again: " + person.deliveries());
+        } finally {
+            person.close();
+        }
+    }
+
+    @Test
     void kafkasOwnShareToolsWorkAgainstTheCluster() throws Exception {
         kafka.createTopic("queue-tools", 1, 3, Map.of());
         startAtTheEarliest("console-share", Map.of());

@@ -25,7 +25,7 @@ import javafx.scene.layout.VBox;
 final class ShareGroupPane extends TitledPane {
 
     private static final List<AckPolicy> POLICIES = List.of(AckPolicy.ACCEPT, AckPolicy.rejectEvery(3),
-            AckPolicy.releaseEvery(3), AckPolicy.HOLD);
+            AckPolicy.releaseEvery(3), AckPolicy.HOLD, AckPolicy.BY_HAND);
 
     ShareGroupPane(ShareGroupViewModel vm, ObservableStringValue topic) {
         setText("Share group (a queue)");
@@ -86,6 +86,20 @@ final class ShareGroupPane extends TitledPane {
                 setText(empty || d == null ? null : line(d));
             }
         });
+        // Answering by hand: a held record chosen in the list, then its answer.
+        HBox answers = new HBox(6);
+        for (var type : List.of(org.apache.kafka.clients.consumer.AcknowledgeType.ACCEPT,
+                org.apache.kafka.clients.consumer.AcknowledgeType.RELEASE,
+                org.apache.kafka.clients.consumer.AcknowledgeType.REJECT)) {
+            String word = type.toString().charAt(0) + type.toString().substring(1).toLowerCase(java.util.Locale.ROOT);
+            Button b = Forms.button(word, "share" + word, word + " the held record chosen in the list", () ->
+                    vm.answer(list.getSelectionModel().getSelectedItem(), type));
+            b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                Delivery d = list.getSelectionModel().getSelectedItem();
+                return d == null || d.acknowledged() != null;
+            }, list.getSelectionModel().selectedItemProperty()).or(vm.running().not()));
+            answers.getChildren().add(b);
+        }
         Ems.follow(none, 3.0, list::setFixedCellSize);
         Ems.follow(none, 16, list::setPrefHeight);
         // A group started, here or by a lab's step: its deliveries are what to look at.
@@ -96,11 +110,11 @@ final class ShareGroupPane extends TitledPane {
         });
         setContent(new VBox(6, Forms.labelled("Group id", group), Forms.labelled("Members", count),
                 Forms.labelled("Each member", policy), Forms.labelled("Work (ms/record)", work), dead,
-                new HBox(6, start, stop), crash, status, Forms.title("As the coordinator sees it"), coordinator, list));
+                new HBox(6, start, stop), crash, status, Forms.title("As the coordinator sees it"), coordinator, list, answers));
     }
 
     static String line(Delivery d) {
-        String answer = d.acknowledged() == null ? "held" : switch (d.acknowledged()) {
+        String answer = d.acknowledged() == null ? "held" : (d.byHand() ? "by hand: " : "") + switch (d.acknowledged()) {
             case ACCEPT -> "accepted";
             case RELEASE -> "released";
             case REJECT -> "rejected";

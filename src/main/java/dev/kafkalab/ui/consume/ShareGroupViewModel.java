@@ -219,6 +219,26 @@ public final class ShareGroupViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * A person's answer to a record a member holds: accept, release or reject. Too late once its
+     * lock ran out: the broker has given the record to another member.
+     */
+    public void answer(Delivery held, org.apache.kafka.clients.consumer.AcknowledgeType type) {
+        ShareGroup g = group;
+        if (g == null || held == null || held.acknowledged() != null) {
+            status.set("Choose a held record in the list to answer it.");
+            return;
+        }
+        try {
+            g.answer(held, type);
+            status.set(held.member() + " answers P" + held.partition() + "@" + held.offset() + ": "
+                    + type.toString().toLowerCase(java.util.Locale.ROOT) + ". Held longer than its lock ("
+                    + "group.share.record.lock.duration.ms), it would be another member's already.");
+        } catch (IllegalStateException e) {
+            status.set(e.getMessage() + ": its records went back to the group.");
+        }
+    }
+
     /** Crashes the newest member that got records: what it held goes back to the group. */
     public void crashMember() {
         ShareGroup g = group;
