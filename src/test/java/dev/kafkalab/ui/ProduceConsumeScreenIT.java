@@ -142,8 +142,36 @@ class ProduceConsumeScreenIT {
         assertTrue(deliveries.getItems().stream().allMatch(d -> d.deliveryCount() == 1
                 && d.acknowledged() == org.apache.kafka.clients.consumer.AcknowledgeType.ACCEPT), "all first deliveries,"
                 + " accepted: " + deliveries.getItems());
+        ShellUnderTest.await("the coordinator's view of the group", 30, () -> text(robot, "#shareCoordinator")
+                .startsWith("stable · 8 members"), () -> text(robot, "#shareCoordinator"));
+        ShellUnderTest.press(robot, "#crashShareMember");
+        ShellUnderTest.await("a member crashed", 10, () -> text(robot, "#shareStatus").matches("member-\\d crashed: .*"),
+                () -> text(robot, "#shareStatus"));
         ShellUnderTest.press(robot, "#stopShareGroup");
         ShellUnderTest.await("the share group stopped", 30, () -> !robot.lookup("#startShareGroup").query().isDisabled());
+
+        // By hand, with a dead-letter topic: one member holds what it gets until a person answers.
+        robot.interact(() -> {
+            robot.lookup("#shareGroupId").queryTextInputControl().setText("by-hand");
+            robot.lookup("#shareMembers").queryTextInputControl().setText("1");
+            robot.lookup("#sharePolicy").queryAs(javafx.scene.control.ChoiceBox.class)
+                    .setValue(dev.kafkalab.share.AckPolicy.BY_HAND);
+            robot.lookup("#shareDeadLetters").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        ShellUnderTest.press(robot, "#startShareGroup");
+        ShellUnderTest.await("the by-hand group started", 30, () -> text(robot, "#shareStatus")
+                .startsWith("Share group by-hand: 1 member(s)") && text(robot, "#shareStatus").contains("dlq.orders"),
+                () -> text(robot, "#shareStatus"));
+        ShellUnderTest.await("records held for an answer", 30, () -> !deliveries.getItems().isEmpty()
+                && deliveries.getItems().get(0).acknowledged() == null, () -> deliveries.getItems().toString());
+        assertTrue(robot.lookup("#shareReject").query().isDisabled(), "nothing chosen, nothing to answer");
+        robot.interact(() -> deliveries.getSelectionModel().select(deliveries.getItems().size() - 1));
+        ShellUnderTest.press(robot, "#shareReject");
+        ShellUnderTest.await("the chosen record rejected by hand", 30, () -> deliveries.getItems().stream()
+                .anyMatch(d -> d.byHand() && d.acknowledged() == org.apache.kafka.clients.consumer.AcknowledgeType.REJECT),
+                () -> deliveries.getItems() + "; " + text(robot, "#shareStatus"));
+        ShellUnderTest.press(robot, "#stopShareGroup");
+        ShellUnderTest.await("the by-hand group stopped", 30, () -> !robot.lookup("#startShareGroup").query().isDisabled());
     }
 
     /** The Produce screen's transaction: sent records hold the LSO (the cluster screen says so) until the commit. */

@@ -91,7 +91,7 @@ final class ShareGroupPane extends TitledPane {
         for (var type : List.of(org.apache.kafka.clients.consumer.AcknowledgeType.ACCEPT,
                 org.apache.kafka.clients.consumer.AcknowledgeType.RELEASE,
                 org.apache.kafka.clients.consumer.AcknowledgeType.REJECT)) {
-            String word = type.toString().charAt(0) + type.toString().substring(1).toLowerCase(java.util.Locale.ROOT);
+            String word = type.name().charAt(0) + type.name().substring(1).toLowerCase(java.util.Locale.ROOT);
             Button b = Forms.button(word, "share" + word, word + " the held record chosen in the list", () ->
                     vm.answer(list.getSelectionModel().getSelectedItem(), type));
             b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {

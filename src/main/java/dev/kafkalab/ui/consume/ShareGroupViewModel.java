@@ -232,7 +232,7 @@ public final class ShareGroupViewModel implements AutoCloseable {
         try {
             g.answer(held, type);
             status.set(held.member() + " answers P" + held.partition() + "@" + held.offset() + ": "
-                    + type.toString().toLowerCase(java.util.Locale.ROOT) + ". Held longer than its lock ("
+                    + type.name().toLowerCase(java.util.Locale.ROOT) + ". Held longer than its lock ("
                     + "group.share.record.lock.duration.ms), it would be another member's already.");
         } catch (IllegalStateException e) {
             status.set(e.getMessage() + ": its records went back to the group.");
