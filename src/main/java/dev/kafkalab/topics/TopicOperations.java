@@ -17,4 +17,9 @@ public interface TopicOperations {
     }
 
     CompletableFuture<Void> delete(String name);
+
+    /** Reads the topic's transaction markers and aborted records (see {@link LogMarks}), off the caller's thread. */
+    default CompletableFuture<java.util.Map<Integer, LogMarks>> logMarks(String topic) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("reading a topic is not possible here"));
+    }
 }

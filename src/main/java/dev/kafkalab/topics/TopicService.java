@@ -19,10 +19,18 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 public final class TopicService implements TopicOperations, AutoCloseable {
 
     private final Admin admin;
+    private final ClientFactory clients;
+    private final java.util.concurrent.ExecutorService reader = dev.kafkalab.common.Threads.single("kafka-lab-log-marks");
 
     /** Topics through the actions' shared Admin client, which {@code clients} closes. */
     public TopicService(ClientFactory clients) {
         this.admin = clients.actions();
+        this.clients = clients;
+    }
+
+    @Override
+    public CompletableFuture<Map<Integer, LogMarks>> logMarks(String topic) {
+        return CompletableFuture.supplyAsync(() -> LogMarks.read(clients, topic), reader);
     }
 
     /** Creates a checked request; fails with a {@link TopicException} naming the field at fault. */
@@ -80,9 +88,10 @@ public final class TopicService implements TopicOperations, AutoCloseable {
         return new TopicException(null, c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
     }
 
-    /** Nothing of its own to close: the Admin client is shared. Kept so callers can still use try-with-resources. */
+    /** Stops its log reader; the Admin client is shared, its factory closes it. */
     @Override
     public void close() {
+        reader.shutdownNow();
     }
 
     /** A refused topic operation: the message, and the form field it concerns (or null). */

@@ -149,6 +149,10 @@ class QueuesAndTransactionsIT {
         List<String> uncommitted = readAll("tx-orders", IsolationLevel.READ_UNCOMMITTED, 10);
         assertEquals(10, uncommitted.size(), "read_uncommitted sees the aborted records too: " + uncommitted);
         assertTrue(uncommitted.contains("aborted-3"), uncommitted.toString());
+        // The log, read both ways: 5 aborted records, the abort marker at 5, 5 committed, the commit marker at 11.
+        var marks = dev.kafkalab.topics.LogMarks.read(kafka.clients(), "tx-orders").get(0);
+        assertEquals(List.of(5L, 11L), marks.markers());
+        assertEquals("0-4", marks.aborted().stream().map(r -> r[0] + "-" + r[1]).collect(Collectors.joining(",")));
     }
 
     @Test

@@ -198,6 +198,14 @@ class ProduceConsumeScreenIT {
         robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         ShellUnderTest.await("the LSO caught up with the HW of P" + partition, 15,
                 () -> !text(robot, "#offsets-" + partition).contains("LSO"), () -> text(robot, "#offsets-" + partition));
+        // The log read both ways: the commit marker takes an offset in the partition.
+        ShellUnderTest.press(robot, "#findLogMarks");
+        ShellUnderTest.await("the topic read for its markers", 60, () -> text(robot, "#logMarksStatus")
+                .startsWith("As read at"), () -> text(robot, "#logMarksStatus"));
+        assertTrue(text(robot, "#logMarksStatus").matches(".*: [1-9]\\d* marker\\(s\\).*"), text(robot, "#logMarksStatus"));
+        // The rows are redrawn at the next pulse.
+        ShellUnderTest.await("P" + partition + "'s commit marker on its offsets line", 10,
+                () -> text(robot, "#offsets-" + partition).contains("marker at "), () -> text(robot, "#offsets-" + partition));
     }
 
     /** From "read 1,234 · position ...": how many records the member read. */

@@ -56,8 +56,6 @@ public final class ClusterViewModel {
     private final TopicOperations topics;
     private final Executor ui;
     private final String courseBootstrap;
-
-    // Properties
     private final Map<Integer, ObjectProperty<NodeCardState>> cards = new LinkedHashMap<>();
     private final ObservableList<String> topicNames = FXCollections.observableArrayList();
     private final StringProperty selectedTopic = new SimpleStringProperty();
@@ -145,6 +143,11 @@ public final class ClusterViewModel {
 
     public StringProperty selectedTopic() {
         return selectedTopic;
+    }
+
+    /** Reads a topic's transaction markers and aborted records, for the offsets bars. */
+    public CompletableFuture<Map<Integer, dev.kafkalab.topics.LogMarks>> logMarks(String topic) {
+        return topics.logMarks(topic);
     }
 
     public ObservableList<PartitionRow> partitions() {

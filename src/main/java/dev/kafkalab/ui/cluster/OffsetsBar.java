@@ -18,7 +18,8 @@ import javafx.scene.shape.Shape;
  * (dashed for a broker that is down: where its log ended when it was last seen, with a pale band
  * over what it held past the high watermark, the records only it had), a triangle for each
  * group's committed offset, and, while a transaction is open, an amber band from the last stable
- * offset to the high watermark: what read_committed readers cannot read yet. A producer at 12
+ * offset to the high watermark: what read_committed readers cannot read yet; once the log was read
+ * for them, its transactions' markers (dark strokes) and aborted records (red). A producer at 12
  * and a group at 9 read as exactly that.
  */
 public final class OffsetsBar extends Region {
@@ -32,7 +33,10 @@ public final class OffsetsBar extends Region {
     private final List<Line> tickPool = new ArrayList<>();
     private final List<Polygon> markPool = new ArrayList<>();
     private final List<Rectangle> bandPool = new ArrayList<>();
+    private final List<Rectangle> abortedPool = new ArrayList<>();
+    private final List<Line> markerPool = new ArrayList<>();
     private PartitionRow row;
+    private dev.kafkalab.topics.LogMarks logMarks;
 
     public OffsetsBar() {
         getStyleClass().add("offsets-bar");
@@ -49,6 +53,12 @@ public final class OffsetsBar extends Region {
         requestLayout();
     }
 
+    /** The partition's transaction markers and aborted records, as last read; null: not read. */
+    public void marks(dev.kafkalab.topics.LogMarks value) {
+        this.logMarks = value;
+        requestLayout();
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
@@ -62,6 +72,8 @@ public final class OffsetsBar extends Region {
         int ticks = 0;
         int marks = 0;
         int bands = 0;
+        int aborted = 0;
+        int markers = 0;
         if (row != null) {
             PartitionView p = row.partition();
             long end = Math.max(1, row.scaleEnd());
@@ -101,6 +113,25 @@ public final class OffsetsBar extends Region {
                     band.setFill(colour(leo.getKey()).deriveColor(0, 1, 1, 0.3));
                 }
             }
+            if (logMarks != null) {
+                // Aborted records: a red band over the bar; markers: a dark stroke across it.
+                for (long[] range : logMarks.aborted()) {
+                    Rectangle band = pooled(abortedPool, aborted++, Rectangle::new, "aborted-band");
+                    double from = x(range[0], end, w);
+                    band.setX(from);
+                    band.setY(barY);
+                    band.setWidth(Math.max(2, x(range[1] + 1, end, w) - from));
+                    band.setHeight(barH);
+                }
+                for (long offset : logMarks.markers()) {
+                    Line marker = pooled(markerPool, markers++, Line::new, "marker-mark");
+                    double mx = Math.min(w - 1, Math.max(1, x(offset, end, w) + 0.5 * (x(1, end, w))));
+                    marker.setStartX(mx);
+                    marker.setEndX(mx);
+                    marker.setStartY(barY - 2);
+                    marker.setEndY(barY + barH + 2);
+                }
+            }
             for (long committed : row.committedByGroup().values()) {
                 double cx = x(committed, end, w);
                 mark(marks++).getPoints().setAll(cx - 5, h, cx + 5, h, cx, h - 8);
@@ -114,6 +145,8 @@ public final class OffsetsBar extends Region {
         showFirst(tickPool, ticks);
         showFirst(markPool, marks);
         showFirst(bandPool, bands);
+        showFirst(abortedPool, aborted);
+        showFirst(markerPool, markers);
     }
 
     /** A replica's tick in its own lane; a down broker's last-seen end is dashed. */

@@ -20,6 +20,9 @@ import javafx.util.Duration;
 /** The selected topic, one row per partition: leader, replica chips, and the offsets bar. */
 public final class PartitionsView extends VBox {
 
+    /** The selected topic's markers and aborted records, by partition, as last read (FX thread). */
+    private final java.util.Map<Integer, dev.kafkalab.topics.LogMarks> marks = new java.util.HashMap<>();
+
     public PartitionsView(ClusterViewModel vm) {
         Label title = new Label();
         title.getStyleClass().add("section-title");
@@ -39,7 +42,8 @@ public final class PartitionsView extends VBox {
                 + "\nticks: each replica's log end offset in its broker's colour; a broker that is down: dashed, where"
                 + " it was last seen, with a pale band over what only it had\n▲ a group's committed offset (a share"
                 + " group's: its start offset)\namber: records of a transaction still open, from the last stable offset,"
-                + " where read_committed readers stop"));
+                + " where read_committed readers stop\nafter Find markers: a dark stroke for each transaction marker (a commit"
+                + " or an abort, which takes an offset), red over aborted records"));
         legend.getStyleClass().add("offsets-legend");
         legend.setWrapText(true);
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -49,12 +53,62 @@ public final class PartitionsView extends VBox {
         empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> notYet.get()
                 ? "No topic " + vm.selectedTopic().get() + " yet: create it." : "No topic selected.", notYet));
         list.setPlaceholder(empty);
-        list.setCellFactory(v -> new RowCell());
+        list.setCellFactory(v -> new RowCell(marks::get));
+        Label marksSaid = new Label();
+        marksSaid.setId("logMarksStatus");
+        marksSaid.getStyleClass().add("offsets-legend");
+        marksSaid.setWrapText(true);
+        marksSaid.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.Button find = dev.kafkalab.ui.common.Forms.button("Find markers", "findLogMarks",
+                "Read the topic with a read_uncommitted and a read_committed consumer, up to its last stable offset"
+                        + " (the newest " + dev.kafkalab.topics.LogMarks.MOST + " offsets of each partition): the"
+                        + " offsets neither gets are transaction markers, those only the first gets are aborted records",
+                () -> findMarks(vm, list, marksSaid));
+        find.disableProperty().bind(notYet.or(vm.selectedTopic().isNull()));
+        vm.selectedTopic().addListener((o, was, now) -> {
+            marks.clear();
+            marksSaid.setText("");
+            list.refresh();
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        title.setMinWidth(0);
+        HBox header = new HBox(6, title, gap, find);
+        header.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(list, Priority.ALWAYS);
         CellRehearsal.onFirstWindow(list, list.itemsProperty(), ListCell.class, PartitionsView::madeUpRow);
         setSpacing(6);
         setMinWidth(280);
-        getChildren().addAll(title, list, legend);
+        getChildren().addAll(header, list, marksSaid, legend);
+    }
+
+    /** Reads the selected topic's markers and aborted records off the FX thread, then shows them. */
+    private void findMarks(ClusterViewModel vm, ListView<PartitionRow> list, Label said) {
+        String topic = vm.selectedTopic().get();
+        if (topic == null) {
+            return;
+        }
+        said.setText("Reading " + topic + " twice, read_uncommitted and read_committed...");
+        vm.logMarks(topic).whenComplete((found, failure) -> javafx.application.Platform.runLater(() -> {
+            if (!topic.equals(vm.selectedTopic().get())) {
+                return;
+            }
+            marks.clear();
+            if (failure != null) {
+                org.slf4j.LoggerFactory.getLogger(PartitionsView.class).warn("Reading {} for its markers failed", topic,
+                        failure);
+                said.setText("Could not read " + topic + ": " + dev.kafkalab.common.Failures.message(failure)
+                        + " (details in the log).");
+            } else {
+                marks.putAll(found);
+                long markers = found.values().stream().mapToLong(m -> m.markers().size()).sum();
+                long aborted = found.values().stream().mapToLong(m -> m.aborted().stream()
+                        .mapToLong(r -> r[1] - r[0] + 1).sum()).sum();
+                said.setText("As read at " + java.time.LocalTime.now().withNano(0) + ", up to the last stable offset: "
+                        + markers + " marker(s) (dark strokes), " + aborted + " aborted record(s) (red).");
+            }
+            list.refresh();
+        }));
     }
 
     /** A made-up row for {@link CellRehearsal}: negative numbers, so it never carries a real row's ids. */
@@ -86,6 +140,7 @@ public final class PartitionsView extends VBox {
     }
 
     private static final class RowCell extends ListCell<PartitionRow> {
+        private final java.util.function.IntFunction<dev.kafkalab.topics.LogMarks> marks;
         private final Label number = new Label();
         private final Label leader = new Label();
         private final HBox chips = new HBox(4);
@@ -100,7 +155,8 @@ public final class PartitionsView extends VBox {
         /** What each chip showed last, "topic-partition/replica=state", so a change can pulse it. */
         private final java.util.Map<Label, String> shown = new java.util.HashMap<>();
 
-        RowCell() {
+        RowCell(java.util.function.IntFunction<dev.kafkalab.topics.LogMarks> marks) {
+            this.marks = marks;
             box.getStyleClass().add("partition-row");
             flash.getStyleClass().add("row-flash");
             flash.setOpacity(0);
@@ -172,6 +228,8 @@ public final class PartitionsView extends VBox {
                 }
             }
             bar.show(row);
+            dev.kafkalab.topics.LogMarks read = marks.apply(p.partition());
+            bar.marks(read);
             String ends = p.logEndOffsets().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(" "));
             String groups = row.committedByGroup().entrySet().stream().map(e -> e.getKey() + " @" + e.getValue())
@@ -181,7 +239,8 @@ public final class PartitionsView extends VBox {
             numbers.setText("start " + p.logStartOffset() + " · HW " + p.highWatermark()
                     + (p.transactionOpen() ? " · LSO " + p.lastStableOffset() + " (a transaction is open)" : "")
                     + (ends.isEmpty() && down.isEmpty() ? "" : " · LEO " + (ends + " " + down).trim())
-                    + (groups.isEmpty() ? "" : " · " + groups));
+                    + (groups.isEmpty() ? "" : " · " + groups)
+                    + (read == null || read.describe().isEmpty() ? "" : " · " + read.describe()));
             if (row.leaderMoved()) {
                 fade.playFromStart();
             }
