@@ -70,16 +70,17 @@ public final class PartitionsView extends VBox {
             marksSaid.setText("");
             list.refresh();
         });
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        title.setMinWidth(0);
-        HBox header = new HBox(6, title, gap, find);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // Under the list, not beside the title: beside a lab the column is narrow, and the title is cut.
+        find.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(marksSaid, Priority.ALWAYS);
+        marksSaid.setMaxWidth(Double.MAX_VALUE);
+        HBox markers = new HBox(6, find, marksSaid);
+        markers.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(list, Priority.ALWAYS);
         CellRehearsal.onFirstWindow(list, list.itemsProperty(), ListCell.class, PartitionsView::madeUpRow);
         setSpacing(6);
         setMinWidth(280);
-        getChildren().addAll(header, list, marksSaid, legend);
+        getChildren().addAll(title, list, markers, legend);
     }
 
     /** Reads the selected topic's markers and aborted records off the FX thread, then shows them. */
@@ -139,6 +140,75 @@ public final class PartitionsView extends VBox {
         return chipsHelp;
     }
 
+    /**
+     * A partition's row: its head (number, leader, replica chips) with the offsets bar and numbers
+     * beside it, or under it when the list is too narrow for both (a lab open beside the screen):
+     * the bar keeps a readable length instead of shrinking to a sliver.
+     */
+    static final class RowBox extends Region {
+        /** The least length of the bar beside the head; narrower, it goes under. */
+        static final double BAR_BESIDE = 220;
+        private static final double GAP = 8;
+        private final Region head;
+        private final Region tail;
+
+        RowBox(Region head, Region tail) {
+            this.head = head;
+            this.tail = tail;
+            getChildren().addAll(head, tail);
+        }
+
+        boolean stacked(double width) {
+            return width >= 0 && width - snappedLeftInset() - snappedRightInset() < head.prefWidth(-1) + GAP + BAR_BESIDE;
+        }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            // It asks for no width: the row fits the list instead of scrolling it.
+            return snappedLeftInset() + snappedRightInset();
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + snappedRightInset() + head.minWidth(-1);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double inner = width < 0 ? -1 : width - snappedLeftInset() - snappedRightInset();
+            double h = stacked(width) ? head.prefHeight(-1) + 2 + tail.prefHeight(inner)
+                    : Math.max(head.prefHeight(-1), tail.prefHeight(inner < 0 ? -1 : inner - head.prefWidth(-1) - GAP));
+            return snappedTopInset() + snappedBottomInset() + h;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double x = snappedLeftInset();
+            double y = snappedTopInset();
+            double w = getWidth() - x - snappedRightInset();
+            double h = getHeight() - y - snappedBottomInset();
+            double headW = head.prefWidth(-1);
+            double headH = head.prefHeight(-1);
+            if (stacked(getWidth())) {
+                head.resizeRelocate(x, y, Math.min(w, headW), headH);
+                tail.resizeRelocate(x, y + headH + 2, w, Math.max(0, h - headH - 2));
+            } else {
+                head.resizeRelocate(x, y + Math.max(0, (h - headH) / 2), headW, headH);
+                tail.resizeRelocate(x + headW + GAP, y, Math.max(0, w - headW - GAP), h);
+            }
+        }
+    }
+
     private static final class RowCell extends ListCell<PartitionRow> {
         private final java.util.function.IntFunction<dev.kafkalab.topics.LogMarks> marks;
         private final Label number = new Label();
@@ -147,7 +217,8 @@ public final class PartitionsView extends VBox {
         private final OffsetsBar bar = new OffsetsBar();
         private final Label numbers = new Label();
         private final VBox barAndNumbers = new VBox(2, bar, numbers);
-        private final HBox box = new HBox(number, leader, chips, barAndNumbers);
+        private final HBox head = new HBox(number, leader, chips);
+        private final RowBox box = new RowBox(head, barAndNumbers);
         /** Behind the row: lights up when the leader moves and fades out, so a room notices. */
         private final Region flash = new Region();
         private final StackPane stack = new StackPane(flash, box);
@@ -158,6 +229,7 @@ public final class PartitionsView extends VBox {
         RowCell(java.util.function.IntFunction<dev.kafkalab.topics.LogMarks> marks) {
             this.marks = marks;
             box.getStyleClass().add("partition-row");
+            head.getStyleClass().add("partition-head");
             flash.getStyleClass().add("row-flash");
             flash.setOpacity(0);
             flash.setMouseTransparent(true);
@@ -170,7 +242,6 @@ public final class PartitionsView extends VBox {
             // own, styled from scratch when it is made (a third of the time it took to show a
             // topic's rows for the first time, sampled with JFR).
             javafx.scene.control.Tooltip.install(chips, chipsHelp());
-            HBox.setHgrow(barAndNumbers, Priority.ALWAYS);
             barAndNumbers.setMinWidth(0);
             numbers.getStyleClass().add("offsets-legend");
             numbers.setMinWidth(0);
