@@ -158,8 +158,9 @@ public final class PartitionsView extends VBox {
             getChildren().addAll(head, tail);
         }
 
+        /** Under the head: only for a real width too narrow for both (not one still unknown, 0 or less). */
         boolean stacked(double width) {
-            return width >= 0 && width - snappedLeftInset() - snappedRightInset() < head.prefWidth(-1) + GAP + BAR_BESIDE;
+            return width > 0 && width - snappedLeftInset() - snappedRightInset() < head.prefWidth(-1) + GAP + BAR_BESIDE;
         }
 
         @Override
@@ -180,9 +181,10 @@ public final class PartitionsView extends VBox {
 
         @Override
         protected double computePrefHeight(double width) {
-            double inner = width < 0 ? -1 : width - snappedLeftInset() - snappedRightInset();
+            double inner = width <= 0 ? -1 : width - snappedLeftInset() - snappedRightInset();
+            double beside = inner < 0 ? -1 : inner - head.prefWidth(-1) - GAP;
             double h = stacked(width) ? head.prefHeight(-1) + 2 + tail.prefHeight(inner)
-                    : Math.max(head.prefHeight(-1), tail.prefHeight(inner < 0 ? -1 : inner - head.prefWidth(-1) - GAP));
+                    : Math.max(head.prefHeight(-1), tail.prefHeight(beside <= 0 ? -1 : beside));
             return snappedTopInset() + snappedBottomInset() + h;
         }
 
