@@ -301,6 +301,8 @@ public final class AppContext implements AutoCloseable {
         // A share group a lab's step starts shows on the Consume screen.
         java.util.function.Consumer<dev.kafkalab.share.ShareGroup> showShare = g -> ui.execute(() -> shareVm.show(g));
         listen(s.shares()::addStartListener, s.shares()::removeStartListener, showShare);
+        java.util.function.Consumer<dev.kafkalab.share.ShareGroup> stoppedShare = g -> ui.execute(() -> shareVm.stopped(g));
+        listen(s.shares()::addStopListener, s.shares()::removeStopListener, stoppedShare);
         listenToSnapshots(s.poller(), shareVm::onSnapshot);
         return new ClusterModels(clusterVm, produceVm, consumeVm, shareVm,
                 () -> s.programs().running().stream().map(Programs.Run::name).toList());

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * The transactional producers of the labs' steps, by {@code transactional.id}, and what became of
  * each one's last transaction: a check can then tell a transaction the coordinator aborted on its
- * timeout from one the learner aborted. Not thread-safe per id: the workbench runs one step at a time.
+ * timeout from one the learner aborted. Synchronized: two quick clicks must not make two producers of an id.
  */
 final class LabTransactions implements AutoCloseable {
 
@@ -34,7 +34,7 @@ final class LabTransactions implements AutoCloseable {
     }
 
     /** Sends {@code count} records in the id's open transaction, beginning one (and registering the id) if needed. */
-    String send(String id, String topic, int count) throws Exception {
+    synchronized String send(String id, String topic, int count) throws Exception {
         Producer p = producers.get(id);
         if (p == null || p.state() == State.CRASHED) {
             // A new producer of the id fences the old one and ends what it left open.
@@ -55,7 +55,7 @@ final class LabTransactions implements AutoCloseable {
                 + " read_committed readers see none of them until the commit.";
     }
 
-    String commit(String id) {
+    synchronized String commit(String id) {
         Producer p = open(id);
         p.sender().commit();
         producers.put(id, new Producer(p.sender(), State.COMMITTED, 0, p.last()));
@@ -63,7 +63,7 @@ final class LabTransactions implements AutoCloseable {
                 + " takes an offset too) are readable by read_committed readers now.";
     }
 
-    String abort(String id) {
+    synchronized String abort(String id) {
         Producer p = open(id);
         p.sender().abort();
         producers.put(id, new Producer(p.sender(), State.ABORTED, 0, p.last()));
@@ -72,7 +72,7 @@ final class LabTransactions implements AutoCloseable {
     }
 
     /** Ends the producer at once with its transaction open, as a crash would. */
-    String crash(String id) {
+    synchronized String crash(String id) {
         Producer p = open(id);
         p.sender().crash();
         producers.put(id, new Producer(p.sender(), State.CRASHED, 0, p.last()));
@@ -101,7 +101,7 @@ final class LabTransactions implements AutoCloseable {
 
     /** Closes every producer; a transaction still open is aborted by the close. */
     @Override
-    public void close() {
+    public synchronized void close() {
         producers.values().forEach(p -> {
             if (p.state() != State.CRASHED) {
                 p.sender().close();

@@ -161,7 +161,9 @@ final class QueueChecks {
             }
             boolean fits = all.stream().anyMatch(e -> where(e).equals(where(d)) && e.at().isBefore(d.at())
                     && !e.member().equals(d.member()) && switch (from) {
-                        case "held" -> e.acknowledged() == null;
+                        // Held past its lock: not answered by hand (a release by hand also brings it back).
+                        case "held" -> e.acknowledged() == null && all.stream().noneMatch(a -> a.byHand()
+                                && a.member().equals(e.member()) && where(a).equals(where(e)) && a.at().isBefore(d.at()));
                         case "crashed" -> crashed.contains(e.member());
                         default -> true;
                     });

@@ -89,7 +89,9 @@ public final class TransactionalSender implements AutoCloseable {
      */
     public void crash() {
         crashed = true;
-        REAPER.schedule(() -> producer.close(Duration.ofSeconds(5)), transactionTimeout.toMillis() + 5_000,
+        // The coordinator looks for timed-out transactions every 10 s by Kafka's default (1 s under the
+        // demo timing): closed after both, the close finds nothing left to abort.
+        REAPER.schedule(() -> producer.close(Duration.ofSeconds(5)), transactionTimeout.toMillis() + 15_000,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 

@@ -100,11 +100,14 @@ public final class ShareGroup implements AutoCloseable {
         }
     }
 
-    /** Crashes the named member, or the newest live one that got records; empty when none is live. */
+    /** Crashes the named member, or one working on a batch (else the newest that got records); empty when none is live. */
     public Optional<ShareMember> crash(Optional<String> name) {
         Optional<ShareMember> victim = name.flatMap(this::member).filter(ShareMember::alive).or(() -> {
             List<ShareMember> live = live();
-            List<ShareMember> busy = live.stream().filter(m -> !m.deliveries().isEmpty()).toList();
+            // One in the middle of a batch, so that it dies holding records; else the newest that got some.
+            List<ShareMember> working = live.stream().filter(ShareMember::working).toList();
+            List<ShareMember> busy = !working.isEmpty() ? working
+                    : live.stream().filter(m -> !m.deliveries().isEmpty()).toList();
             List<ShareMember> pick = busy.isEmpty() ? live : busy;
             return pick.isEmpty() ? Optional.empty() : Optional.of(pick.get(pick.size() - 1));
         });
@@ -136,6 +139,8 @@ public final class ShareGroup implements AutoCloseable {
     /** Its members leave; what they hold unacknowledged is released for others. */
     @Override
     public void close() {
+        // All told first, then each waited for: they leave together, not one after another.
+        members.forEach(ShareMember::stopSoon);
         members.forEach(ShareMember::close);
     }
 }

@@ -21,6 +21,7 @@ public final class ShareGroups implements AutoCloseable {
     private final ClientFactory clients;
     private final Map<String, ShareGroup> running = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<ShareGroup>> started = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<ShareGroup>> stopped = new CopyOnWriteArrayList<>();
 
     public ShareGroups(ClientFactory clients) {
         this.clients = clients;
@@ -42,7 +43,7 @@ public final class ShareGroups implements AutoCloseable {
      * lets share groups write to it, and named in the group's config, so the broker copies every
      * record the group rejects, or gives up on, there, with headers that say where it came from.
      */
-    public ShareGroup start(String group, String topic, int count, AckPolicy policy, String deadLetter)
+    public synchronized ShareGroup start(String group, String topic, int count, AckPolicy policy, String deadLetter)
             throws Exception {
         stop(group);
         Map<String, String> configs = new java.util.HashMap<>(Map.of("share.auto.offset.reset", "earliest"));
@@ -58,6 +59,12 @@ public final class ShareGroups implements AutoCloseable {
             configs.put("errors.deadletterqueue.copy.record.enable", "true");
         }
         configure(group, configs);
+        if (deadLetter == null) {
+            // A group of this id started earlier with a dead-letter topic: not this time.
+            clients.actions().incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.GROUP, group),
+                    List.of(new AlterConfigOp(new ConfigEntry("errors.deadletterqueue.topic.name", ""),
+                            AlterConfigOp.OpType.DELETE)))).all().get(30, TimeUnit.SECONDS);
+        }
         ShareGroup g = new ShareGroup(group, topic, clients, policy, deadLetter);
         running.put(group, g);
         for (int i = 0; i < count; i++) {
@@ -93,10 +100,11 @@ public final class ShareGroups implements AutoCloseable {
     }
 
     /** Its members leave; nothing when the app runs no such group. */
-    public void stop(String group) {
+    public synchronized void stop(String group) {
         ShareGroup g = running.remove(group);
         if (g != null) {
             g.close();
+            stopped.forEach(l -> l.accept(g));
         }
     }
 
@@ -107,6 +115,15 @@ public final class ShareGroups implements AutoCloseable {
 
     public void removeStartListener(java.util.function.Consumer<ShareGroup> listener) {
         started.remove(listener);
+    }
+
+    /** Hears each group stopped, on the stopping thread. */
+    public void addStopListener(java.util.function.Consumer<ShareGroup> listener) {
+        stopped.add(listener);
+    }
+
+    public void removeStopListener(java.util.function.Consumer<ShareGroup> listener) {
+        stopped.remove(listener);
     }
 
     /** Sets group configs, as {@code kafka-configs.sh --entity-type groups --alter} does. */

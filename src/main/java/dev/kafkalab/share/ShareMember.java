@@ -47,6 +47,7 @@ public final class ShareMember implements AutoCloseable {
     private volatile int workMs;
     private volatile boolean crashRequested;
     private volatile boolean crashed;
+    private volatile boolean working;
     /** A person's answers to held records, for the member's thread to give (the consumer is not thread-safe). */
     private final java.util.concurrent.ConcurrentLinkedQueue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -112,6 +113,20 @@ public final class ShareMember implements AutoCloseable {
         answers.add(new Answer(partition, offset, type));
     }
 
+    /** Whether it is in the middle of a batch: records acquired and not all answered yet. */
+    public boolean working() {
+        return working;
+    }
+
+    /** Asks it to leave without waiting for it: {@link #close()} then waits. */
+    void stopSoon() {
+        running = false;
+        KafkaShareConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
     /** Whether it crashed (see {@link #crash()}). */
     public boolean crashed() {
         return crashed;
@@ -168,7 +183,12 @@ public final class ShareMember implements AutoCloseable {
                 }
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                 AckPolicy now = policy;
+                working = !records.isEmpty();
                 for (ConsumerRecord<String, String> r : records) {
+                    if (!running) {
+                        // Leaving: what is not answered yet is released by the close.
+                        break;
+                    }
                     if (crashRequested) {
                         // Dies holding the rest of the batch: listed as held, never answered.
                         keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
@@ -187,7 +207,8 @@ public final class ShareMember implements AutoCloseable {
                     keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
                             r.deliveryCount().map(Short::intValue).orElse(1), ack, Instant.now()));
                 }
-                if (!records.isEmpty() && held.isEmpty() && !crashRequested) {
+                working = !held.isEmpty();
+                if (!records.isEmpty() && held.isEmpty() && !crashRequested && running) {
                     // Sent now rather than with the next fetch: a rejection shows at once.
                     c.commitAsync();
                 }
@@ -224,7 +245,8 @@ public final class ShareMember implements AutoCloseable {
                 }
             }
         }
-        if (any && held.isEmpty()) {
+        if (any) {
+            // Sent at once, the rest still held: explicit mode commits what is answered.
             c.commitAsync();
         }
     }

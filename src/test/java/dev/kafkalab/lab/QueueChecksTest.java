@@ -82,6 +82,16 @@ class QueueChecksTest {
     }
 
     @Test
+    void aRecordReleasedByHandIsNoRecordHeldPastItsLock() {
+        Directive check = directive("share-redelivered group=workers at-least=1 from=held");
+        Delivery held = delivery("m1", 0, 7, 1, null, 1);
+        Delivery released = new Delivery("m1", 0, 7, null, "v", 1, AcknowledgeType.RELEASE, START.plusSeconds(2), true);
+
+        assertVerdict(false, "0 record(s) that another member held", QueueChecks.shareRedelivered(check,
+                shares(List.of(held, released, delivery("m2", 0, 7, 2, AcknowledgeType.ACCEPT, 3)), Set.of())));
+    }
+
+    @Test
     void aCrashedMembersRecordsCountOnlyWhenItCrashed() {
         Directive check = directive("share-redelivered group=workers at-least=1 from=crashed");
         List<Delivery> got = List.of(delivery("m1", 0, 3, 1, null, 1), delivery("m2", 0, 3, 2, AcknowledgeType.ACCEPT, 2));

@@ -65,10 +65,17 @@ public final class PartitionsView extends VBox {
                         + " offsets neither gets are transaction markers, those only the first gets are aborted records",
                 () -> findMarks(vm, list, marksSaid));
         find.disableProperty().bind(notYet.or(vm.selectedTopic().isNull()));
-        vm.selectedTopic().addListener((o, was, now) -> {
+        Runnable forget = () -> {
             marks.clear();
             marksSaid.setText("");
             list.refresh();
+        };
+        vm.selectedTopic().addListener((o, was, now) -> forget.run());
+        // A topic deleted (a lab's reset) and made again has another log: what was read is gone.
+        notYet.addListener((o, was, now) -> {
+            if (now) {
+                forget.run();
+            }
         });
         // Under the list, not beside the title: beside a lab the column is narrow, and the title is cut.
         find.setMinWidth(Region.USE_PREF_SIZE);

@@ -138,12 +138,12 @@ public final class ShareGroupViewModel implements AutoCloseable {
         return coordinator;
     }
 
-    /** A new snapshot, on any thread: what the cluster says of the group shown. */
+    /** A new snapshot, on any thread: what the cluster says of the group shown (worked out on the FX thread). */
     public void onSnapshot(dev.kafkalab.monitor.ClusterSnapshot snapshot) {
-        String id = groupId.get();
-        String text = describe(snapshot, id == null ? "" : id.trim());
         ui.execute(() -> {
-            coordinator.set(text);
+            // The group id is the form's, read on the FX thread.
+            String id = groupId.get();
+            coordinator.set(describe(snapshot, id == null ? "" : id.trim()));
             // A lab's step may have changed how the members answer or work: the form follows.
             ShareGroup g = group;
             if (g != null) {
@@ -236,6 +236,16 @@ public final class ShareGroupViewModel implements AutoCloseable {
                     + "group.share.record.lock.duration.ms), it would be another member's already.");
         } catch (IllegalStateException e) {
             status.set(e.getMessage() + ": its records went back to the group.");
+        }
+    }
+
+    /** A group stopped elsewhere (a lab's step or reset), on the FX thread: the pane stops showing it as running. */
+    public void stopped(ShareGroup g) {
+        if (g == group) {
+            stopListening.run();
+            group = null;
+            running.set(false);
+            status.set("Share group " + g.id() + " stopped: its members left the group.");
         }
     }
 
