@@ -191,8 +191,7 @@ public final class ShareMember implements AutoCloseable {
                     }
                     if (crashRequested) {
                         // Dies holding the rest of the batch: listed as held, never answered.
-                        keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
-                                r.deliveryCount().map(Short::intValue).orElse(1), null, Instant.now()));
+                        keep(delivery(r, null, false));
                         continue;
                     }
                     if (workMs > 0) {
@@ -204,8 +203,7 @@ public final class ShareMember implements AutoCloseable {
                     } else {
                         c.acknowledge(r, ack);
                     }
-                    keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
-                            r.deliveryCount().map(Short::intValue).orElse(1), ack, Instant.now()));
+                    keep(delivery(r, ack, false));
                 }
                 working = !held.isEmpty();
                 if (!records.isEmpty() && held.isEmpty() && !crashRequested && running) {
@@ -240,8 +238,7 @@ public final class ShareMember implements AutoCloseable {
                     c.acknowledge(r, a.type());
                     i.remove();
                     any = true;
-                    keep(new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
-                            r.deliveryCount().map(Short::intValue).orElse(1), a.type(), Instant.now(), true));
+                    keep(delivery(r, a.type(), true));
                 }
             }
         }
@@ -249,6 +246,12 @@ public final class ShareMember implements AutoCloseable {
             // Sent at once, the rest still held: explicit mode commits what is answered.
             c.commitAsync();
         }
+    }
+
+    /** The record as this member got it now, with its answer (null: held) and whose answer it was. */
+    private Delivery delivery(ConsumerRecord<String, String> r, AcknowledgeType answer, boolean byHand) {
+        return new Delivery(name, r.partition(), r.offset(), r.key(), r.value(),
+                r.deliveryCount().map(Short::intValue).orElse(1), answer, Instant.now(), byHand);
     }
 
     private void keep(Delivery d) {
