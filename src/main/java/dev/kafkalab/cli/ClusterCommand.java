@@ -1,6 +1,11 @@
 package dev.kafkalab.cli;
 
 import dev.kafkalab.clients.ClientFactory;
+import dev.kafkalab.clients.Connection;
+import dev.kafkalab.clients.ConnectionCheck;
+import dev.kafkalab.cluster.Classroom;
+import dev.kafkalab.cluster.ClassroomAccess;
+import dev.kafkalab.cluster.ClassroomFiles;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.ClusterException;
 import dev.kafkalab.cluster.ClusterSpec;
@@ -83,8 +88,14 @@ public final class ClusterCommand {
                 return 1;
             }
             cluster.notes().forEach(n -> err.println("note: " + n));
+            if (spec.classroom() != null && !openToTheClass(cluster, spec)) {
+                return 1;
+            }
             err.printf(Locale.ROOT, "Ready in %.1f s. %s%n", (System.nanoTime() - t0) / 1e9, HELP);
             out.println("bootstrap.servers=" + cluster.bootstrapServers());
+            if (spec.classroom() != null) {
+                out.println("class.bootstrap.servers=" + cluster.classBootstrapServers());
+            }
             out.flush();
             try (ClientFactory clients = new ClientFactory(cluster.bootstrapServers());
                     SnapshotPoller poller = new SnapshotPoller(clients, cluster, SnapshotPoller.DEFAULT_INTERVAL)) {
@@ -99,6 +110,52 @@ public final class ClusterCommand {
         }
         err.println("Stopped.");
         return 0;
+    }
+
+    /**
+     * Gives each learner a login and their ACLs, checks that the first one can log in on the class
+     * listeners, writes a client.properties per learner, and prints how learners connect.
+     */
+    private boolean openToTheClass(LocalCluster cluster, ClusterSpec spec) {
+        Classroom classroom = spec.classroom();
+        String classBootstrap = cluster.classBootstrapServers();
+        try (ClientFactory clients = new ClientFactory(cluster.bootstrapServers())) {
+            err.println(new ClassroomAccess(clients.actions(), 30_000).apply(classroom));
+        } catch (ClusterException e) {
+            err.println("error: " + e.getMessage());
+            return false;
+        }
+        Path folder = spec.dataDir().resolve("class");
+        try {
+            ClassroomFiles.write(folder, classroom, classBootstrap);
+        } catch (java.io.IOException e) {
+            err.println("warning: could not write the learners' client.properties files in " + folder + ": "
+                    + e.getMessage());
+        }
+        String first = classroom.users().keySet().iterator().next();
+        Connection learner = Connection.fromClassroom(classroom, classBootstrap, first);
+        ConnectionCheck.Result check = ConnectionCheck.untilOk(learner, Duration.ofSeconds(20));
+        if (!check.ok()) {
+            err.println("error: " + first + " cannot log in on the class listeners: " + check.message());
+            return false;
+        }
+        err.println("Class listeners: " + classBootstrap + " (" + classroom.securityProtocol() + ", "
+                + Classroom.MECHANISM + "); checked: " + first + " logs in.");
+        err.println("Each learner uses topics, groups and transactional ids named with their name and a dash first"
+                + " (alice-orders), and the shared topics " + Classroom.SHARED_PREFIX + "*"
+                + (classroom.sharedTopics().isEmpty() ? "" : ", " + String.join(", ", classroom.sharedTopics()))
+                + ". Inter-broker and controller traffic stays on 127.0.0.1, where this machine keeps full control ("
+                + cluster.bootstrapServers() + ", no login).");
+        err.println("Learners connect with a client.properties like this one (each learner's is in " + folder + "):");
+        classroom.clientProperties(classBootstrap, first).lines().forEach(l -> err.println("    " + l));
+        err.println("  e.g. kafka-topics.sh --bootstrap-server " + classBootstrap.split(",")[0]
+                + " --command-config " + first + ".properties --list");
+        if (classroom.generated()) {
+            err.println("Learners (made up for this class, kept in " + spec.dataDir().resolve(ClassroomFiles.GENERATED)
+                    + "):");
+            classroom.users().forEach((name, password) -> err.println("    " + name + " " + password));
+        }
+        return true;
     }
 
     private void readCommands(LocalCluster cluster, SnapshotPoller poller, InputStream stdin) {
@@ -192,11 +249,16 @@ public final class ClusterCommand {
     /** Parsed command-line options of {@code cluster}. */
     record Options(ClusterSpec spec, boolean reset) {
         static final String USAGE = "usage: kafka-lab cluster [--brokers N] [--port FIRST_BROKER_PORT|0]"
-                + " [--timing demo|kafka-defaults] [--data-dir DIR] [--reset] [--set broker.config=value]...";
+                + " [--timing demo|kafka-defaults] [--data-dir DIR] [--reset] [--set broker.config=value]...\n"
+                + "       for a class: --listen ADDRESS [--users FILE | --learners N] [--class-port FIRST_PORT|0]\n"
+                + "                    [--shared TOPIC,...] [--keystore FILE --keystore-password PASSWORD]\n"
+                + "         ADDRESS: this machine's address on the class network; learners log in there with\n"
+                + "         SASL/SCRAM-SHA-256 (TLS with a keystore), ports 9092 and up. FILE: one 'name password' a line.";
 
         static Options parse(List<String> args) {
             ClusterSpec.Builder b = ClusterSpec.builder();
             boolean reset = false;
+            ClassOptions c = new ClassOptions();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
@@ -215,10 +277,55 @@ public final class ClusterCommand {
                     }
                     case "--jvm-flags" -> b.jvmFlags(List.of(value(args, ++i, a).trim().split("\\s+")));
                     case "--start-timeout" -> b.startTimeout(Duration.ofSeconds(intValue(a, value(args, ++i, a))));
+                    case "--listen" -> c.address = Classroom.checkAddress(value(args, ++i, a));
+                    case "--users" -> c.users = Path.of(value(args, ++i, a));
+                    case "--learners" -> c.learners = intValue(a, value(args, ++i, a));
+                    case "--class-port" -> c.port = intValue(a, value(args, ++i, a));
+                    case "--shared" -> c.shared = List.of(value(args, ++i, a).split(","));
+                    case "--keystore" -> c.keystore = Path.of(value(args, ++i, a));
+                    case "--keystore-password" -> c.keystorePassword = value(args, ++i, a);
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }
+            Path dataDir = b.build().dataDir();
+            b.classroom(c.classroom(dataDir));
             return new Options(b.build(), reset);
+        }
+
+        /** The class options as given; a classroom only with --listen. */
+        private static final class ClassOptions {
+            private String address;
+            private Path users;
+            private Integer learners;
+            private int port = ClusterSpec.DEFAULT_FIRST_BROKER_PORT;
+            private List<String> shared = List.of();
+            private Path keystore;
+            private String keystorePassword;
+
+            Classroom classroom(Path dataDir) {
+                if (address == null) {
+                    if (users != null || learners != null || keystore != null || !shared.isEmpty()) {
+                        throw new IllegalArgumentException("--users, --learners, --shared and --keystore open the"
+                                + " cluster to a class: give --listen ADDRESS too");
+                    }
+                    return null;
+                }
+                if (users != null && learners != null) {
+                    throw new IllegalArgumentException("give --users FILE or --learners N, not both");
+                }
+                if (keystore != null && !java.nio.file.Files.isRegularFile(keystore)) {
+                    throw new IllegalArgumentException("there is no keystore " + keystore);
+                }
+                try {
+                    java.util.Map<String, String> names = users != null ? Classroom.readUsers(users)
+                            : Classroom.generatedUsers(dataDir.resolve(ClassroomFiles.GENERATED),
+                                    learners == null ? Classroom.DEFAULT_LEARNERS : learners);
+                    return new Classroom(address, port, names, users == null, shared.stream().map(String::strip)
+                            .filter(t -> !t.isEmpty()).toList(), keystore, keystorePassword);
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("could not read the learners: " + e.getMessage());
+                }
+            }
         }
 
         private static String value(List<String> args, int i, String option) {

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param classDataSharing share an AppCDS archive of the broker classpath between node JVMs
  * @param startTimeout     how long start may take before it fails with a message
  * @param brokerOverrides  extra server.properties for every broker (and the controller)
+ * @param classroom        a second listener per broker for a class, with logins and ACLs; null for none
  */
 public record ClusterSpec(
         int brokers,
@@ -35,7 +36,8 @@ public record ClusterSpec(
         List<String> controllerJvmFlags,
         boolean classDataSharing,
         Duration startTimeout,
-        Map<String, String> brokerOverrides) {
+        Map<String, String> brokerOverrides,
+        Classroom classroom) {
 
     public static final int MAX_BROKERS = 9;
     public static final int DEFAULT_FIRST_BROKER_PORT = 9092;
@@ -80,6 +82,7 @@ public record ClusterSpec(
         b.classDataSharing = classDataSharing;
         b.startTimeout = startTimeout;
         b.brokerOverrides = new LinkedHashMap<>(brokerOverrides);
+        b.classroom = classroom;
         return b;
     }
 
@@ -95,6 +98,7 @@ public record ClusterSpec(
         private boolean classDataSharing = true;
         private Duration startTimeout = Duration.ofSeconds(90);
         private Map<String, String> brokerOverrides = new LinkedHashMap<>();
+        private Classroom classroom;
 
         private Builder() {
         }
@@ -150,6 +154,12 @@ public record ClusterSpec(
             return this;
         }
 
+        /** Opens the cluster to a class ({@link Classroom}); null: loopback only, no logins, as usual. */
+        public Builder classroom(Classroom classroom) {
+            this.classroom = classroom;
+            return this;
+        }
+
         public ClusterSpec build() {
             if (brokers < 1 || brokers > MAX_BROKERS) {
                 throw new IllegalArgumentException(
@@ -189,8 +199,13 @@ public record ClusterSpec(
                             + " with a value");
                 }
             }
+            if (classroom != null && classroom.firstPort() != 0
+                    && (classroom.firstPort() < 1024 || classroom.firstPort() + brokers - 1 > 65535)) {
+                throw new IllegalArgumentException("the class port must be 0 (any free port) or between 1024 and "
+                        + (65536 - brokers) + " for " + brokers + " brokers, was " + classroom.firstPort());
+            }
             return new ClusterSpec(brokers, dataDir.toAbsolutePath().normalize(), firstBrokerPort, controllerPort,
-                    timing, jvmFlags, controllerJvmFlags, classDataSharing, startTimeout, brokerOverrides);
+                    timing, jvmFlags, controllerJvmFlags, classDataSharing, startTimeout, brokerOverrides, classroom);
         }
     }
 }

@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -44,6 +42,8 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     private final ClusterSpec spec;
     private final Map<Integer, NodeProcess> nodes = new LinkedHashMap<>();
     private final Map<Integer, Integer> ports = new LinkedHashMap<>();
+    /** Each broker's class listener port, when the cluster is open to a class. */
+    private final Map<Integer, Integer> classPorts = new LinkedHashMap<>();
     private final List<Consumer<NodeStatus>> listeners = new CopyOnWriteArrayList<>();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCluster.class);
     private final List<String> notes = new CopyOnWriteArrayList<>();
@@ -97,6 +97,23 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     /** {@code 127.0.0.1:9092,127.0.0.1:9093,...}: every broker, known once {@link #start()} began. */
     public String bootstrapServers() {
         return brokerIds().stream().map(id -> "127.0.0.1:" + ports.get(id)).collect(Collectors.joining(","));
+    }
+
+    /**
+     * Where learners connect when the cluster is open to a class ({@link ClusterSpec#classroom()}):
+     * every broker's class listener; empty otherwise.
+     */
+    public String classBootstrapServers() {
+        Classroom classroom = spec.classroom();
+        if (classroom == null) {
+            return "";
+        }
+        return brokerIds().stream().filter(classPorts::containsKey)
+                .map(id -> hostPort(classroom.address(), classPorts.get(id))).collect(Collectors.joining(","));
+    }
+
+    private static String hostPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     public List<Integer> brokerIds() {
@@ -281,7 +298,8 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
             launcher = new NodeLauncher(spec, dir, NodeClasspath.resolve(AppDirs.cache()), dir.readOrCreateClusterId());
             for (NodeProcess node : nodes.values()) {
                 NodeConfig.write(dir.configFile(node.role(), node.id()), NodeConfig.properties(spec, node.role(),
-                        node.id(), ports.get(node.id()), ports.get(CONTROLLER_ID), dir.dataDir(node.role(), node.id())));
+                        node.id(), ports.get(node.id()), classPorts.getOrDefault(node.id(), 0), ports.get(CONTROLLER_ID),
+                        dir.dataDir(node.role(), node.id())));
             }
         } catch (IOException e) {
             dir.unlock();
@@ -335,29 +353,11 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
     }
 
     private void assignPorts() {
-        Set<Integer> taken = new HashSet<>();
-        int controllerPort = spec.controllerPort();
-        if (controllerPort != 0 && !Ports.isFree(controllerPort)) {
-            notes.add("Port " + controllerPort + " is in use by another program; the controller uses a free port instead.");
-            controllerPort = 0;
-        }
-        for (NodeProcess node : nodes.values()) {
-            int wanted = node.role() == NodeRole.CONTROLLER ? controllerPort
-                    : spec.firstBrokerPort() == 0 ? 0 : spec.firstBrokerPort() + node.id() - 1;
-            int port = wanted;
-            if (wanted != 0 && !Ports.isFree(wanted)) {
-                port = 0;
-            }
-            while (port == 0 || taken.contains(port)) {
-                port = Ports.anyFree();
-            }
-            if (wanted != 0 && port != wanted && node.role() == NodeRole.BROKER) {
-                notes.add("Port " + wanted + " is in use by another program; " + node.label() + " listens on "
-                        + port + " instead.");
-            }
-            taken.add(port);
-            ports.put(node.id(), port);
-        }
+        Map<Integer, NodeRole> roles = new LinkedHashMap<>();
+        nodes.values().forEach(n -> roles.put(n.id(), n.role()));
+        PortPlan plan = PortPlan.choose(spec, roles, notes);
+        ports.putAll(plan.ports());
+        classPorts.putAll(plan.classPorts());
     }
 
     private void recordStarted(NodeProcess node) {

@@ -18,6 +18,13 @@ final class NodeConfig {
 
     static Map<String, String> properties(ClusterSpec spec, NodeRole role, int nodeId, int port,
             int controllerPort, Path logDir) {
+        return properties(spec, role, nodeId, port, 0, controllerPort, logDir);
+    }
+
+    /** With {@code classPort}: the broker's listener for a class ({@link ClusterSpec#classroom()}) is there. */
+    static Map<String, String> properties(ClusterSpec spec, NodeRole role, int nodeId, int port, int classPort,
+            int controllerPort, Path logDir) {
+        Classroom classroom = spec.classroom();
         String voters = CONTROLLER_ID + "@127.0.0.1:" + controllerPort;
         int brokers = spec.brokers();
         Map<String, String> p = new LinkedHashMap<>();
@@ -31,9 +38,19 @@ final class NodeConfig {
             p.put("listeners", "CONTROLLER://127.0.0.1:" + port);
         } else {
             p.put("process.roles", "broker");
-            p.put("listeners", "PLAINTEXT://127.0.0.1:" + port);
-            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+            String listeners = "PLAINTEXT://127.0.0.1:" + port;
+            if (classroom != null) {
+                listeners += "," + Classroom.LISTENER + "://" + classroom.address() + ":" + classPort;
+                p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT," + Classroom.LISTENER
+                        + ":" + classroom.securityProtocol());
+                p.putAll(classroom.brokerListenerProperties());
+            }
+            p.put("listeners", listeners);
+            p.put("advertised.listeners", listeners);
             p.put("inter.broker.listener.name", "PLAINTEXT");
+        }
+        if (classroom != null) {
+            p.putAll(Classroom.authorizerProperties());
         }
         p.putAll(spec.timing().properties());
         // Internal topics replicated like a real cluster's, but with few partitions: fewer

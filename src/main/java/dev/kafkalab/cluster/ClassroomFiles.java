@@ -1,0 +1,41 @@
+package dev.kafkalab.cluster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/** The files a class's instructor hands out: one client.properties per learner, readable by the instructor only. */
+public final class ClassroomFiles {
+
+    /** Where the learners made up for a class started without a users file are kept, in the cluster's folder. */
+    public static final String GENERATED = "class-users.txt";
+
+    private ClassroomFiles() {
+    }
+
+    /** Writes {@code folder/NAME.properties} for every learner, and removes those of learners no longer in the class. */
+    public static void write(Path folder, Classroom classroom, String classBootstrap) throws IOException {
+        Files.createDirectories(folder);
+        try (var old = Files.list(folder)) {
+            for (Path file : old.filter(f -> f.getFileName().toString().endsWith(".properties")).toList()) {
+                String name = file.getFileName().toString().replaceFirst("\\.properties$", "");
+                if (!classroom.users().containsKey(name)) {
+                    Files.delete(file);
+                }
+            }
+        }
+        for (Map.Entry<String, String> user : classroom.users().entrySet()) {
+            Path file = folder.resolve(user.getKey() + ".properties");
+            Files.writeString(file, "# " + user.getKey() + "'s connection to the class cluster (Kafka Lab).\n"
+                    + classroom.clientProperties(classBootstrap, user.getKey()), StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Windows: the folder is the user's own.
+            }
+        }
+    }
+}
