@@ -6,7 +6,7 @@ import dev.kafkalab.ui.consume.MemberGroup;
 import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.cluster.ClusterException;
-import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.cluster.KafkaCluster;
 import dev.kafkalab.cluster.NodeStatus;
 import dev.kafkalab.code.ProgramClasspath;
 import dev.kafkalab.code.ProgramCompiler;
@@ -70,7 +70,7 @@ public final class AppContext implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
-    private final LocalCluster cluster;
+    private final KafkaCluster cluster;
     private final boolean ownsCluster;
     private final Executor ui;
     private final ExecutorService io = Threads.single("kafka-lab-io");
@@ -89,7 +89,7 @@ public final class AppContext implements AutoCloseable {
     /** The current start's services, once the cluster runs and was seen once; failed with a failed start. */
     private volatile CompletableFuture<ClusterServices> running = new CompletableFuture<>();
 
-    private AppContext(LocalCluster cluster, boolean ownsCluster, Executor ui, Runnable exit,
+    private AppContext(KafkaCluster cluster, boolean ownsCluster, Executor ui, Runnable exit,
             CompletableFuture<Void> startAfter) {
         this.cluster = cluster;
         this.startAfter = startAfter;
@@ -108,17 +108,17 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The app's context: it owns {@code cluster} and stops it last; {@code exit} ends the app after a quit. */
-    public static AppContext forApp(LocalCluster cluster, Executor ui, Runnable exit) {
+    public static AppContext forApp(KafkaCluster cluster, Executor ui, Runnable exit) {
         return new AppContext(cluster, true, ui, exit, CompletableFuture.completedFuture(null));
     }
 
     /** A context over a cluster someone else owns and stops (a test's). */
-    public static AppContext over(LocalCluster cluster, Executor ui) {
+    public static AppContext over(KafkaCluster cluster, Executor ui) {
         return over(cluster, ui, CompletableFuture.completedFuture(null));
     }
 
     /** The same, the cluster starting only once {@code startAfter} completes: the window before the cluster runs. */
-    public static AppContext over(LocalCluster cluster, Executor ui, CompletableFuture<Void> startAfter) {
+    public static AppContext over(KafkaCluster cluster, Executor ui, CompletableFuture<Void> startAfter) {
         return new AppContext(cluster, false, ui, () -> { }, startAfter);
     }
 
@@ -207,7 +207,8 @@ public final class AppContext implements AutoCloseable {
         if (closed || b == null) {
             return null;
         }
-        ClientFactory clients = closing(new ClientFactory(cluster.bootstrapServers()));
+        dev.kafkalab.clients.Connection connection = cluster.connection();
+        ClientFactory clients = closing(new ClientFactory(connection.bootstrapServers(), connection.clientProperties()));
         // Made now, on the cluster's thread: it connects, and the first action must not wait for that.
         clients.actions();
         TopicService topics = closing(new TopicService(clients));

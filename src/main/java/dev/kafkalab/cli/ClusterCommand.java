@@ -133,7 +133,7 @@ public final class ClusterCommand {
                     + e.getMessage());
         }
         String first = classroom.users().keySet().iterator().next();
-        Connection learner = Connection.fromClassroom(classroom, classBootstrap, first);
+        Connection learner = classroom.connection(classBootstrap, first);
         ConnectionCheck.Result check = ConnectionCheck.untilOk(learner, Duration.ofSeconds(20));
         if (!check.ok()) {
             err.println("error: " + first + " cannot log in on the class listeners: " + check.message());

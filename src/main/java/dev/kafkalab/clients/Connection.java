@@ -100,15 +100,6 @@ public record Connection(String name, String bootstrapServers, Map<String, Strin
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /** How learner {@code user} connects to a class's listeners at {@code classBootstrap}. */
-    public static Connection fromClassroom(dev.kafkalab.cluster.Classroom classroom, String classBootstrap, String user) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("security.protocol", classroom.securityProtocol());
-        p.put("sasl.mechanism", dev.kafkalab.cluster.Classroom.MECHANISM);
-        p.put("sasl.jaas.config", jaas(dev.kafkalab.cluster.Classroom.MECHANISM, user, classroom.users().get(user)));
-        return new Connection("class", classBootstrap, p);
-    }
-
     /**
      * A client properties file, as Kafka's tools take ({@code --command-config}); it must name
      * {@code bootstrap.servers}.

@@ -107,6 +107,12 @@ public record Classroom(String address, int firstPort, Map<String, String> users
         return p;
     }
 
+    /** How learner {@code user} connects to the class listeners at {@code classBootstrap}. */
+    public dev.kafkalab.clients.Connection connection(String classBootstrap, String user) {
+        return dev.kafkalab.clients.Connection.of("class", classBootstrap, securityProtocol(), MECHANISM, user,
+                users.get(user), null, null);
+    }
+
     /** What a learner puts in a client.properties file (the password written in). */
     public String clientProperties(String bootstrapServers, String user) {
         String password = users.get(user);

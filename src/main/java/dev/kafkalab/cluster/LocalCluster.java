@@ -34,7 +34,7 @@ import org.apache.kafka.common.TopicPartition;
  * {@link #close()} it. Nothing outlives it: children also exit when this JVM dies (they watch
  * their stdin), and a shutdown hook ends them on SIGTERM.
  */
-public final class LocalCluster implements NodeActions, AutoCloseable {
+public final class LocalCluster implements KafkaCluster {
 
     public static final int CONTROLLER_ID = NodeConfig.CONTROLLER_ID;
     private static final long CLOSE_GRACE_MS = 20_000;
@@ -94,7 +94,26 @@ public final class LocalCluster implements NodeActions, AutoCloseable {
         return List.copyOf(notes);
     }
 
+    @Override
+    public dev.kafkalab.clients.Connection connection() {
+        return dev.kafkalab.clients.Connection.local(bootstrapServers());
+    }
+
+    @Override
+    public boolean isLocal() {
+        return true;
+    }
+
+    @Override
+    public String whyNot(String verb, int id) {
+        if ((verb.equals("pause") || verb.equals("resume")) && !dev.kafkalab.common.Os.current().canFreeze()) {
+            return dev.kafkalab.common.Os.current().noFreeze();
+        }
+        return nodes.containsKey(id) ? null : "There is no node " + id + ".";
+    }
+
     /** {@code 127.0.0.1:9092,127.0.0.1:9093,...}: every broker, known once {@link #start()} began. */
+    @Override
     public String bootstrapServers() {
         return brokerIds().stream().map(id -> "127.0.0.1:" + ports.get(id)).collect(Collectors.joining(","));
     }

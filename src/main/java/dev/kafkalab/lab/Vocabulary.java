@@ -5,7 +5,7 @@ import static dev.kafkalab.lab.LabScreen.CODE;
 import static dev.kafkalab.lab.LabScreen.CONSUME;
 import static dev.kafkalab.lab.LabScreen.PRODUCE;
 
-import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.cluster.KafkaCluster;
 import dev.kafkalab.lab.ActionRunner.Outcome;
 import dev.kafkalab.monitor.ClusterSnapshot;
 import java.util.ArrayList;
@@ -269,11 +269,11 @@ public final class Vocabulary {
                     num("batch-size"), choice("compression", false, "none", "gzip", "snappy", "lz4", "zstd"),
                     new Param("ignore-keys", false, Type.YES_NO, List.of()), num("urgent-every"),
                     new Param("tombstone", false, Type.YES_NO, List.of()), req("then-tombstone", false)),
-            broker("stop-broker", "Stopped", LocalCluster::stop, "stop a broker gracefully (SIGTERM: controlled shutdown)"),
-            broker("kill-broker", "Killed", LocalCluster::kill, "kill a broker (SIGKILL: no goodbye)"),
-            broker("freeze-broker", "Froze", LocalCluster::pause, "freeze a broker (SIGSTOP: alive but silent)"),
-            broker("resume-broker", "Resumed", LocalCluster::resume, "resume a frozen broker (SIGCONT)"),
-            broker("start-broker", "Started", LocalCluster::start, "start a stopped or killed broker again, same id and data"),
+            broker("stop-broker", "Stopped", KafkaCluster::stop, "stop a broker gracefully (SIGTERM: controlled shutdown)"),
+            broker("kill-broker", "Killed", KafkaCluster::kill, "kill a broker (SIGKILL: no goodbye)"),
+            broker("freeze-broker", "Froze", KafkaCluster::pause, "freeze a broker (SIGSTOP: alive but silent)"),
+            broker("resume-broker", "Resumed", KafkaCluster::resume, "resume a frozen broker (SIGCONT)"),
+            broker("start-broker", "Started", KafkaCluster::start, "start a stopped or killed broker again, same id and data"),
             action("restore-brokers", CLUSTER, Workbench::restoreAll, "start or resume every broker that is not running"),
             action("start-group", CONSUME, Workbench::startGroup,
                     "start a consumer group of in-app members reading a topic",
@@ -447,7 +447,7 @@ public final class Vocabulary {
      * {@code op} does it, {@code verb} says it was done.
      */
     private static Entry<Action> broker(String name, String verb,
-            BiFunction<LocalCluster, Integer, CompletableFuture<Void>> op, String meaning) {
+            BiFunction<KafkaCluster, Integer, CompletableFuture<Void>> op, String meaning) {
         return new Entry<>(name, meaning, CLUSTER, List.of(new Param("broker", true, Type.BROKER, List.of())),
                 (bench, a, snapshot, remembered, progress) -> bench.broker(BrokerRef.resolve(a.text("broker"), snapshot, remembered),
                         verb, op));

@@ -5,7 +5,7 @@ import dev.kafkalab.code.Programs;
 import dev.kafkalab.consume.ConsumerGroups;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
-import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.cluster.KafkaCluster;
 import dev.kafkalab.cluster.NodeState;
 import dev.kafkalab.consume.GroupSettings;
 import dev.kafkalab.consume.InAppGroup;
@@ -44,7 +44,7 @@ import org.apache.kafka.common.config.ConfigResource;
  */
 public final class Workbench implements ActionRunner, AutoCloseable {
 
-    private final LocalCluster cluster;
+    private final KafkaCluster cluster;
     private final ClientFactory clients;
     private final TopicService topics;
     private final ProduceService produce;
@@ -61,7 +61,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     private final LabCleanup cleanup;
 
     /** Actions on {@code cluster} through the screens' services; every client comes from {@code clients}. */
-    public Workbench(LocalCluster cluster, ClientFactory clients, TopicService topics, ProduceService produce,
+    public Workbench(KafkaCluster cluster, ClientFactory clients, TopicService topics, ProduceService produce,
             ConsumerGroups groups, ShareGroups shares, Ledger ledger, Programs programs) {
         this.cluster = cluster;
         this.groups = groups;
@@ -244,7 +244,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
     }
 
     /** Does {@code op} to broker {@code id}; {@code verb} says so when it is done ("Killed broker 2."). */
-    CompletableFuture<Outcome> broker(int id, String verb, BiFunction<LocalCluster, Integer, CompletableFuture<Void>> op) {
+    CompletableFuture<Outcome> broker(int id, String verb, BiFunction<KafkaCluster, Integer, CompletableFuture<Void>> op) {
         return op.apply(cluster, id).thenApply(v -> new Outcome(verb + " broker " + id + ".", id));
     }
 
@@ -401,7 +401,11 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         String topic = a.text("topic");
         Acks acks = ProducerWords.acks(a.text("acks"));
         int records = a.optionalInteger("records").orElse(1000);
-        return dev.kafkalab.produce.DurabilityDemo.run(cluster, clients, topic, acks, records, progress)
+        if (!(cluster instanceof dev.kafkalab.cluster.LocalCluster local)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The durability demo freezes and kills"
+                    + " brokers and reads their log end offsets: it runs on the app's own cluster only."));
+        }
+        return dev.kafkalab.produce.DurabilityDemo.run(local, clients, topic, acks, records, progress)
                 .thenApply(r -> {
                     ledger.demo(r.topic(), new Ledger.Demo(r.partition(), r.oldLeader(), r.oldLeaderEnd(), r.acked(),
                             r.firstAckedOffset(), r.lastAckedOffset()));

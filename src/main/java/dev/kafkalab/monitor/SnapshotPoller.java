@@ -4,7 +4,7 @@ import dev.kafkalab.common.Safely;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
-import dev.kafkalab.cluster.LocalCluster;
+import dev.kafkalab.cluster.KafkaCluster;
 import dev.kafkalab.cluster.NodeRole;
 import dev.kafkalab.cluster.NodeStatus;
 import java.time.Duration;
@@ -69,7 +69,7 @@ public final class SnapshotPoller implements AutoCloseable {
 
     private final Admin admin;
     private final ShareGroupReader shares;
-    private final LocalCluster local;
+    private final KafkaCluster local;
     private final Duration interval;
     private final ScheduledExecutorService thread;
     private final List<Consumer<ClusterSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
@@ -85,7 +85,7 @@ public final class SnapshotPoller implements AutoCloseable {
      * monitor's timeouts). With {@code local} (the cluster the app runs) node processes and
      * per-replica log end offsets are included; without (null) they are unknown.
      */
-    public SnapshotPoller(ClientFactory clients, LocalCluster local, Duration interval) {
+    public SnapshotPoller(ClientFactory clients, KafkaCluster local, Duration interval) {
         this.admin = clients.admin(ClientFactory.Profile.MONITOR, "kafka-lab-monitor");
         this.shares = new ShareGroupReader(admin, CALL_TIMEOUT_MS);
         this.local = local;

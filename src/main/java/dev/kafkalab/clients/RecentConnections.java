@@ -1,0 +1,148 @@
+package dev.kafkalab.clients;
+
+import dev.kafkalab.common.Keyring;
+import dev.kafkalab.common.WholeFile;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The remote clusters connected to lately, newest first, each with its broker commands file if
+ * any. Passwords are not written here: they go to the OS keyring when the user asks to remember
+ * them and there is one; without a keyring they are kept only when the user says so, in this
+ * file, readable by the user only.
+ */
+public final class RecentConnections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecentConnections.class);
+    public static final int KEPT = 8;
+
+    /** One remembered connection. */
+    public record Entry(Connection connection, Path brokerCommands, boolean passwordKept) {
+    }
+
+    private final Path file;
+    private final Keyring keyring;
+
+    public RecentConnections(Path file, Keyring keyring) {
+        this.file = file;
+        this.keyring = keyring;
+    }
+
+    public Keyring keyring() {
+        return keyring;
+    }
+
+    /** Newest first, passwords filled in from where they were kept. */
+    public synchronized List<Entry> list() {
+        List<Entry> all = new ArrayList<>();
+        Properties p = new Properties();
+        if (!Files.isRegularFile(file)) {
+            return all;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Could not read the recent connections in {}", file, e);
+            return all;
+        }
+        for (int i = 0; i < KEPT; i++) {
+            String name = p.getProperty(i + ".name");
+            if (name == null) {
+                break;
+            }
+            Map<String, String> props = new LinkedHashMap<>();
+            String prefix = i + ".property.";
+            p.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted()
+                    .forEach(k -> props.put(k.substring(prefix.length()), p.getProperty(k)));
+            try {
+                Connection c = new Connection(name, p.getProperty(i + ".bootstrap", ""), props);
+                boolean kept = Boolean.parseBoolean(p.getProperty(i + ".passwordKept", "false"));
+                if (kept && keyring.available() && !c.user().isEmpty()) {
+                    c = keyring.lookup(account(c)).map(c::withPassword).orElse(c);
+                }
+                String commands = p.getProperty(i + ".brokerCommands");
+                all.add(new Entry(c, commands == null ? null : Path.of(commands), kept));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Skipping a recent connection that no longer reads: {}", e.getMessage());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Puts {@code entry} first (replacing one of the same name). Its password is kept only when
+     * {@code keepPassword}: in the keyring where there is one, else in this file.
+     *
+     * @return where the password went, for people ("not kept", "the desktop keyring ...")
+     */
+    public synchronized String remember(Connection connection, Path brokerCommands, boolean keepPassword) {
+        List<Entry> all = new ArrayList<>(list());
+        all.removeIf(e -> e.connection().name().equals(connection.name()));
+        String where = "not kept";
+        Connection stored = connection.withoutSecrets();
+        if (keepPassword && !connection.user().isEmpty()) {
+            if (keyring.available() && keyring.store(account(connection), connection.password())) {
+                where = keyring.name();
+            } else {
+                stored = connection;
+                where = file + " (readable by you only: no keyring here)";
+            }
+        } else if (keyring.available() && !connection.user().isEmpty()) {
+            keyring.forget(account(connection));
+        }
+        all.add(0, new Entry(stored, brokerCommands, keepPassword));
+        write(all.subList(0, Math.min(KEPT, all.size())));
+        return where;
+    }
+
+    private static String account(Connection c) {
+        return c.name() + "/" + c.user() + "@" + c.bootstrapServers();
+    }
+
+    private void write(List<Entry> entries) {
+        Properties p = new Properties();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            Connection c = e.connection();
+            p.setProperty(i + ".name", c.name());
+            p.setProperty(i + ".bootstrap", c.bootstrapServers());
+            p.setProperty(i + ".passwordKept", Boolean.toString(e.passwordKept()));
+            if (e.brokerCommands() != null) {
+                p.setProperty(i + ".brokerCommands", e.brokerCommands().toString());
+            }
+            int index = i;
+            c.properties().forEach((k, v) -> p.setProperty(index + ".property." + k, v));
+        }
+        try {
+            StringWriter text = new StringWriter();
+            p.store(text, "Kafka Lab: recent connections");
+            WholeFile.put(file, temp -> {
+                Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+                try {
+                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ex) {
+                    // Windows: the file is in the user's own profile.
+                }
+            });
+        } catch (IOException ex) {
+            LOG.warn("Could not remember the connection in {}", file, ex);
+        }
+    }
+
+    /** The newest entry named {@code name}. */
+    public Optional<Entry> find(String name) {
+        return list().stream().filter(e -> e.connection().name().equals(name)).findFirst();
+    }
+}
