@@ -102,6 +102,7 @@ public final class AppContext implements AutoCloseable {
                 exit.run();
             }
         }));
+        shell.clusterName(cluster.isLocal() ? "local" : cluster.connection().name());
         this.startupProgress = s -> ui.execute(() -> shell.onNodes(cluster.nodes()));
         cluster.addListener(startupProgress);
         ui.execute(() -> shell.onNodes(cluster.nodes()));
@@ -237,6 +238,10 @@ public final class AppContext implements AutoCloseable {
         // What a person should know about this start: a port taken and replaced, nodes an earlier run left.
         if (!cluster.notes().isEmpty()) {
             shell.lastAction().say(String.join(" ", cluster.notes()));
+        }
+        // A remote cluster's broker commands say what they printed.
+        if (cluster instanceof dev.kafkalab.cluster.RemoteCluster remote) {
+            remote.addOutputListener(line -> ui.execute(() -> shell.lastAction().say("Ran " + line)));
         }
         ClusterViewModel clusterVm = new ClusterViewModel(cluster.nodes(), cluster, s.topics(),
                 cluster.bootstrapServers(), ui, shell.lastAction());

@@ -18,6 +18,9 @@ public final class Main {
             usage: kafka-lab              open the app
                    kafka-lab --screen NAME  open the app on a screen: cluster, map, produce, consume, labs,
                                           slides, quizzes or code
+                   kafka-lab --connect FILE [--broker-commands FILE]  open the app on a remote cluster: FILE
+                                          is a client properties file (bootstrap.servers, security.protocol,
+                                          sasl.*, ssl.*), as Kafka's tools take with --command-config
                    kafka-lab cluster      run the local cluster without a window (--help for options)
                    kafka-lab run PATH [ARGS...]  compile a Kafka program (.java file or folder) and run it
                    kafka-lab bench        measure start, failover and memory of the local cluster
@@ -44,14 +47,12 @@ public final class Main {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "" -> KafkaLabApp.launchApp(args);
-            case "--screen" -> {
-                String name = rest.isEmpty() ? "" : rest.get(0);
-                if (Screens.named(name).isEmpty()) {
-                    System.err.println((name.isEmpty() ? "--screen needs a screen's name" : "There is no screen '" + name
-                            + "'") + ": one of " + Screens.NAMES + ".");
+            case "--screen", "--connect", "--broker-commands" -> {
+                String[] named = windowOptions(Arrays.asList(args));
+                if (named == null) {
                     System.exit(2);
                 }
-                KafkaLabApp.launchApp(new String[] {"--screen=" + name});
+                KafkaLabApp.launchApp(named);
             }
             case "cluster" -> {
                 if (rest.contains("--help")) {
@@ -71,6 +72,50 @@ public final class Main {
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * The window's options as JavaFX's named parameters, each checked; null after saying on stderr
+     * what is wrong.
+     */
+    static String[] windowOptions(List<String> args) {
+        List<String> named = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String option = args.get(i);
+            String value = i + 1 < args.size() ? args.get(i + 1) : "";
+            String problem = switch (option) {
+                case "--screen" -> Screens.named(value).isPresent() ? null : (value.isEmpty()
+                        ? "--screen needs a screen's name" : "There is no screen '" + value + "'") + ": one of "
+                        + Screens.NAMES + ".";
+                case "--connect" -> check(value, "--connect", f -> dev.kafkalab.clients.Connection.fromFile(f));
+                case "--broker-commands" -> check(value, "--broker-commands", dev.kafkalab.cluster.BrokerCommands::read);
+                default -> "Unknown option '" + option + "'.\n" + usage();
+            };
+            if (problem != null) {
+                System.err.println(problem);
+                return null;
+            }
+            named.add(option + "=" + value);
+        }
+        return named.toArray(String[]::new);
+    }
+
+    /** Null when {@code value} is a file {@code read} takes, else why not. */
+    private static String check(String value, String option, FileReader read) {
+        if (value.isEmpty()) {
+            return option + " needs a file.";
+        }
+        try {
+            read.read(java.nio.file.Path.of(value));
+            return null;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return option + " " + value + ": " + e.getMessage();
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileReader {
+        Object read(java.nio.file.Path file) throws java.io.IOException;
     }
 
     /** Run on the Code screen, then, with a display, its console under a million lines. */

@@ -26,8 +26,8 @@ public record Connection(String name, String bootstrapServers, Map<String, Strin
 
     public static final List<String> PROTOCOLS = List.of("PLAINTEXT", "SASL_PLAINTEXT", "SSL", "SASL_SSL");
     public static final List<String> MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
-    private static final Pattern USERNAME = Pattern.compile("username=\"([^\"]*)\"");
-    private static final Pattern PASSWORD = Pattern.compile("password=\"([^\"]*)\"");
+    private static final Pattern USERNAME = Pattern.compile("username=\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern PASSWORD = Pattern.compile("password=\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Settings that hold secrets: never logged or shown. */
     private static final List<String> SECRETS = List.of("sasl.jaas.config", "ssl.truststore.password",
             "ssl.keystore.password", "ssl.key.password");
@@ -144,7 +144,7 @@ public record Connection(String name, String bootstrapServers, Map<String, Strin
     private String find(Pattern pattern) {
         String jaas = properties.getOrDefault("sasl.jaas.config", "");
         Matcher m = pattern.matcher(jaas);
-        return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : "";
+        return m.find() ? m.group(1).replaceAll("\\\\(.)", "$1") : "";
     }
 
     /** The same connection without its secrets (what is remembered when the user did not say to keep the password). */

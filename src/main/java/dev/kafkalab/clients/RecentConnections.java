@@ -44,7 +44,7 @@ public final class RecentConnections {
         return keyring;
     }
 
-    /** Newest first, passwords filled in from where they were kept. */
+    /** Newest first; a password kept in the keyring is not read yet ({@link #withPassword(Entry)}). */
     public synchronized List<Entry> list() {
         List<Entry> all = new ArrayList<>();
         Properties p = new Properties();
@@ -69,9 +69,6 @@ public final class RecentConnections {
             try {
                 Connection c = new Connection(name, p.getProperty(i + ".bootstrap", ""), props);
                 boolean kept = Boolean.parseBoolean(p.getProperty(i + ".passwordKept", "false"));
-                if (kept && keyring.available() && !c.user().isEmpty()) {
-                    c = keyring.lookup(account(c)).map(c::withPassword).orElse(c);
-                }
                 String commands = p.getProperty(i + ".brokerCommands");
                 all.add(new Entry(c, commands == null ? null : Path.of(commands), kept));
             } catch (IllegalArgumentException e) {
@@ -105,6 +102,15 @@ public final class RecentConnections {
         all.add(0, new Entry(stored, brokerCommands, keepPassword));
         write(all.subList(0, Math.min(KEPT, all.size())));
         return where;
+    }
+
+    /** The entry's connection with its password from the keyring, when it was kept there; may take seconds. */
+    public Connection withPassword(Entry entry) {
+        Connection c = entry.connection();
+        if (entry.passwordKept() && keyring.available() && !c.user().isEmpty() && c.password().isEmpty()) {
+            return keyring.lookup(account(c)).map(c::withPassword).orElse(c);
+        }
+        return c;
     }
 
     private static String account(Connection c) {

@@ -272,6 +272,17 @@ public final class ClusterViewModel {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Why {@code verb} (stop, kill, pause, resume, start) cannot be done to node {@code id} here, or null. */
+    public String whyNot(String verb, int id) {
+        return actions instanceof dev.kafkalab.cluster.KafkaCluster cluster && !cluster.isLocal()
+                ? cluster.whyNot(verb, id) : null;
+    }
+
+    /** Whether each replica's log end offset is known: only the app's own brokers report it. */
+    public boolean replicaLogEnds() {
+        return !(actions instanceof dev.kafkalab.cluster.KafkaCluster cluster) || cluster.isLocal();
+    }
+
     /** The system the cluster runs on: whether a broker can be frozen there. */
     public Os os() {
         return os;
@@ -464,37 +475,24 @@ public final class ClusterViewModel {
     private CompletableFuture<Void> act(int id, String action, String pendingWord, IntFunction<CompletableFuture<Void>> call) {
         NodeCardState card = cards.get(id).get();
         String props = "config/" + (card.role() == NodeRole.CONTROLLER ? "controller" : "broker-" + id) + ".properties";
-        lastAction.command(CliEquivalents.nodeAction(action, card.pid(), props));
+        // A remote broker's process is not the app's: the command line is the user's own command, said when it ran.
+        lastAction.command(replicaLogEnds() ? CliEquivalents.nodeAction(action, card.pid(), props) : "");
         pending.put(id, pendingWord + "...");
         cards.get(id).set(card.withPending(pendingWord + "..."));
-        lastAction.say(capitalize(card.label()) + ": " + pendingWord + "...");
+        lastAction.say(NodeCardState.capitalize(card.label()) + ": " + pendingWord + "...");
         return call.apply(id).whenCompleteAsync((ok, failure) -> {
             pending.remove(id);
             refreshCard(id, snapshot.get());
             if (failure == null) {
-                lastAction.say(capitalize(card.label()) + ": " + doneWord(action) + ".");
+                lastAction.say(NodeCardState.capitalize(card.label()) + ": " + NodeCardState.doneWord(action) + ".");
             } else {
                 lastAction.say(Failures.message(failure));
             }
         }, ui);
     }
 
-    private static String doneWord(String action) {
-        return switch (action) {
-            case "stop" -> "stopped";
-            case "kill" -> "killed";
-            case "pause" -> "frozen";
-            case "resume" -> "resumed";
-            default -> "running";
-        };
-    }
-
     private static TopicException topicException(Throwable failure) {
         Throwable c = Failures.rootCause(failure);
         return c instanceof TopicException te ? te : new TopicException(null, String.valueOf(c.getMessage()));
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -54,4 +54,18 @@ public record NodeCardState(int id, NodeRole role, NodeState state, boolean fenc
     NodeCardState withPending(String word) {
         return new NodeCardState(id, role, state, fenced, port, pid, leads, follows, outOfSync, word);
     }
+
+    static String doneWord(String action) {
+        return switch (action) {
+            case "stop" -> "stopped";
+            case "kill" -> "killed";
+            case "pause" -> "frozen";
+            case "resume" -> "resumed";
+            default -> "running";
+        };
+    }
+
+    static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 }

@@ -25,6 +25,8 @@ public final class NodeCardView extends VBox {
 
     private final Label state = new Label();
     private final Label detail = new Label();
+    /** Actions this cluster cannot do to this node (a remote one without a command): always disabled. */
+    private final java.util.List<Button> unavailable = new java.util.ArrayList<>();
     private final Button stop = button("Stop", "S", "Controlled shutdown (SIGTERM): leaders move at once");
     private final Button kill = button("Kill", "K", "SIGKILL: leaders move after the session timeout");
     private final Button freeze = button("Freeze", "F", "SIGSTOP: alive but silent, like a long GC pause");
@@ -79,6 +81,19 @@ public final class NodeCardView extends VBox {
         config.setId("config" + key);
         config.setOnAction(e -> ConfigWindow.open(getScene().getWindow(), title, vm.files(id).configFile()));
         FlowPane buttons = new FlowPane(4, 4, stop, kill, freeze, resume, start, log, config);
+        // A remote broker: no log or config file of the app's, and only the actions the user gave commands for.
+        if (vm.files(id) == null || vm.files(id).logFile() == null) {
+            buttons.getChildren().removeAll(log, config);
+        }
+        for (String verb : java.util.List.of("stop", "kill", "pause", "resume", "start")) {
+            String why = vm.whyNot(verb, id);
+            if (why != null) {
+                Button b = verb.equals("stop") ? stop : verb.equals("kill") ? kill : verb.equals("pause") ? freeze
+                        : verb.equals("resume") ? resume : start;
+                b.setTooltip(new javafx.scene.control.Tooltip(why));
+                unavailable.add(b);
+            }
+        }
         buttons.getStyleClass().add("actions");
         getChildren().addAll(header, detail, buttons);
 
@@ -111,6 +126,7 @@ public final class NodeCardView extends VBox {
         freeze.setDisable(!s.canFreeze());
         resume.setDisable(!s.canResume());
         start.setDisable(!s.canStart());
+        unavailable.forEach(b -> b.setDisable(true));
         if (s.role() == NodeRole.CONTROLLER) {
             freeze.setVisible(false);
             freeze.setManaged(false);

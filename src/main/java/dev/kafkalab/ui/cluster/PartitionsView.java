@@ -36,8 +36,9 @@ public final class PartitionsView extends VBox {
                     : "Partitions of " + topic + (notYet.get() ? " (not created yet)" : "");
         }, vm.selectedTopic(), notYet));
         // Short, so the partition rows keep their room beside a lab; the whole story in its tooltip.
-        Label legend = new Label("green: readable · ticks: each replica's log end · ▲ a group's committed offset ·"
-                + " amber: an open transaction");
+        Label legend = new Label("green: readable · " + (vm.replicaLogEnds() ? "ticks: each replica's log end"
+                : "replicas' log ends: not shown, only the app's own brokers report them") + " · ▲ a group's committed"
+                + " offset · amber: an open transaction");
         legend.setTooltip(new javafx.scene.control.Tooltip("green: readable, from the log start to the high watermark"
                 + "\nticks: each replica's log end offset in its broker's colour; a broker that is down: dashed, where"
                 + " it was last seen, with a pale band over what only it had\n▲ a group's committed offset (a share"

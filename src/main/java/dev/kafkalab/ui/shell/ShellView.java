@@ -64,6 +64,7 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     // Wraps onto a second line at projector font sizes instead of widening the window.
     private final FlowPane strip = new FlowPane(12, 4);
+    private javafx.scene.Node connectionMenu;
     private final HBox cliBar = new HBox();
     private final StartupView startup;
     private boolean rehearsed;
@@ -92,7 +93,13 @@ public final class ShellView {
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
-        this.startup = new StartupView(vm::start);
+        this.startup = new StartupView(vm::start, vm.clusterName());
+    }
+
+    /** The Connection menu, shown in the strip after the title; set before {@link #show(Stage)}. */
+    public ShellView withConnectionMenu(javafx.scene.Node menu) {
+        this.connectionMenu = menu;
+        return this;
     }
 
     public void show(Stage stage) {
@@ -104,7 +111,11 @@ public final class ShellView {
         startChip.setId("stripStart");
         startChip.getStyleClass().add("strip-chip");
         startChip.setMinWidth(Region.USE_PREF_SIZE);
-        strip.getChildren().addAll(title, startChip);
+        strip.getChildren().addAll(title);
+        if (connectionMenu != null) {
+            strip.getChildren().add(connectionMenu);
+        }
+        strip.getChildren().add(startChip);
         navBox.getStyleClass().add("nav");
         // A screen stays selected: pressing its button again does not leave the window without one.
         toggles.selectedToggleProperty().addListener((o, was, now) -> {

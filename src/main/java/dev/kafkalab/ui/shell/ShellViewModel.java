@@ -59,6 +59,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<ScreenModels> screens = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClusterModels> clusterScreens = new ReadOnlyObjectWrapper<>();
     private boolean deskAsked;
+    private String clusterName = "local";
     /** The topic the open lab's step is about, chosen on the cluster's screens once they exist. */
     private String stepTopic;
     private final ReadOnlyBooleanWrapper labOpen = new ReadOnlyBooleanWrapper();
@@ -78,6 +79,16 @@ public final class ShellViewModel {
         this.desk = desk;
         this.starter = starter;
         this.quit = quit;
+    }
+
+    /** "local" for the app's own cluster, else the remote connection's name; set before the window shows. */
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public ShellViewModel clusterName(String name) {
+        this.clusterName = name;
+        return this;
     }
 
     public ReadOnlyObjectProperty<Phase> phase() {

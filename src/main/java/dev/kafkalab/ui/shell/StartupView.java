@@ -13,7 +13,8 @@ import javafx.util.Duration;
 /** Start-up progress: each node's state, the time so far, and on failure what went wrong and a retry. */
 final class StartupView extends VBox {
 
-    private final Label headline = new Label("Starting the local Kafka cluster");
+    private final Label headline = new Label();
+    private final String starting;
     private final Label elapsed = new Label();
     private final VBox nodes = new VBox(4);
     private final TextArea failure = new TextArea();
@@ -21,7 +22,11 @@ final class StartupView extends VBox {
     private final Timeline clock;
     private long startedAt;
 
-    StartupView(Runnable onRetry) {
+    /** {@code clusterName}: "local" for the app's own cluster, else the remote connection's name. */
+    StartupView(Runnable onRetry, String clusterName) {
+        this.starting = clusterName.equals("local") ? "Starting the local Kafka cluster"
+                : "Connecting to " + clusterName;
+        headline.setText(starting);
         setId("startupView");
         getStyleClass().add("startup");
         headline.getStyleClass().add("headline");
@@ -37,8 +42,10 @@ final class StartupView extends VBox {
         retry.setVisible(false);
         retry.setManaged(false);
         retry.setOnAction(e -> onRetry.run());
-        Label about = new Label("One KRaft controller and three brokers, each its own Java process on this machine."
-                + " The first start builds a class-data sharing archive; later starts are faster.");
+        Label about = new Label(!clusterName.equals("local") ? "A cluster this app does not run: it is tested"
+                + " (at most 10 s), then watched over the Kafka protocol."
+                : "One KRaft controller and three brokers, each its own Java process on this machine."
+                        + " The first start builds a class-data sharing archive; later starts are faster.");
         about.setWrapText(true);
         about.getStyleClass().add("message");
         getChildren().addAll(headline, elapsed, about, nodes, failure, retry);
@@ -51,7 +58,7 @@ final class StartupView extends VBox {
 
     void starting() {
         startedAt = System.nanoTime();
-        headline.setText("Starting the local Kafka cluster");
+        headline.setText(starting);
         elapsed.setText("0 s");
         failure.setVisible(false);
         failure.setManaged(false);
@@ -71,7 +78,7 @@ final class StartupView extends VBox {
 
     void failed(String message) {
         clock.stop();
-        headline.setText("The cluster did not start");
+        headline.setText(starting.startsWith("Connecting") ? "The connection failed" : "The cluster did not start");
         failure.setText(message);
         failure.setVisible(true);
         failure.setManaged(true);

@@ -1,0 +1,251 @@
+package dev.kafkalab.ui.shell;
+
+import dev.kafkalab.clients.Connection;
+import dev.kafkalab.clients.ConnectionCheck;
+import dev.kafkalab.clients.RecentConnections;
+import dev.kafkalab.cluster.BrokerCommands;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+
+/**
+ * The Connection menu in the strip: the local cluster (the default), the clusters connected to
+ * lately, and a form for a new one. A connection is tested before the app switches to it; the
+ * test runs off the FX thread and answers within {@link ConnectionCheck#LIMIT}.
+ */
+public final class ConnectionMenu {
+
+    /** Where to switch: the local cluster (connection null), or a remote one with its broker commands file. */
+    public record Target(Connection connection, Path brokerCommands) {
+
+        public static final Target LOCAL = new Target(null, null);
+
+        public boolean local() {
+            return connection == null;
+        }
+
+        public String label() {
+            return local() ? "local cluster" : connection.name();
+        }
+    }
+
+    private final MenuButton button = new MenuButton();
+    private final Target current;
+    private final RecentConnections recent;
+    private final Executor io;
+    private final Executor ui;
+    private final Consumer<Target> switchTo;
+
+    public ConnectionMenu(Target current, RecentConnections recent, Executor io, Executor ui, Consumer<Target> switchTo) {
+        this.current = current;
+        this.recent = recent;
+        this.io = io;
+        this.ui = ui;
+        this.switchTo = switchTo;
+        button.setId("connectionMenu");
+        button.setText("Connection: " + current.label());
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setTooltip(new Tooltip(current.local() ? "The cluster this app runs on this machine (full control)"
+                : current.connection().describe()));
+        button.setOnShowing(e -> fill());
+        fill();
+    }
+
+    public MenuButton node() {
+        return button;
+    }
+
+    private void fill() {
+        MenuItem local = new MenuItem("This machine's cluster (local, full control)");
+        local.setId("connectLocal");
+        local.setDisable(current.local());
+        local.setOnAction(e -> switchTo.accept(Target.LOCAL));
+        MenuItem other = new MenuItem("Connect to a cluster...");
+        other.setId("connectOther");
+        other.setOnAction(e -> open(null, null));
+        button.getItems().setAll(local, new SeparatorMenuItem());
+        // A small properties file, read on the FX thread; the keyring (a process) is asked off it.
+        for (RecentConnections.Entry entry : recent.list()) {
+            MenuItem item = new MenuItem(entry.connection().describe());
+            item.setOnAction(e -> CompletableFuture.supplyAsync(() -> recent.withPassword(entry), io)
+                    .thenAcceptAsync(c -> open(c, entry.brokerCommands()), ui));
+            button.getItems().add(item);
+        }
+        button.getItems().add(other);
+    }
+
+    /** The form, filled with {@code start} when given; Connect tests, remembers and switches. */
+    void open(Connection start, Path commandsFile) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Connect to a Kafka cluster");
+        Window owner = button.getScene() == null ? null : button.getScene().getWindow();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        TextField name = field("connName", start == null ? "" : start.name(), "e.g. class or team-dev");
+        TextField bootstrap = field("connBootstrap", start == null ? "" : start.bootstrapServers(),
+                "host1:9092,host2:9092");
+        ComboBox<String> protocol = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                Connection.PROTOCOLS));
+        protocol.setId("connProtocol");
+        protocol.setValue(start == null ? "SASL_PLAINTEXT" : start.securityProtocol());
+        ComboBox<String> mechanism = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                Connection.MECHANISMS));
+        mechanism.setId("connMechanism");
+        mechanism.setValue(start == null ? "SCRAM-SHA-256" : start.properties().getOrDefault("sasl.mechanism",
+                "SCRAM-SHA-256"));
+        TextField user = field("connUser", start == null ? "" : start.user(), "your user name");
+        PasswordField password = new PasswordField();
+        password.setId("connPassword");
+        password.setText(start == null ? "" : start.password());
+        TextField truststore = field("connTruststore", start == null ? "" : start.properties()
+                .getOrDefault("ssl.truststore.location", ""), "for SSL and SASL_SSL: the CA's truststore file");
+        PasswordField truststorePassword = new PasswordField();
+        truststorePassword.setId("connTruststorePassword");
+        TextField commands = field("connCommands", commandsFile == null ? "" : commandsFile.toString(),
+                "optional: a file of broker commands (stop=..., kill=..., start=...)");
+        CheckBox remember = new CheckBox("Remember the password (" + (recent.keyring().available()
+                ? "in " + recent.keyring().name() : "no keyring here: in a file only you can read") + ")");
+        remember.setId("connRemember");
+        Label result = new Label();
+        result.setId("connResult");
+        result.setWrapText(true);
+        result.setMaxWidth(560);
+        Button test = new Button("Test");
+        test.setId("connTest");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(12));
+        int row = 0;
+        grid.addRow(row++, new Label("Name"), name);
+        grid.addRow(row++, new Label("Bootstrap servers"), bootstrap);
+        grid.addRow(row++, new Label("Security protocol"), protocol);
+        grid.addRow(row++, new Label("SASL mechanism"), mechanism);
+        grid.addRow(row++, new Label("User"), user);
+        grid.addRow(row++, new Label("Password"), password);
+        grid.addRow(row++, new Label("Truststore"), truststore);
+        grid.addRow(row++, new Label("Truststore password"), truststorePassword);
+        grid.addRow(row++, new Label("Broker commands"), commands);
+        grid.add(remember, 1, row++);
+        grid.add(test, 1, row++);
+        grid.add(result, 0, row, 2, 1);
+        mechanism.disableProperty().bind(protocol.valueProperty().isNotNull().and(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !protocol.getValue().startsWith("SASL"),
+                        protocol.valueProperty())));
+        dialog.getDialogPane().setContent(grid);
+        ButtonType connect = new ButtonType("Connect", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(connect, ButtonType.CANCEL);
+        Button connectButton = (Button) dialog.getDialogPane().lookupButton(connect);
+        connectButton.setId("connConnect");
+
+        java.util.function.Supplier<Form> form = () -> Form.of(name.getText(), bootstrap.getText(), protocol.getValue(),
+                mechanism.getValue(), user.getText(), password.getText(), truststore.getText(),
+                truststorePassword.getText(), commands.getText());
+        test.setOnAction(e -> check(form.get(), result, test, connectButton, null));
+        // Connect tests first; the dialog stays open on a failure, with the sentence that says why.
+        connectButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            boolean keep = remember.isSelected();
+            check(form.get(), result, test, connectButton, made -> {
+                dialog.close();
+                // The keyring is a process: asked off the FX thread.
+                CompletableFuture.runAsync(() -> org.slf4j.LoggerFactory.getLogger(ConnectionMenu.class).info(
+                        "Connecting to {}; password kept: {}", made.connection(),
+                        recent.remember(made.connection(), made.brokerCommands(), keep)), io);
+                switchTo.accept(made);
+            });
+        });
+        dialog.show();
+    }
+
+    private static TextField field(String id, String text, String prompt) {
+        TextField f = new TextField(text);
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(32);
+        return f;
+    }
+
+    /** Tests the form's connection off the FX thread; on success, {@code then} gets the target (on the FX thread). */
+    private void check(Form form, Label result, Button test, Button connect, Consumer<Target> then) {
+        Target target;
+        try {
+            target = form.target();
+        } catch (IllegalArgumentException ex) {
+            result.setText(ex.getMessage());
+            return;
+        }
+        result.setText("Testing " + target.connection().bootstrapServers() + " (at most "
+                + ConnectionCheck.LIMIT.toSeconds() + " s)...");
+        test.setDisable(true);
+        connect.setDisable(true);
+        CompletableFuture.supplyAsync(() -> ConnectionCheck.run(target.connection()), io).whenCompleteAsync((r, t) -> {
+            test.setDisable(false);
+            connect.setDisable(false);
+            if (t != null) {
+                org.slf4j.LoggerFactory.getLogger(ConnectionMenu.class).warn("The connection check failed", t);
+                result.setText("The check itself failed: " + dev.kafkalab.common.Failures.message(t));
+                return;
+            }
+            result.setText(r.message());
+            if (r.ok() && then != null) {
+                then.accept(target);
+            }
+        }, ui);
+    }
+
+    /** The form's fields, turned into a target with one-sentence errors. */
+    record Form(String name, String bootstrap, String protocol, String mechanism, String user, String password,
+            String truststore, String truststorePassword, String commands) {
+
+        static Form of(String... fields) {
+            return new Form(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7],
+                    fields[8]);
+        }
+
+        Target target() {
+            String label = name.isBlank() ? bootstrap.strip().split(",")[0] : name.strip();
+            Connection c = Connection.of(label, bootstrap, protocol, mechanism, user, password, truststore,
+                    truststorePassword);
+            Path file = null;
+            if (!commands.isBlank()) {
+                file = Path.of(commands.strip());
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("There is no broker commands file " + file + ".");
+                }
+                try {
+                    BrokerCommands.read(file);
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("Could not read " + file + ": " + e.getMessage());
+                }
+            }
+            return new Target(c, file);
+        }
+    }
+
+    /** For tests: the menu's items' texts. */
+    List<String> items() {
+        return button.getItems().stream().map(MenuItem::getText).filter(t -> t != null).toList();
+    }
+}
