@@ -123,13 +123,17 @@ public final class ConnectionMenu {
         truststorePassword.setId("connTruststorePassword");
         TextField commands = field("connCommands", commandsFile == null ? "" : commandsFile.toString(),
                 "optional: a file of broker commands (stop=..., kill=..., start=...)");
-        CheckBox remember = new CheckBox("Remember the password (" + (recent.keyring().available()
-                ? "in " + recent.keyring().name() : "no keyring here: in a file only you can read") + ")");
+        CheckBox remember = new CheckBox("Remember the password");
+        remember.setTooltip(new Tooltip(recent.keyring().available() ? "Kept in " + recent.keyring().name()
+                : "There is no keyring here: kept in a file only you can read"));
         remember.setId("connRemember");
         Label result = new Label();
         result.setId("connResult");
         result.setWrapText(true);
+        // Whole, on as many lines as it takes: the sentence is the answer.
+        result.setPrefWidth(560);
         result.setMaxWidth(560);
+        result.setMinHeight(Region.USE_PREF_SIZE);
         Button test = new Button("Test");
         test.setId("connTest");
 
@@ -138,15 +142,15 @@ public final class ConnectionMenu {
         grid.setVgap(6);
         grid.setPadding(new Insets(12));
         int row = 0;
-        grid.addRow(row++, new Label("Name"), name);
-        grid.addRow(row++, new Label("Bootstrap servers"), bootstrap);
-        grid.addRow(row++, new Label("Security protocol"), protocol);
-        grid.addRow(row++, new Label("SASL mechanism"), mechanism);
-        grid.addRow(row++, new Label("User"), user);
-        grid.addRow(row++, new Label("Password"), password);
-        grid.addRow(row++, new Label("Truststore"), truststore);
-        grid.addRow(row++, new Label("Truststore password"), truststorePassword);
-        grid.addRow(row++, new Label("Broker commands"), commands);
+        grid.addRow(row++, label("Name"), name);
+        grid.addRow(row++, label("Bootstrap servers"), bootstrap);
+        grid.addRow(row++, label("Security protocol"), protocol);
+        grid.addRow(row++, label("SASL mechanism"), mechanism);
+        grid.addRow(row++, label("User"), user);
+        grid.addRow(row++, label("Password"), password);
+        grid.addRow(row++, label("Truststore"), truststore);
+        grid.addRow(row++, label("Truststore password"), truststorePassword);
+        grid.addRow(row++, label("Broker commands"), commands);
         grid.add(remember, 1, row++);
         grid.add(test, 1, row++);
         grid.add(result, 0, row, 2, 1);
@@ -179,6 +183,12 @@ public final class ConnectionMenu {
         dialog.show();
     }
 
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static TextField field(String id, String text, String prompt) {
         TextField f = new TextField(text);
         f.setId(id);
@@ -209,6 +219,10 @@ public final class ConnectionMenu {
                 return;
             }
             result.setText(r.message());
+            // The dialog grows to show the whole sentence and keep its buttons.
+            if (result.getScene() != null && result.getScene().getWindow() != null) {
+                result.getScene().getWindow().sizeToScene();
+            }
             if (r.ok() && then != null) {
                 then.accept(target);
             }
