@@ -32,6 +32,8 @@ import javafx.stage.Stage;
 public final class KafkaLabApp extends Application {
 
     private final ExecutorService io = Threads.single("kafka-lab-connections");
+    /** The app's own cluster: as usual, or open to a class ({@code --listen}). */
+    private ClusterSpec localSpec = ClusterSpec.builder().build();
     private final RecentConnections recent = new RecentConnections(AppDirs.data().resolve("connections.properties"),
             Keyring.system());
 
@@ -44,6 +46,10 @@ public final class KafkaLabApp extends Application {
         // The window draws first; the JIT and the Kafka clients' threads take what is left.
         BackgroundNiceness.start();
         // --connect FILE (checked by Main): a remote cluster from a client properties file.
+        java.util.List<String> classOptions = Main.classOptions(getParameters().getRaw());
+        if (!classOptions.isEmpty()) {
+            localSpec = dev.kafkalab.cli.ClusterCommand.spec(classOptions);
+        }
         String connect = getParameters().getNamed().get("connect");
         String commands = getParameters().getNamed().get("broker-commands");
         ConnectionMenu.Target target = connect == null ? ConnectionMenu.Target.LOCAL
@@ -70,9 +76,9 @@ public final class KafkaLabApp extends Application {
         context.shell().start();
     }
 
-    private static KafkaCluster cluster(ConnectionMenu.Target target) {
+    private KafkaCluster cluster(ConnectionMenu.Target target) {
         if (target.local()) {
-            return new LocalCluster(ClusterSpec.builder().build());
+            return new LocalCluster(localSpec);
         }
         BrokerCommands commands = BrokerCommands.none();
         if (target.brokerCommands() != null) {

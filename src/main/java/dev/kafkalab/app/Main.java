@@ -21,6 +21,8 @@ public final class Main {
                    kafka-lab --connect FILE [--broker-commands FILE]  open the app on a remote cluster: FILE
                                           is a client properties file (bootstrap.servers, security.protocol,
                                           sasl.*, ssl.*), as Kafka's tools take with --command-config
+                   kafka-lab --listen ADDRESS [--users FILE]  open the app with its cluster open to a class,
+                                          with the class options of 'cluster' (cluster --help)
                    kafka-lab cluster      run the local cluster without a window (--help for options)
                    kafka-lab run PATH [ARGS...]  compile a Kafka program (.java file or folder) and run it
                    kafka-lab bench        measure start, failover and memory of the local cluster
@@ -47,7 +49,8 @@ public final class Main {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "" -> KafkaLabApp.launchApp(args);
-            case "--screen", "--connect", "--broker-commands" -> {
+            case "--screen", "--connect", "--broker-commands", "--listen", "--users", "--learners", "--class-port",
+                    "--shared", "--keystore", "--keystore-password" -> {
                 String[] named = windowOptions(Arrays.asList(args));
                 if (named == null) {
                     System.exit(2);
@@ -89,7 +92,8 @@ public final class Main {
                         + Screens.NAMES + ".";
                 case "--connect" -> check(value, "--connect", f -> dev.kafkalab.clients.Connection.fromFile(f));
                 case "--broker-commands" -> check(value, "--broker-commands", dev.kafkalab.cluster.BrokerCommands::read);
-                default -> "Unknown option '" + option + "'.\n" + usage();
+                default -> ClusterCommand.CLASS_OPTIONS.contains(option) ? null
+                        : "Unknown option '" + option + "'.\n" + usage();
             };
             if (problem != null) {
                 System.err.println(problem);
@@ -97,7 +101,29 @@ public final class Main {
             }
             named.add(option + "=" + value);
         }
+        List<String> classOptions = classOptions(named);
+        if (!classOptions.isEmpty()) {
+            try {
+                ClusterCommand.spec(classOptions);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return null;
+            }
+        }
         return named.toArray(String[]::new);
+    }
+
+    /** The class options among the window's named ones ({@code --listen=ADDRESS}), as {@code cluster} takes them. */
+    static List<String> classOptions(List<String> named) {
+        List<String> options = new java.util.ArrayList<>();
+        for (String n : named) {
+            int eq = n.indexOf('=');
+            if (eq > 0 && ClusterCommand.CLASS_OPTIONS.contains(n.substring(0, eq))) {
+                options.add(n.substring(0, eq));
+                options.add(n.substring(eq + 1));
+            }
+        }
+        return options;
     }
 
     /** Null when {@code value} is a file {@code read} takes, else why not. */

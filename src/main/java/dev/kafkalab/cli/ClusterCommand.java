@@ -1,10 +1,7 @@
 package dev.kafkalab.cli;
 
 import dev.kafkalab.clients.ClientFactory;
-import dev.kafkalab.clients.Connection;
-import dev.kafkalab.clients.ConnectionCheck;
 import dev.kafkalab.cluster.Classroom;
-import dev.kafkalab.cluster.ClassroomAccess;
 import dev.kafkalab.cluster.ClassroomFiles;
 import dev.kafkalab.common.Failures;
 import dev.kafkalab.cluster.ClusterException;
@@ -88,9 +85,7 @@ public final class ClusterCommand {
                 return 1;
             }
             cluster.notes().forEach(n -> err.println("note: " + n));
-            if (spec.classroom() != null && !openToTheClass(cluster, spec)) {
-                return 1;
-            }
+            cluster.classroomOpening().ifPresent(opened -> opened.details().forEach(err::println));
             err.printf(Locale.ROOT, "Ready in %.1f s. %s%n", (System.nanoTime() - t0) / 1e9, HELP);
             out.println("bootstrap.servers=" + cluster.bootstrapServers());
             if (spec.classroom() != null) {
@@ -110,52 +105,6 @@ public final class ClusterCommand {
         }
         err.println("Stopped.");
         return 0;
-    }
-
-    /**
-     * Gives each learner a login and their ACLs, checks that the first one can log in on the class
-     * listeners, writes a client.properties per learner, and prints how learners connect.
-     */
-    private boolean openToTheClass(LocalCluster cluster, ClusterSpec spec) {
-        Classroom classroom = spec.classroom();
-        String classBootstrap = cluster.classBootstrapServers();
-        try (ClientFactory clients = new ClientFactory(cluster.bootstrapServers())) {
-            err.println(new ClassroomAccess(clients.actions(), 30_000).apply(classroom));
-        } catch (ClusterException e) {
-            err.println("error: " + e.getMessage());
-            return false;
-        }
-        Path folder = spec.dataDir().resolve("class");
-        try {
-            ClassroomFiles.write(folder, classroom, classBootstrap);
-        } catch (java.io.IOException e) {
-            err.println("warning: could not write the learners' client.properties files in " + folder + ": "
-                    + e.getMessage());
-        }
-        String first = classroom.users().keySet().iterator().next();
-        Connection learner = classroom.connection(classBootstrap, first);
-        ConnectionCheck.Result check = ConnectionCheck.untilOk(learner, Duration.ofSeconds(20));
-        if (!check.ok()) {
-            err.println("error: " + first + " cannot log in on the class listeners: " + check.message());
-            return false;
-        }
-        err.println("Class listeners: " + classBootstrap + " (" + classroom.securityProtocol() + ", "
-                + Classroom.MECHANISM + "); checked: " + first + " logs in.");
-        err.println("Each learner uses topics, groups and transactional ids named with their name and a dash first"
-                + " (alice-orders), and the shared topics " + Classroom.SHARED_PREFIX + "*"
-                + (classroom.sharedTopics().isEmpty() ? "" : ", " + String.join(", ", classroom.sharedTopics()))
-                + ". Inter-broker and controller traffic stays on 127.0.0.1, where this machine keeps full control ("
-                + cluster.bootstrapServers() + ", no login).");
-        err.println("Learners connect with a client.properties like this one (each learner's is in " + folder + "):");
-        classroom.clientProperties(classBootstrap, first).lines().forEach(l -> err.println("    " + l));
-        err.println("  e.g. kafka-topics.sh --bootstrap-server " + classBootstrap.split(",")[0]
-                + " --command-config " + first + ".properties --list");
-        if (classroom.generated()) {
-            err.println("Learners (made up for this class, kept in " + spec.dataDir().resolve(ClassroomFiles.GENERATED)
-                    + "):");
-            classroom.users().forEach((name, password) -> err.println("    " + name + " " + password));
-        }
-        return true;
     }
 
     private void readCommands(LocalCluster cluster, SnapshotPoller poller, InputStream stdin) {
@@ -245,6 +194,20 @@ public final class ClusterCommand {
     private static List<PartitionView> partitions(ClusterSnapshot s) {
         return s.topics().stream().flatMap(t -> t.partitions().stream()).toList();
     }
+
+    /**
+     * The local cluster's spec from {@code cluster}'s options (the app takes the class ones:
+     * {@code --listen} and what goes with it).
+     *
+     * @throws IllegalArgumentException saying what is wrong with an option
+     */
+    public static ClusterSpec spec(List<String> options) {
+        return Options.parse(options).spec();
+    }
+
+    /** The options that open the cluster to a class, each followed by its value. */
+    public static final List<String> CLASS_OPTIONS = List.of("--listen", "--users", "--learners", "--class-port",
+            "--shared", "--keystore", "--keystore-password");
 
     /** Parsed command-line options of {@code cluster}. */
     record Options(ClusterSpec spec, boolean reset) {

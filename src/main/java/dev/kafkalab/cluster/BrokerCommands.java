@@ -152,11 +152,13 @@ public final class BrokerCommands {
         });
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                // What it printed in its time: the shell's own "Killed" afterwards is not its output.
+                List<String> printed = copy(lines);
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
                 throw new ClusterException("'" + line + "' (" + verb + " broker " + id + ") did not finish within "
-                        + timeout.toSeconds() + " s and was ended. Its output: " + new Output(-1, copy(lines)).tail());
+                        + timeout.toSeconds() + " s and was ended. Its output: " + new Output(-1, printed).tail());
             }
             reader.join(2_000);
         } catch (InterruptedException e) {

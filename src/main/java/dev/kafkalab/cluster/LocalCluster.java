@@ -56,6 +56,7 @@ public final class LocalCluster implements KafkaCluster {
     private volatile boolean started;
     private volatile boolean closed;
     private volatile NodeLauncher launcher;
+    private volatile ClassroomOpening classroom;
 
     public LocalCluster(ClusterSpec spec) {
         this.spec = spec;
@@ -352,6 +353,25 @@ public final class LocalCluster implements KafkaCluster {
                 abandonStart();
                 throw new ClusterException("Interrupted while starting the cluster.", ex);
             }
+        }
+        if (spec.classroom() != null) {
+            openToTheClass();
+        }
+    }
+
+    /** What opening the cluster to its class did, once started; empty without a class. */
+    public java.util.Optional<ClassroomOpening> classroomOpening() {
+        return java.util.Optional.ofNullable(classroom);
+    }
+
+    /** The last step of a start for a class: logins, ACLs, learners' files, a login checked. */
+    private void openToTheClass() {
+        try {
+            classroom = ClassroomOpening.open(spec, bootstrapServers(), classBootstrapServers());
+            notes.add(classroom.summary());
+        } catch (RuntimeException e) {
+            abandonStart();
+            throw e;
         }
     }
 
