@@ -31,6 +31,14 @@ public interface ActionRunner {
     /** Puts the cluster back for a lab's start: its groups stopped, topics deleted, brokers running. */
     CompletableFuture<String> reset(Lab lab);
 
+    /**
+     * Why some of {@code lab}'s steps cannot run on this cluster (a remote one without broker
+     * commands), in one paragraph; empty when all can.
+     */
+    default java.util.Optional<String> cannotRun(Lab lab) {
+        return java.util.Optional.empty();
+    }
+
     /** Facts that snapshots do not hold, for checks. */
     default String stockSenderState() {
         return "none";

@@ -2,6 +2,7 @@ package dev.kafkalab.lab;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,6 +61,19 @@ public record Lab(String id, Path file, String title, int module, int minutes, S
     public List<String> programs() {
         return steps.stream().flatMap(s -> s.actions().stream()).filter(a -> a.name().equals("run-solution"))
                 .map(a -> a.text("program")).distinct().toList();
+    }
+
+    /** What the lab's actions do to brokers, as verbs of {@code KafkaCluster.whyNot}: stop, kill, pause, resume, start. */
+    public List<String> brokerVerbs() {
+        Map<String, String> verbs = Map.of("stop-broker", "stop", "kill-broker", "kill", "freeze-broker", "pause",
+                "resume-broker", "resume", "start-broker", "start");
+        return steps.stream().flatMap(s -> s.actions().stream()).map(a -> verbs.get(a.name()))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** Whether a step runs the durability demo, which freezes and kills brokers and reads their log end offsets. */
+    public boolean needsOwnCluster() {
+        return steps.stream().flatMap(s -> s.actions().stream()).anyMatch(a -> a.name().equals("durability-demo"));
     }
 
     /** A step whose work is the learner's code: its program, not the app, makes its groups. */

@@ -64,6 +64,11 @@ public final class WaitingRunner implements ActionRunner {
     }
 
     @Override
+    public Optional<String> cannotRun(Lab lab) {
+        return now().flatMap(r -> r.cannotRun(lab));
+    }
+
+    @Override
     public String stockSenderState() {
         return now().map(ActionRunner::stockSenderState).orElse("none");
     }

@@ -243,6 +243,11 @@ public final class Workbench implements ActionRunner, AutoCloseable {
                 d.deliveryTimeoutMs(), d.requestTimeoutMs(), d.maxInFlight());
     }
 
+    @Override
+    public Optional<String> cannotRun(Lab lab) {
+        return LabLimits.cannotRun(lab, cluster);
+    }
+
     /** Does {@code op} to broker {@code id}; {@code verb} says so when it is done ("Killed broker 2."). */
     CompletableFuture<Outcome> broker(int id, String verb, BiFunction<KafkaCluster, Integer, CompletableFuture<Void>> op) {
         return op.apply(cluster, id).thenApply(v -> new Outcome(verb + " broker " + id + ".", id));

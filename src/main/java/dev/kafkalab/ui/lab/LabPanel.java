@@ -38,6 +38,8 @@ public final class LabPanel extends VBox {
     private final Label title = new Label();
     private final Label meta = new Label();
     private final Label goal = new Label();
+    /** Why some steps cannot run here (a remote cluster without broker commands); hidden when all can. */
+    private final Label limits = new Label();
     private final VBox aboutBox = new VBox();
     private final TitledPane about = new TitledPane("About this lab", aboutBox);
     private final ProgressBar progress = new ProgressBar(0);
@@ -128,7 +130,13 @@ public final class LabPanel extends VBox {
         map.setId("labMapPane");
         map.setAnimated(false);
         map.setExpanded(false);
-        VBox body = new VBox(12, goal, about, stepTitle, instructions, actions, map, hint, why);
+        limits.setId("labLimits");
+        limits.getStyleClass().add("warning");
+        limits.setWrapText(true);
+        limits.setMinHeight(Region.USE_PREF_SIZE);
+        limits.setVisible(false);
+        limits.setManaged(false);
+        VBox body = new VBox(12, goal, limits, about, stepTitle, instructions, actions, map, hint, why);
         body.getStyleClass().add("step-body");
         scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -239,6 +247,10 @@ public final class LabPanel extends VBox {
             // The goal scrolls with the step: five fixed lines of it left the step's text a sliver at 720 px.
             meta.setText("Module " + s.lab().module() + " · about " + s.lab().minutes() + " min");
             goal.setText("Goal: " + s.lab().goal());
+            String cannot = vm.limits().orElse("");
+            limits.setText(cannot);
+            limits.setVisible(!cannot.isEmpty());
+            limits.setManaged(!cannot.isEmpty());
             aboutBox.getChildren().setAll(markdown.render(s.lab().intro()));
             about.setVisible(!s.lab().intro().isBlank());
             about.setManaged(about.isVisible());

@@ -85,6 +85,12 @@ public final class LabViewModel implements AutoCloseable {
         return message;
     }
 
+    /** Why some of the open lab's steps cannot run on this cluster; empty when all can, or no lab is open. */
+    public Optional<String> limits() {
+        LabSession s = session;
+        return s == null ? Optional.empty() : runner.cannotRun(s.lab());
+    }
+
     // Commands
 
     /** Reads the lab folder again (off the UI thread) and lists what it holds. */
