@@ -279,6 +279,15 @@ public final class ClusterCommand {
                 if (keystore != null && !java.nio.file.Files.isRegularFile(keystore)) {
                     throw new IllegalArgumentException("there is no keystore " + keystore);
                 }
+                if (keystore != null) {
+                    try {
+                        java.security.KeyStore.getInstance(keystore.toFile(), keystorePassword == null ? new char[0]
+                                : keystorePassword.toCharArray());
+                    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                        throw new IllegalArgumentException("--keystore " + keystore + " could not be opened with"
+                                + " --keystore-password: " + e.getMessage());
+                    }
+                }
                 try {
                     java.util.Map<String, String> names = users != null ? Classroom.readUsers(users)
                             : Classroom.generatedUsers(dataDir.resolve(ClassroomFiles.GENERATED),

@@ -47,6 +47,9 @@ public record Classroom(String address, int firstPort, Map<String, String> users
     /** A learner named alice owns alice-orders, the group alice-readers, the transactional id alice-tx. */
     public static final String OWN_SEPARATOR = "-";
     public static final int DEFAULT_LEARNERS = 12;
+    /** The learners' truststore, written beside their files: only the brokers' certificates, so its password is no secret. */
+    public static final String TRUSTSTORE = "class-truststore.p12";
+    static final String TRUSTSTORE_PASSWORD = "kafka-lab";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,40}");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
@@ -109,8 +112,9 @@ public record Classroom(String address, int firstPort, Map<String, String> users
 
     /** How learner {@code user} connects to the class listeners at {@code classBootstrap}. */
     public dev.kafkalab.clients.Connection connection(String classBootstrap, String user) {
+        // On this machine, the keystore itself is the truststore: it holds the brokers' certificate.
         return dev.kafkalab.clients.Connection.of("class", classBootstrap, securityProtocol(), MECHANISM, user,
-                users.get(user), null, null);
+                users.get(user), keystore == null ? null : keystore.toAbsolutePath().toString(), keystorePassword);
     }
 
     /** What a learner puts in a client.properties file (the password written in). */
@@ -123,8 +127,9 @@ public record Classroom(String address, int firstPort, Map<String, String> users
         b.append("sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"")
                 .append(user).append("\" password=\"").append(password).append("\";\n");
         if (keystore != null) {
-            b.append("# The brokers' certificate: the instructor gives you its truststore.\n");
-            b.append("ssl.truststore.location=class-truststore.p12\nssl.truststore.password=...\n");
+            b.append("# The brokers' certificate, handed out with this file: keep it beside it, or write its full path.\n");
+            b.append("ssl.truststore.location=").append(TRUSTSTORE).append('\n');
+            b.append("ssl.truststore.type=PKCS12\nssl.truststore.password=").append(TRUSTSTORE_PASSWORD).append('\n');
         }
         return b.toString();
     }

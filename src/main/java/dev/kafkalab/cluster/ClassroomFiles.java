@@ -16,6 +16,28 @@ public final class ClassroomFiles {
     private ClassroomFiles() {
     }
 
+    /** The certificates of the brokers' keystore, without its keys: what learners' clients trust. */
+    static void writeTruststore(Classroom classroom, Path file) throws IOException {
+        try {
+            char[] password = classroom.keystorePassword().toCharArray();
+            java.security.KeyStore keys = java.security.KeyStore.getInstance(classroom.keystore().toFile(), password);
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            for (String alias : java.util.Collections.list(keys.aliases())) {
+                java.security.cert.Certificate cert = keys.getCertificate(alias);
+                if (cert != null) {
+                    trust.setCertificateEntry(alias, cert);
+                }
+            }
+            try (var out = Files.newOutputStream(file)) {
+                trust.store(out, Classroom.TRUSTSTORE_PASSWORD.toCharArray());
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("could not read the keystore " + classroom.keystore() + " (is the password right?): "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Writes {@code folder/NAME.properties} for every learner, and removes those of learners no longer in the class. */
     public static void write(Path folder, Classroom classroom, String classBootstrap) throws IOException {
         Files.createDirectories(folder);
@@ -26,6 +48,9 @@ public final class ClassroomFiles {
                     Files.delete(file);
                 }
             }
+        }
+        if (classroom.keystore() != null) {
+            writeTruststore(classroom, folder.resolve(Classroom.TRUSTSTORE));
         }
         for (Map.Entry<String, String> user : classroom.users().entrySet()) {
             Path file = folder.resolve(user.getKey() + ".properties");
