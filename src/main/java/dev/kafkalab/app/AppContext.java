@@ -239,9 +239,9 @@ public final class AppContext implements AutoCloseable {
         if (!cluster.notes().isEmpty()) {
             shell.lastAction().say(String.join(" ", cluster.notes()));
         }
-        // A remote cluster's broker commands say what they printed.
+        // A remote cluster's broker command is the command line of its action, with what it printed.
         if (cluster instanceof dev.kafkalab.cluster.RemoteCluster remote) {
-            remote.addOutputListener(line -> ui.execute(() -> shell.lastAction().say("Ran " + line)));
+            remote.addOutputListener(line -> ui.execute(() -> shell.lastAction().command(line)));
         }
         ClusterViewModel clusterVm = new ClusterViewModel(cluster.nodes(), cluster, s.topics(),
                 cluster.bootstrapServers(), ui, shell.lastAction());

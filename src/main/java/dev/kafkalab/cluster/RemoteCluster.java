@@ -102,7 +102,7 @@ public final class RemoteCluster implements KafkaCluster {
         listeners.remove(listener);
     }
 
-    /** Hears each broker command's output, one line per command, for the person who asked. */
+    /** Hears each broker command that ran, with its output: "COMMAND   # OUTPUT", for the person who asked. */
     public void addOutputListener(Consumer<String> listener) {
         outputListeners.add(listener);
     }
@@ -172,8 +172,9 @@ public final class RemoteCluster implements KafkaCluster {
         if (why != null) {
             return CompletableFuture.failedFuture(new ClusterException(why));
         }
+        String line = commands.command(verb, id).orElse("");
         return commands.run(verb, id).thenAccept(out -> {
-            String said = verb + " broker " + id + ": " + out.tail();
+            String said = line + "   # " + out.tail();
             LOG.info("Broker command {}: exit 0, output {}", said, out.lines());
             outputListeners.forEach(l -> l.accept(said));
             NodeStatus before = nodes.get(id);
