@@ -29,7 +29,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
@@ -37,7 +36,6 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -69,6 +67,7 @@ public final class SnapshotPoller implements AutoCloseable {
 
     private final Admin admin;
     private final ShareGroupReader shares;
+    private final OlderBrokers older = new OlderBrokers();
     private final KafkaCluster local;
     private final Duration interval;
     private final ScheduledExecutorService thread;
@@ -211,21 +210,20 @@ public final class SnapshotPoller implements AutoCloseable {
         Map<Integer, Map<TopicPartition, Long>> logEnds = local == null ? Map.of() : local.logEndOffsets();
         Map<Integer, Map<TopicPartition, Long>> lastSeen = local == null ? Map.of() : local.lastSeenLogEndOffsets();
 
-        DescribeClusterResult cluster = admin.describeCluster(
-                new DescribeClusterOptions().includeFencedBrokers(true).timeoutMs(CALL_TIMEOUT_MS));
+        DescribeClusterResult cluster = older.describeCluster(admin, CALL_TIMEOUT_MS);
         KafkaFuture<Integer> quorumLeader = admin.describeMetadataQuorum(
                 new org.apache.kafka.clients.admin.DescribeMetadataQuorumOptions().timeoutMs(CALL_TIMEOUT_MS))
                 .quorumInfo().thenApply(q -> q.leaderId());
         KafkaFuture<Set<String>> names = admin.listTopics(
                 new ListTopicsOptions().listInternal(true).timeoutMs(CALL_TIMEOUT_MS)).names();
-        KafkaFuture<Collection<GroupListing>> groupListings = admin.listGroups(
-                ListGroupsOptions.forConsumerGroups().timeoutMs(CALL_TIMEOUT_MS)).all();
+        KafkaFuture<Collection<GroupListing>> groupListings = older.consumerGroups(admin, CALL_TIMEOUT_MS);
         KafkaFuture<Collection<GroupListing>> shareListings = shares.list();
 
         List<TopicView> topics = topics(names, deadline, unreadable, logEnds, lastSeen, previous);
         List<NodeView> nodes = nodes(cluster, quorumLeader, processes, deadline, unreadable, previous);
         List<GroupView> groups = new ArrayList<>(groups(groupListings, topics, deadline, unreadable, previous));
         groups.addAll(shares.read(shareListings, deadline, unreadable, previous));
+        older.learn(cluster.nodes(), groupListings);
         return new ClusterSnapshot(takenAt, nodes, topics, groups, unreadable);
     }
 
