@@ -68,6 +68,14 @@ public final class ConnectionMenu {
                 : current.connection().describe()));
         button.setOnShowing(e -> fill());
         fill();
+        // Ctrl+Shift+K (Cmd on macOS) opens the form from any screen.
+        button.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.K,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                        () -> open(null, null));
+            }
+        });
     }
 
     public MenuButton node() {
@@ -79,7 +87,7 @@ public final class ConnectionMenu {
         local.setId("connectLocal");
         local.setDisable(current.local());
         local.setOnAction(e -> switchTo.accept(Target.LOCAL));
-        MenuItem other = new MenuItem("Connect to a cluster...");
+        MenuItem other = new MenuItem("Connect to a cluster...   (Ctrl+Shift+K)");
         other.setId("connectOther");
         other.setOnAction(e -> open(null, null));
         button.getItems().setAll(local, new SeparatorMenuItem());
@@ -136,6 +144,8 @@ public final class ConnectionMenu {
         result.setMinHeight(Region.USE_PREF_SIZE);
         Button test = new Button("Test");
         test.setId("connTest");
+        Button load = new Button("Read a client.properties file...");
+        load.setId("connLoad");
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -152,7 +162,7 @@ public final class ConnectionMenu {
         grid.addRow(row++, label("Truststore password"), truststorePassword);
         grid.addRow(row++, label("Broker commands"), commands);
         grid.add(remember, 1, row++);
-        grid.add(test, 1, row++);
+        grid.add(new javafx.scene.layout.HBox(8, test, load), 1, row++);
         grid.add(result, 0, row, 2, 1);
         mechanism.disableProperty().bind(protocol.valueProperty().isNotNull().and(
                 javafx.beans.binding.Bindings.createBooleanBinding(() -> !protocol.getValue().startsWith("SASL"),
@@ -163,9 +173,36 @@ public final class ConnectionMenu {
         Button connectButton = (Button) dialog.getDialogPane().lookupButton(connect);
         connectButton.setId("connConnect");
 
-        java.util.function.Supplier<Form> form = () -> Form.of(name.getText(), bootstrap.getText(), protocol.getValue(),
+        // Settings the fields do not show (a client certificate's keystore, say) ride along unchanged.
+        java.util.concurrent.atomic.AtomicReference<java.util.Map<String, String>> extra =
+                new java.util.concurrent.atomic.AtomicReference<>(start == null ? java.util.Map.of() : extras(start));
+        java.util.function.Supplier<Form> form = () -> new Form(name.getText(), bootstrap.getText(), protocol.getValue(),
                 mechanism.getValue(), user.getText(), password.getText(), truststore.getText(),
-                truststorePassword.getText(), commands.getText());
+                truststorePassword.getText(), commands.getText(), extra.get());
+        load.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("A client properties file (bootstrap.servers, security.protocol, sasl.*, ssl.*)");
+            java.io.File chosen = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+            if (chosen == null) {
+                return;
+            }
+            try {
+                Connection c = Connection.fromFile(chosen.toPath());
+                name.setText(c.name());
+                bootstrap.setText(c.bootstrapServers());
+                protocol.setValue(c.securityProtocol());
+                mechanism.setValue(c.properties().getOrDefault("sasl.mechanism", mechanism.getValue()));
+                user.setText(c.user());
+                password.setText(c.password());
+                truststore.setText(c.properties().getOrDefault("ssl.truststore.location", ""));
+                truststorePassword.setText(c.properties().getOrDefault("ssl.truststore.password", ""));
+                extra.set(extras(c));
+                result.setText("Read " + chosen + (extra.get().isEmpty() ? "." : "; kept as they are: "
+                        + String.join(", ", extra.get().keySet()) + "."));
+            } catch (java.io.IOException | IllegalArgumentException ex) {
+                result.setText("Could not read " + chosen + ": " + ex.getMessage());
+            }
+        });
         test.setOnAction(e -> check(form.get(), result, test, connectButton, null));
         // Connect tests first; the dialog stays open on a failure, with the sentence that says why.
         connectButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
@@ -229,19 +266,27 @@ public final class ConnectionMenu {
         }, ui);
     }
 
-    /** The form's fields, turned into a target with one-sentence errors. */
-    record Form(String name, String bootstrap, String protocol, String mechanism, String user, String password,
-            String truststore, String truststorePassword, String commands) {
+    /** The settings the form's fields do not show. */
+    static java.util.Map<String, String> extras(Connection c) {
+        java.util.Map<String, String> rest = new java.util.LinkedHashMap<>(c.properties());
+        rest.keySet().removeAll(FIELDS);
+        return rest;
+    }
 
-        static Form of(String... fields) {
-            return new Form(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7],
-                    fields[8]);
-        }
+    private static final List<String> FIELDS = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
+            "ssl.truststore.location", "ssl.truststore.password");
+
+    /** The form's fields (and the settings it does not show), turned into a target with one-sentence errors. */
+    record Form(String name, String bootstrap, String protocol, String mechanism, String user, String password,
+            String truststore, String truststorePassword, String commands, java.util.Map<String, String> extra) {
 
         Target target() {
             String label = name.isBlank() ? bootstrap.strip().split(",")[0] : name.strip();
-            Connection c = Connection.of(label, bootstrap, protocol, mechanism, user, password, truststore,
+            Connection fields = Connection.of(label, bootstrap, protocol, mechanism, user, password, truststore,
                     truststorePassword);
+            java.util.Map<String, String> all = new java.util.LinkedHashMap<>(extra);
+            all.putAll(fields.properties());
+            Connection c = new Connection(label, fields.bootstrapServers(), all);
             Path file = null;
             if (!commands.isBlank()) {
                 file = Path.of(commands.strip());
