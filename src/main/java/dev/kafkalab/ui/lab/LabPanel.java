@@ -240,6 +240,11 @@ public final class LabPanel extends VBox {
 
     private void show(LabSession.State s) {
         Step step = s.current();
+        // Asked at every state: a lab opened before its remote cluster answered learns its limits once it has.
+        String cannot = vm.limits().orElse("");
+        limits.setText(cannot);
+        limits.setVisible(!cannot.isEmpty());
+        limits.setManaged(!cannot.isEmpty());
         String key = s.lab().id() + "#" + step.number();
         if (!key.equals(shownStep)) {
             shownStep = key;
@@ -247,10 +252,6 @@ public final class LabPanel extends VBox {
             // The goal scrolls with the step: five fixed lines of it left the step's text a sliver at 720 px.
             meta.setText("Module " + s.lab().module() + " · about " + s.lab().minutes() + " min");
             goal.setText("Goal: " + s.lab().goal());
-            String cannot = vm.limits().orElse("");
-            limits.setText(cannot);
-            limits.setVisible(!cannot.isEmpty());
-            limits.setManaged(!cannot.isEmpty());
             aboutBox.getChildren().setAll(markdown.render(s.lab().intro()));
             about.setVisible(!s.lab().intro().isBlank());
             about.setManaged(about.isVisible());

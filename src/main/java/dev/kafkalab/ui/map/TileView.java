@@ -116,7 +116,8 @@ final class TileView extends Region {
         StringBuilder s = new StringBuilder(t.name() + " on broker " + t.broker() + ": " + t.role().word());
         s.append("\nlog start ").append(t.logStart() < 0 ? "?" : Long.toString(t.logStart()));
         s.append(" · high watermark ").append(t.highWatermark() < 0 ? "?" : Long.toString(t.highWatermark()));
-        s.append(" · log end ").append(t.logEnd() < 0 ? "?" : Long.toString(t.logEnd()));
+        s.append(" · log end ").append(t.logEnd() < 0 ? "? (not reported: only the app's own running brokers report it)"
+                : Long.toString(t.logEnd()));
         if (t.transactionOpen()) {
             s.append("\nlast stable offset ").append(t.lastStable())
                     .append(": a transaction is open, read_committed readers stop there");
