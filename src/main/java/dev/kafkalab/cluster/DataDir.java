@@ -54,8 +54,29 @@ final class DataDir {
         if (lock == null) {
             lockChannel.close();
             lockChannel = null;
+            String where = runningAt();
             throw new ClusterException("Another Kafka Lab is already running a cluster with the data in "
-                    + root + ". Close it first, or use another data directory.");
+                    + root + ". Close it first, or use another data directory" + (where.isEmpty() ? "."
+                            : "; or work with it from here: Connection > Connect to a cluster..., bootstrap servers "
+                                    + where + ", PLAINTEXT (this machine's listener: full control of its topics and"
+                                    + " groups; its brokers stay the other app's to stop)."));
+        }
+    }
+
+    /** Where this start's brokers listen on 127.0.0.1, for a second app that finds the folder locked. */
+    void recordBootstrap(String bootstrap) {
+        try {
+            Files.writeString(root.resolve("bootstrap.txt"), bootstrap + "\n", java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(DataDir.class).info("Could not record the bootstrap servers in {}", root, e);
+        }
+    }
+
+    private String runningAt() {
+        try {
+            return Files.readString(root.resolve("bootstrap.txt"), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -315,6 +315,7 @@ public final class LocalCluster implements KafkaCluster {
             // Before the ports are chosen: an earlier run's node still holds its port and its log directory.
             leftovers.endEarlierRun().ifPresent(notes::add);
             assignPorts();
+            dir.recordBootstrap(bootstrapServers());
             launcher = new NodeLauncher(spec, dir, NodeClasspath.resolve(AppDirs.cache()), dir.readOrCreateClusterId());
             for (NodeProcess node : nodes.values()) {
                 NodeConfig.write(dir.configFile(node.role(), node.id()), NodeConfig.properties(spec, node.role(),

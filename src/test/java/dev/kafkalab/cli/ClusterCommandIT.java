@@ -44,7 +44,7 @@ class ClusterCommandIT {
                         + bootstrap.split(",")[0].split(":")[1] + " instead."), SHORT, "the note about the taken port");
                 int firstPort = Integer.parseInt(bootstrap.split(",")[0].split(":")[1]);
 
-                secondAppOnTheSameDataIsRefused();
+                secondAppOnTheSameDataIsRefused(bootstrap);
                 badCommandsGetOneLineErrors(app);
                 kafkasOwnToolsWork(app, firstPort);
 
@@ -80,12 +80,15 @@ class ClusterCommandIT {
         }
     }
 
-    private void secondAppOnTheSameDataIsRefused() throws Exception {
+    private void secondAppOnTheSameDataIsRefused(String bootstrap) throws Exception {
         try (ChildJvm second = ChildJvm.start(Main.class.getName(),
                 List.of("cluster", "--data-dir", dataDir.toString(), "--port", "0"))) {
             assertEquals(1, second.exitCode(SHORT));
             String expected = "error: Another Kafka Lab is already running a cluster with the data in "
-                    + dataDir.toAbsolutePath().normalize() + ". Close it first, or use another data directory.";
+                    + dataDir.toAbsolutePath().normalize() + ". Close it first, or use another data directory; or work"
+                    + " with it from here: Connection > Connect to a cluster..., bootstrap servers " + bootstrap
+                    + ", PLAINTEXT (this machine's listener: full control of its topics and groups; its brokers stay the"
+                    + " other app's to stop).";
             assertTrue(second.err().contains(expected), "expected <" + expected + "> in " + second.err());
         }
     }
