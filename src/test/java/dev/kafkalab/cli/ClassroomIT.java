@@ -81,7 +81,8 @@ class ClassroomIT {
                 .substring("bootstrap.servers=".length());
         classBootstrap = server.awaitOut(l -> l.startsWith("class.bootstrap.servers="), SHORT, "class.bootstrap.servers=")
                 .substring("class.bootstrap.servers=".length());
-        assertTrue(server.err().stream().anyMatch(l -> l.contains("checked: alice logs in")), server.err().toString());
+        // stderr is read on a thread of its own: awaited, not read at once.
+        server.awaitErr(l -> l.contains("checked: alice logs in"), SHORT, "the server's word that alice logs in");
     }
 
     @AfterAll

@@ -46,8 +46,8 @@ class ClassroomTlsIT {
                 "--keystore", keystore.toString(), "--keystore-password", "broker-secret"))) {
             String classBootstrap = server.awaitOut(l -> l.startsWith("class.bootstrap.servers="), START,
                     "class.bootstrap.servers=").substring("class.bootstrap.servers=".length());
-            assertTrue(server.err().stream().anyMatch(l -> l.contains("(SASL_SSL, SCRAM-SHA-256); checked: carol logs in")),
-                    server.err().toString());
+            server.awaitErr(l -> l.contains("(SASL_SSL, SCRAM-SHA-256); checked: carol logs in"), SHORT,
+                    "the server's word that carol logs in over TLS");
             Path truststore = data.resolve("class").resolve("class-truststore.p12");
             assertTrue(Files.isRegularFile(truststore), "the server wrote the learners' truststore");
             String carolsFile = Files.readString(data.resolve("class").resolve("carol.properties"));
