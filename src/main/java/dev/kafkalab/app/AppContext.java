@@ -102,7 +102,7 @@ public final class AppContext implements AutoCloseable {
                 exit.run();
             }
         }));
-        shell.clusterName(cluster.isLocal() ? "local" : cluster.connection().name());
+        shell.clusterName(cluster.isLocal() ? "local" : cluster.connection().describe());
         this.startupProgress = s -> ui.execute(() -> shell.onNodes(cluster.nodes()));
         cluster.addListener(startupProgress);
         ui.execute(() -> shell.onNodes(cluster.nodes()));

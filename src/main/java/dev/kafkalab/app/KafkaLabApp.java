@@ -32,6 +32,7 @@ import javafx.stage.Stage;
 public final class KafkaLabApp extends Application {
 
     private final ExecutorService io = Threads.single("kafka-lab-connections");
+    private final java.util.concurrent.atomic.AtomicBoolean switching = new java.util.concurrent.atomic.AtomicBoolean();
     /** The app's own cluster: as usual, or open to a class ({@code --listen}). */
     private ClusterSpec localSpec = ClusterSpec.builder().build();
     private final RecentConnections recent = new RecentConnections(AppDirs.data().resolve("connections.properties"),
@@ -94,11 +95,18 @@ public final class KafkaLabApp extends Application {
 
     /** Leaves the current cluster (stopping it when it is the local one), then opens the window on {@code next}. */
     private void switchTo(Stage stage, AppContext old, ConnectionMenu.Target next) {
+        // One switch at a time: a second pick while the first leaves its cluster would open two windows' worth.
+        if (!switching.compareAndSet(false, true)) {
+            return;
+        }
         String screen = old.shell().screen().get() == null ? null : Screens.name(old.shell().screen().get());
         old.shell().lastAction().say("Switching to " + next.label() + ": leaving the current cluster first...");
         Threads.start("kafka-lab-switch", () -> {
             old.close();
-            Platform.runLater(() -> open(stage, next, screen));
+            Platform.runLater(() -> {
+                switching.set(false);
+                open(stage, next, screen);
+            });
         });
     }
 }

@@ -214,7 +214,8 @@ public final class ClusterCommand {
         static final String USAGE = "usage: kafka-lab cluster [--brokers N] [--port FIRST_BROKER_PORT|0]"
                 + " [--timing demo|kafka-defaults] [--data-dir DIR] [--reset] [--set broker.config=value]...\n"
                 + "       for a class: --listen ADDRESS [--users FILE | --learners N] [--class-port FIRST_PORT|0]\n"
-                + "                    [--shared TOPIC,...] [--keystore FILE --keystore-password PASSWORD]\n"
+                + "                    [--shared TOPIC,...] [--keystore FILE [--keystore-password PASSWORD]]\n"
+                + "         (or the keystore's password in KAFKA_LAB_KEYSTORE_PASSWORD, out of sight of ps)\n"
                 + "         ADDRESS: this machine's address on the class network; learners log in there with\n"
                 + "         SASL/SCRAM-SHA-256 (TLS with a keystore), ports 9092 and up. FILE: one 'name password' a line.";
 
@@ -278,6 +279,10 @@ public final class ClusterCommand {
                 }
                 if (keystore != null && !java.nio.file.Files.isRegularFile(keystore)) {
                     throw new IllegalArgumentException("there is no keystore " + keystore);
+                }
+                if (keystore != null && keystorePassword == null) {
+                    // Out of the command line, where ps shows it to every user of the machine.
+                    keystorePassword = System.getenv("KAFKA_LAB_KEYSTORE_PASSWORD");
                 }
                 if (keystore != null) {
                     try {

@@ -28,9 +28,13 @@ public record Connection(String name, String bootstrapServers, Map<String, Strin
     public static final List<String> MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
     private static final Pattern USERNAME = Pattern.compile("username=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern PASSWORD = Pattern.compile("password=\"((?:[^\"\\\\]|\\\\.)*)\"");
-    /** Settings that hold secrets: never logged or shown. */
-    private static final List<String> SECRETS = List.of("sasl.jaas.config", "ssl.truststore.password",
-            "ssl.keystore.password", "ssl.key.password");
+    /**
+     * Settings that hold secrets: never logged or shown. A truststore's password is not one: it
+     * only guards the integrity of public certificates (and Java cannot read a PKCS12 truststore
+     * without it).
+     */
+    private static final List<String> SECRETS = List.of("sasl.jaas.config", "ssl.keystore.password",
+            "ssl.key.password");
 
     public Connection {
         Objects.requireNonNull(name, "name");

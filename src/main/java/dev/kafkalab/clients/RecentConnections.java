@@ -45,7 +45,13 @@ public final class RecentConnections {
     }
 
     /** Newest first; a password kept in the keyring is not read yet ({@link #withPassword(Entry)}). */
-    public synchronized List<Entry> list() {
+    public List<Entry> list() {
+        synchronized (this) {
+            return read();
+        }
+    }
+
+    private List<Entry> read() {
         List<Entry> all = new ArrayList<>();
         Properties p = new Properties();
         if (!Files.isRegularFile(file)) {
@@ -84,23 +90,32 @@ public final class RecentConnections {
      *
      * @return where the password went, for people ("not kept", "the desktop keyring ...")
      */
-    public synchronized String remember(Connection connection, Path brokerCommands, boolean keepPassword) {
-        List<Entry> all = new ArrayList<>(list());
-        all.removeIf(e -> e.connection().name().equals(connection.name()));
+    public String remember(Connection connection, Path brokerCommands, boolean keepPassword) {
         String where = "not kept";
         Connection stored = connection.withoutSecrets();
+        boolean kept = false;
+        // The keyring is a process that may wait for the user to unlock it: asked outside the file's lock,
+        // so a window listing the connections meanwhile does not wait for it.
         if (keepPassword && !connection.user().isEmpty()) {
-            if (keyring.available() && keyring.store(account(connection), connection.password())) {
+            if (!keyring.available()) {
+                stored = connection;
+                kept = true;
+                where = file + " (readable by you only: no keyring here)";
+            } else if (keyring.store(account(connection), connection.password())) {
+                kept = true;
                 where = keyring.name();
             } else {
-                stored = connection;
-                where = file + " (readable by you only: no keyring here)";
+                where = "not kept: " + keyring.name() + " did not take it";
             }
         } else if (keyring.available() && !connection.user().isEmpty()) {
             keyring.forget(account(connection));
         }
-        all.add(0, new Entry(stored, brokerCommands, keepPassword));
-        write(all.subList(0, Math.min(KEPT, all.size())));
+        synchronized (this) {
+            List<Entry> all = new ArrayList<>(read());
+            all.removeIf(e -> e.connection().name().equals(connection.name()));
+            all.add(0, new Entry(stored, brokerCommands, kept));
+            write(all.subList(0, Math.min(KEPT, all.size())));
+        }
         return where;
     }
 
@@ -134,14 +149,7 @@ public final class RecentConnections {
         try {
             StringWriter text = new StringWriter();
             p.store(text, "Kafka Lab: recent connections");
-            WholeFile.put(file, temp -> {
-                Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-                try {
-                    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ex) {
-                    // Windows: the file is in the user's own profile.
-                }
-            });
+            WholeFile.put(file, temp -> dev.kafkalab.common.PrivateFiles.write(temp, text.toString()));
         } catch (IOException ex) {
             LOG.warn("Could not remember the connection in {}", file, ex);
         }

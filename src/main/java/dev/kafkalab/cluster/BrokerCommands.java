@@ -120,7 +120,8 @@ public final class BrokerCommands {
         Optional<String> line = command(verb, id);
         if (line.isEmpty()) {
             return CompletableFuture.failedFuture(new ClusterException("No command is given to " + verb + " broker " + id
-                    + " of this remote cluster: add one under Connection > Broker commands (e.g. " + verb
+                    + " of this remote cluster: add one in the Broker commands file of Connection > Connect to a"
+                    + " cluster... (e.g. " + verb
                     + "=ssh broker{id} sudo systemctl " + (verb.equals("kill") ? "kill -s KILL" : verb) + " kafka)."));
         }
         return CompletableFuture.supplyAsync(() -> runNow(verb, id, line.get()),
@@ -134,6 +135,12 @@ public final class BrokerCommands {
             process = new ProcessBuilder(shell).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new ClusterException("Could not run '" + line + "': " + e.getMessage(), e);
+        }
+        // Nothing to say to it: a command that reads its input ends at once instead of waiting.
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Already gone.
         }
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread reader = Threads.start("kafka-lab-broker-command-output", () -> {
@@ -162,6 +169,7 @@ public final class BrokerCommands {
             }
             reader.join(2_000);
         } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while running '" + line + "'.", e);

@@ -8,7 +8,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,6 +64,12 @@ public record Classroom(String address, int firstPort, Map<String, String> users
         for (String topic : sharedTopics) {
             if (!TOPIC.matcher(topic).matches()) {
                 throw new IllegalArgumentException("'" + topic + "' is not a topic name (letters, digits, '.', '_', '-').");
+            }
+            for (String user : users.keySet()) {
+                if (topic.startsWith(ownPrefix(user))) {
+                    throw new IllegalArgumentException("--shared " + topic + " is " + user + "'s own (it starts with "
+                            + ownPrefix(user) + "): share a topic no learner owns.");
+                }
             }
         }
         if (keystore != null && (keystorePassword == null || keystorePassword.isEmpty())) {
@@ -165,6 +170,14 @@ public record Classroom(String address, int firstPort, Map<String, String> users
             if (words[0].equalsIgnoreCase("ANONYMOUS")) {
                 throw new IllegalArgumentException(where + "ANONYMOUS is the loopback listeners' user; choose another name.");
             }
+            if ((words[0] + OWN_SEPARATOR).equals(SHARED_PREFIX)) {
+                throw new IllegalArgumentException(where + "'" + words[0] + "' would own the shared " + SHARED_PREFIX
+                        + " topics; choose another name.");
+            }
+            if (words[1].contains("\\") || words[1].contains("\"")) {
+                throw new IllegalArgumentException(where + "a password may not contain \\ or \" (they would need"
+                        + " escaping in every learner's client.properties).");
+            }
             if (users.putIfAbsent(words[0], words[1]) != null) {
                 throw new IllegalArgumentException(where + "'" + words[0] + "' is already on an earlier line.");
             }
@@ -199,17 +212,8 @@ public record Classroom(String address, int firstPort, Map<String, String> users
         Files.createDirectories(file.getParent());
         String text = users.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining("\n", "# Made by Kafka Lab for the class; edit it and restart to change.\n", "\n"));
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        ownerOnly(file);
+        dev.kafkalab.common.PrivateFiles.write(file, text);
         return users;
-    }
-
-    private static void ownerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Windows: the file is in the user's own profile folder.
-        }
     }
 
     /**

@@ -1,10 +1,8 @@
 package dev.kafkalab.cluster;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /** The files a class's instructor hands out: one client.properties per learner, readable by the instructor only. */
@@ -54,13 +52,8 @@ public final class ClassroomFiles {
         }
         for (Map.Entry<String, String> user : classroom.users().entrySet()) {
             Path file = folder.resolve(user.getKey() + ".properties");
-            Files.writeString(file, "# " + user.getKey() + "'s connection to the class cluster (Kafka Lab).\n"
-                    + classroom.clientProperties(classBootstrap, user.getKey()), StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Windows: the folder is the user's own.
-            }
+            dev.kafkalab.common.PrivateFiles.write(file, "# " + user.getKey() + "'s connection to the class cluster"
+                    + " (Kafka Lab).\n" + classroom.clientProperties(classBootstrap, user.getKey()));
         }
     }
 }

@@ -52,6 +52,15 @@ public record ClassroomOpening(String summary, List<String> details) {
             throw new ClusterException(first + " cannot log in on the class listeners " + classBootstrap + ": "
                     + check.message());
         }
+        try {
+            if (java.net.InetAddress.getByName(classroom.address()).isLoopbackAddress()) {
+                details.add("Note: " + classroom.address() + " is a loopback address: only this machine reaches it. For"
+                        + " learners on other machines, give --listen this machine's address on the class network ("
+                        + String.join(", ", Classroom.localAddresses()) + ").");
+            }
+        } catch (java.net.UnknownHostException e) {
+            // Resolved when the options were read.
+        }
         details.add("Class listeners: " + classBootstrap + " (" + classroom.securityProtocol() + ", "
                 + Classroom.MECHANISM + "); checked: " + first + " logs in.");
         details.add("Each learner uses topics, groups and transactional ids named with their name and a dash first"

@@ -1,7 +1,6 @@
 package dev.kafkalab.cluster;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -80,6 +79,7 @@ final class NodeConfig {
         String text = properties.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "# Written by Kafka Lab at every start: edits are lost.\n", "\n"));
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        // Owner-only: a class's keystore password is in it.
+        dev.kafkalab.common.PrivateFiles.write(file, text);
     }
 }

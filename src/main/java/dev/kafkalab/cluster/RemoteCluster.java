@@ -51,8 +51,9 @@ public final class RemoteCluster implements KafkaCluster {
                 throw new ClusterException(check.message());
             }
             notes.add(check.message() + " Each replica's log end offset is not shown: only the app's own brokers"
-                    + " report it." + (commands.isEmpty() ? " Broker actions need commands (Connection > Broker"
-                            + " commands)." : " Broker commands: " + commands.verbs() + "."));
+                    + " report it." + (commands.isEmpty() ? " Broker actions need commands: the Broker commands"
+                            + " field of Connection > Connect to a cluster..." : " Broker commands: " + commands.verbs()
+                            + "."));
             try (ClientFactory clients = new ClientFactory(connection.bootstrapServers(), connection.clientProperties());
                     var admin = clients.admin(ClientFactory.Profile.ACTIONS, "kafka-lab-remote-nodes")) {
                 for (Node n : admin.describeCluster().nodes().get(ConnectionCheck.LIMIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -138,7 +139,7 @@ public final class RemoteCluster implements KafkaCluster {
             return "There is no broker " + id + " in " + connection.name() + ".";
         }
         return commands.command(verb, id).isPresent() ? null : "No command is given to " + verb + " broker " + id
-                + " of this remote cluster (Connection > Broker commands).";
+                + " of this remote cluster (the Broker commands field of Connection > Connect to a cluster...).";
     }
 
     @Override

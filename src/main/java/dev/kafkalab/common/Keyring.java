@@ -38,13 +38,14 @@ public interface Keyring {
             return new Command("the desktop keyring (secret-tool)",
                     a -> List.of("secret-tool", "store", "--label=Kafka Lab: " + a, "service", SERVICE, "account", a),
                     a -> List.of("secret-tool", "lookup", "service", SERVICE, "account", a),
-                    a -> List.of("secret-tool", "clear", "service", SERVICE, "account", a), true);
+                    a -> List.of("secret-tool", "clear", "service", SERVICE, "account", a), true, p -> p);
         }
         if (os == Os.MACOS && onPath("security")) {
             return new Command("the macOS keychain",
                     a -> List.of("security", "add-generic-password", "-U", "-s", SERVICE, "-a", a, "-w"),
                     a -> List.of("security", "find-generic-password", "-s", SERVICE, "-a", a, "-w"),
-                    a -> List.of("security", "delete-generic-password", "-s", SERVICE, "-a", a), true);
+                    a -> List.of("security", "delete-generic-password", "-s", SERVICE, "-a", a), true,
+                    p -> p + "\n" + p + "\n");
         }
         return new None();
     }
@@ -97,11 +98,15 @@ public interface Keyring {
         private final java.util.function.Function<String, List<String>> lookup;
         private final java.util.function.Function<String, List<String>> forget;
         private final boolean passwordOnStdin;
+        /** What the tool reads on stdin for a password: macOS's security asks for it twice. */
+        private final java.util.function.UnaryOperator<String> stdin;
 
         Command(String name, java.util.function.Function<String, List<String>> store,
                 java.util.function.Function<String, List<String>> lookup,
-                java.util.function.Function<String, List<String>> forget, boolean passwordOnStdin) {
+                java.util.function.Function<String, List<String>> forget, boolean passwordOnStdin,
+                java.util.function.UnaryOperator<String> stdin) {
             this.name = name;
+            this.stdin = stdin;
             this.store = store;
             this.lookup = lookup;
             this.forget = forget;
@@ -120,12 +125,14 @@ public interface Keyring {
 
         @Override
         public boolean store(String account, String password) {
-            return run(store.apply(account), passwordOnStdin ? password : null).isPresent();
+            return run(store.apply(account), passwordOnStdin ? stdin.apply(password) : null).isPresent();
         }
 
         @Override
         public Optional<String> lookup(String account) {
-            return run(lookup.apply(account), null).map(String::strip).filter(s -> !s.isEmpty());
+            // Only the line end the tool adds: a password may begin or end with a space.
+            return run(lookup.apply(account), null).map(s -> s.endsWith("\n") ? s.substring(0, s.length() - 1) : s)
+                    .filter(s -> !s.isEmpty());
         }
 
         @Override

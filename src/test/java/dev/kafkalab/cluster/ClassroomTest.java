@@ -38,6 +38,18 @@ class ClassroomTest {
         e = assertThrows(IllegalArgumentException.class, () -> Classroom.readUsers(file));
         assertEquals(file + " line 2: 'alice' is already on an earlier line.", e.getMessage());
 
+        Files.writeString(file, "demo pw\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Classroom.readUsers(file));
+        assertTrue(e.getMessage().contains("'demo' would own the shared demo- topics"), e.getMessage());
+
+        Files.writeString(file, "carol pa\"ss\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Classroom.readUsers(file));
+        assertTrue(e.getMessage().contains("a password may not contain"), e.getMessage());
+
+        e = assertThrows(IllegalArgumentException.class, () -> new Classroom("127.0.0.1", 0, Map.of("alice", "a"), false,
+                List.of("alice-orders"), null, null));
+        assertTrue(e.getMessage().contains("is alice's own"), e.getMessage());
+
         e = assertThrows(IllegalArgumentException.class, () -> Classroom.readUsers(dir.resolve("none.txt")));
         assertTrue(e.getMessage().startsWith("There is no users file"), e.getMessage());
     }
@@ -48,6 +60,10 @@ class ClassroomTest {
         Map<String, String> first = Classroom.generatedUsers(file, 3);
         assertEquals(List.of("learner01", "learner02", "learner03"), List.copyOf(first.keySet()));
         assertTrue(first.values().stream().allMatch(p -> p.length() == 10), first.toString());
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file)), "the passwords are the instructor's to read only");
+        }
         assertEquals(first, Classroom.generatedUsers(file, 5), "read back, not made again");
     }
 

@@ -90,7 +90,11 @@ public final class NodeCardView extends VBox {
             if (why != null) {
                 Button b = verb.equals("stop") ? stop : verb.equals("kill") ? kill : verb.equals("pause") ? freeze
                         : verb.equals("resume") ? resume : start;
-                b.setTooltip(new javafx.scene.control.Tooltip(why));
+                // A disabled button shows no tooltip: the reason hangs on a pane around it.
+                javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(b);
+                javafx.scene.control.Tooltip.install(holder, new javafx.scene.control.Tooltip(why));
+                holder.setId(b.getId() + "Holder");
+                buttons.getChildren().set(buttons.getChildren().indexOf(b), holder);
                 unavailable.add(b);
             }
         }

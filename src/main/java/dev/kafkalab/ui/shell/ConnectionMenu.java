@@ -129,6 +129,7 @@ public final class ConnectionMenu {
                 .getOrDefault("ssl.truststore.location", ""), "for SSL and SASL_SSL: the CA's truststore file");
         PasswordField truststorePassword = new PasswordField();
         truststorePassword.setId("connTruststorePassword");
+        truststorePassword.setText(start == null ? "" : start.properties().getOrDefault("ssl.truststore.password", ""));
         TextField commands = field("connCommands", commandsFile == null ? "" : commandsFile.toString(),
                 "optional: a file of broker commands (stop=..., kill=..., start=...)");
         CheckBox remember = new CheckBox("Remember the password");
@@ -256,11 +257,14 @@ public final class ConnectionMenu {
                 return;
             }
             result.setText(r.message());
+            boolean stillOpen = result.getScene() != null && result.getScene().getWindow() != null
+                    && result.getScene().getWindow().isShowing();
             // The dialog grows to show the whole sentence and keep its buttons.
             if (result.getScene() != null && result.getScene().getWindow() != null) {
                 result.getScene().getWindow().sizeToScene();
             }
-            if (r.ok() && then != null) {
+            // Cancelled while the check ran: nothing is remembered or switched to.
+            if (r.ok() && then != null && stillOpen) {
                 then.accept(target);
             }
         }, ui);
