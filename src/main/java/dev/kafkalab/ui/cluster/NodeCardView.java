@@ -91,10 +91,12 @@ public final class NodeCardView extends VBox {
                 Button b = verb.equals("stop") ? stop : verb.equals("kill") ? kill : verb.equals("pause") ? freeze
                         : verb.equals("resume") ? resume : start;
                 // A disabled button shows no tooltip: the reason hangs on a pane around it.
-                javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(b);
+                int at = buttons.getChildren().indexOf(b);
+                javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+                buttons.getChildren().set(at, holder);
+                holder.getChildren().add(b);
                 javafx.scene.control.Tooltip.install(holder, new javafx.scene.control.Tooltip(why));
                 holder.setId(b.getId() + "Holder");
-                buttons.getChildren().set(buttons.getChildren().indexOf(b), holder);
                 unavailable.add(b);
             }
         }
