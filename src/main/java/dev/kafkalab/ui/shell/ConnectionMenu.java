@@ -62,10 +62,10 @@ public final class ConnectionMenu {
         this.ui = ui;
         this.switchTo = switchTo;
         button.setId("connectionMenu");
-        button.setText("Connection: " + current.label());
+        button.setText(current.local() ? "local" : current.label());
         button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setTooltip(new Tooltip(current.local() ? "The cluster this app runs on this machine (full control)"
-                : current.connection().describe()));
+        button.setTooltip(new Tooltip((current.local() ? "The cluster this app runs on this machine (full control)"
+                : current.connection().describe()) + ". Another one: Ctrl+Shift+K"));
         button.setOnShowing(e -> fill());
         fill();
         // Ctrl+Shift+K (Cmd on macOS) opens the form from any screen.

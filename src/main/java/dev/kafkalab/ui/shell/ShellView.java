@@ -111,12 +111,7 @@ public final class ShellView {
         startChip.setId("stripStart");
         startChip.getStyleClass().add("strip-chip");
         startChip.setMinWidth(Region.USE_PREF_SIZE);
-        strip.getChildren().addAll(title);
-        if (connectionMenu != null) {
-            strip.getChildren().add(connectionMenu);
-        }
-        strip.getChildren().add(startChip);
-        navBox.getStyleClass().add("nav");
+        strip.getChildren().addAll(title, startChip);
         // A screen stays selected: pressing its button again does not leave the window without one.
         toggles.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {
@@ -129,7 +124,18 @@ public final class ShellView {
         cliBar.setManaged(false);
         content.getChildren().setAll(startup);
         root.setTop(strip);
-        root.setLeft(navBox);
+        // The Connection menu at the foot of the navigation: the strip has no room left at 1280 px.
+        VBox left = new VBox(navBox);
+        left.getStyleClass().add("nav");
+        navBox.getStyleClass().setAll("nav-buttons");
+        if (connectionMenu != null) {
+            Region gap = new Region();
+            VBox.setVgrow(gap, Priority.ALWAYS);
+            Label caption = new Label("Connection");
+            caption.getStyleClass().add("message");
+            left.getChildren().addAll(gap, caption, connectionMenu);
+        }
+        root.setLeft(left);
         root.setCenter(content);
         root.setBottom(cliBar);
 
