@@ -138,8 +138,8 @@ public final class ConnectionCheck {
 
     /** Reachable but no Kafka answer: most often the wrong security protocol for the port. */
     private static String silent(Connection connection) {
-        return "The servers at " + connection.bootstrapServers() + " accept connections but no Kafka answer came within "
-                + LIMIT.toSeconds() + " s: is the security protocol right (" + connection.securityProtocol()
+        return "The servers at " + connection.bootstrapServers() + " accept connections but gave no Kafka answer in"
+                + " time: is the security protocol right (" + connection.securityProtocol()
                 + ")? A TLS or SASL listener does not answer a plain client, and the other way round. Or the brokers"
                 + " advertise an address this machine cannot reach (their advertised.listeners).";
     }
