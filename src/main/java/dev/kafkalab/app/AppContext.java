@@ -208,8 +208,7 @@ public final class AppContext implements AutoCloseable {
         if (closed || b == null) {
             return null;
         }
-        dev.kafkalab.clients.Connection connection = cluster.connection();
-        ClientFactory clients = closing(new ClientFactory(connection.bootstrapServers(), connection.clientProperties()));
+        ClientFactory clients = closing(new ClientFactory(cluster.connection()));
         // Made now, on the cluster's thread: it connects, and the first action must not wait for that.
         clients.actions();
         TopicService topics = closing(new TopicService(clients));

@@ -90,6 +90,11 @@ public final class ClientFactory implements AutoCloseable {
         this.connection = Map.copyOf(connection);
     }
 
+    /** Clients of {@code connection}'s cluster, with its security settings. */
+    public ClientFactory(Connection connection) {
+        this(connection.bootstrapServers(), connection.clientProperties());
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }

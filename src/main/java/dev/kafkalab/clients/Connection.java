@@ -127,10 +127,6 @@ public record Connection(String name, String bootstrapServers, Map<String, Strin
         return new Connection(name, bootstrap, rest);
     }
 
-    public boolean isLocal() {
-        return name.equals("local") && properties.isEmpty();
-    }
-
     public String securityProtocol() {
         return properties.getOrDefault("security.protocol", "PLAINTEXT");
     }

@@ -41,11 +41,19 @@ public final class ConnectionCheck {
     public static final Duration LIMIT = Duration.ofSeconds(10);
     private static final int SOCKET_MS = 3_000;
 
-    /** What a check found: the brokers and cluster id when it worked, else the message. */
-    public record Result(boolean ok, String message, int brokers, String clusterId) {
+    /** What a check found: the brokers that answered and the cluster id when it worked, else the message. */
+    public record Result(boolean ok, String message, List<Node> nodes, String clusterId) {
+
+        public Result {
+            nodes = List.copyOf(nodes);
+        }
 
         static Result failed(String message) {
-            return new Result(false, message, 0, "");
+            return new Result(false, message, List.of(), "");
+        }
+
+        public int brokers() {
+            return nodes.size();
         }
     }
 
@@ -82,7 +90,7 @@ public final class ConnectionCheck {
             String id = cluster.clusterId().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return new Result(true, "Connected to cluster " + id + ": " + nodes.size() + " broker(s) answer at "
                     + connection.bootstrapServers() + (connection.user().isEmpty() ? "" : " as " + connection.user()) + ".",
-                    nodes.size(), id);
+                    List.copyOf(nodes), id);
         } catch (ExecutionException e) {
             LOG.info("Connection {} failed", connection, e);
             return Result.failed(explain(connection, e.getCause()));

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,10 +152,5 @@ public final class RecentConnections {
         } catch (IOException ex) {
             LOG.warn("Could not remember the connection in {}", file, ex);
         }
-    }
-
-    /** The newest entry named {@code name}. */
-    public Optional<Entry> find(String name) {
-        return list().stream().filter(e -> e.connection().name().equals(name)).findFirst();
     }
 }

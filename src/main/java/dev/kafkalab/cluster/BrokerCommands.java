@@ -99,10 +99,6 @@ public final class BrokerCommands {
         return commands.isEmpty();
     }
 
-    public Map<String, String> commands() {
-        return commands;
-    }
-
     /** The command line for {@code verb} on broker {@code id}: its own, else the one for every broker. */
     public Optional<String> command(String verb, int id) {
         String own = commands.get(verb + "." + id);

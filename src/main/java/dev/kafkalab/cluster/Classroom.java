@@ -129,8 +129,7 @@ public record Classroom(String address, int firstPort, Map<String, String> users
         b.append("bootstrap.servers=").append(bootstrapServers).append('\n');
         b.append("security.protocol=").append(securityProtocol()).append('\n');
         b.append("sasl.mechanism=").append(MECHANISM).append('\n');
-        b.append("sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"")
-                .append(user).append("\" password=\"").append(password).append("\";\n");
+        b.append("sasl.jaas.config=").append(dev.kafkalab.clients.Connection.jaas(MECHANISM, user, password)).append('\n');
         if (keystore != null) {
             b.append("# The brokers' certificate, handed out with this file: keep it beside it, or write its full path.\n");
             b.append("ssl.truststore.location=").append(TRUSTSTORE).append('\n');

@@ -15,12 +15,7 @@ final class NodeConfig {
     private NodeConfig() {
     }
 
-    static Map<String, String> properties(ClusterSpec spec, NodeRole role, int nodeId, int port,
-            int controllerPort, Path logDir) {
-        return properties(spec, role, nodeId, port, 0, controllerPort, logDir);
-    }
-
-    /** With {@code classPort}: the broker's listener for a class ({@link ClusterSpec#classroom()}) is there. */
+    /** {@code classPort}: the broker's listener for a class ({@link ClusterSpec#classroom()}), 0 without one. */
     static Map<String, String> properties(ClusterSpec spec, NodeRole role, int nodeId, int port, int classPort,
             int controllerPort, Path logDir) {
         Classroom classroom = spec.classroom();

@@ -2,7 +2,6 @@ package dev.kafkalab.cluster;
 
 import dev.kafkalab.clients.Connection;
 import dev.kafkalab.clients.ConnectionCheck;
-import dev.kafkalab.clients.ClientFactory;
 import dev.kafkalab.common.Threads;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
@@ -54,14 +52,9 @@ public final class RemoteCluster implements KafkaCluster {
                     + " report it." + (commands.isEmpty() ? " Broker actions need commands: the Broker commands"
                             + " field of Connection > Connect to a cluster..." : " Broker commands: " + commands.verbs()
                             + "."));
-            try (ClientFactory clients = new ClientFactory(connection.bootstrapServers(), connection.clientProperties());
-                    var admin = clients.admin(ClientFactory.Profile.ACTIONS, "kafka-lab-remote-nodes")) {
-                for (Node n : admin.describeCluster().nodes().get(ConnectionCheck.LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-                    nodes.put(n.id(), new NodeStatus(n.id(), NodeRole.BROKER, NodeState.RUNNING, n.port(), -1, null, null));
-                }
-            } catch (Exception e) {
-                throw new ClusterException("Connected, but the brokers could not be listed: "
-                        + dev.kafkalab.common.Failures.message(e), e);
+            // The brokers the check heard from: the cluster is not asked twice.
+            for (Node n : check.nodes()) {
+                nodes.put(n.id(), new NodeStatus(n.id(), NodeRole.BROKER, NodeState.RUNNING, n.port(), -1, null, null));
             }
             LOG.info("Connected to {}: brokers {}", connection, nodes.keySet());
         }, work);

@@ -38,13 +38,13 @@ public interface Keyring {
             return new Command("the desktop keyring (secret-tool)",
                     a -> List.of("secret-tool", "store", "--label=Kafka Lab: " + a, "service", SERVICE, "account", a),
                     a -> List.of("secret-tool", "lookup", "service", SERVICE, "account", a),
-                    a -> List.of("secret-tool", "clear", "service", SERVICE, "account", a), true, p -> p);
+                    a -> List.of("secret-tool", "clear", "service", SERVICE, "account", a), p -> p);
         }
         if (os == Os.MACOS && onPath("security")) {
             return new Command("the macOS keychain",
                     a -> List.of("security", "add-generic-password", "-U", "-s", SERVICE, "-a", a, "-w"),
                     a -> List.of("security", "find-generic-password", "-s", SERVICE, "-a", a, "-w"),
-                    a -> List.of("security", "delete-generic-password", "-s", SERVICE, "-a", a), true,
+                    a -> List.of("security", "delete-generic-password", "-s", SERVICE, "-a", a),
                     p -> p + "\n" + p + "\n");
         }
         return new None();
@@ -97,20 +97,18 @@ public interface Keyring {
         private final java.util.function.Function<String, List<String>> store;
         private final java.util.function.Function<String, List<String>> lookup;
         private final java.util.function.Function<String, List<String>> forget;
-        private final boolean passwordOnStdin;
         /** What the tool reads on stdin for a password: macOS's security asks for it twice. */
         private final java.util.function.UnaryOperator<String> stdin;
 
         Command(String name, java.util.function.Function<String, List<String>> store,
                 java.util.function.Function<String, List<String>> lookup,
-                java.util.function.Function<String, List<String>> forget, boolean passwordOnStdin,
+                java.util.function.Function<String, List<String>> forget,
                 java.util.function.UnaryOperator<String> stdin) {
             this.name = name;
             this.stdin = stdin;
             this.store = store;
             this.lookup = lookup;
             this.forget = forget;
-            this.passwordOnStdin = passwordOnStdin;
         }
 
         @Override
@@ -125,7 +123,7 @@ public interface Keyring {
 
         @Override
         public boolean store(String account, String password) {
-            return run(store.apply(account), passwordOnStdin ? stdin.apply(password) : null).isPresent();
+            return run(store.apply(account), stdin.apply(password)).isPresent();
         }
 
         @Override

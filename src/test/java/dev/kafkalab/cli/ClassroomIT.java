@@ -104,7 +104,7 @@ class ClassroomIT {
         ConnectionCheck.Result check = ConnectionCheck.run(alice);
         assertTrue(check.ok(), check.message());
         assertEquals(3, check.brokers(), check.message());
-        try (ClientFactory clients = new ClientFactory(alice.bootstrapServers(), alice.clientProperties());
+        try (ClientFactory clients = new ClientFactory(alice);
                 SnapshotPoller poller = new SnapshotPoller(clients, null, Duration.ofMillis(300))) {
             clients.actions().createTopics(List.of(new NewTopic("alice-orders", 3, (short) 3))).all()
                     .get(CALL_S, TimeUnit.SECONDS);
@@ -143,7 +143,7 @@ class ClassroomIT {
     @Test
     void aLearnerIsRefusedAnotherLearnersTopicAndTheClustersSettings() throws Exception {
         try (Admin instructor = new ClientFactory(loopback).admin(ClientFactory.Profile.ACTIONS, "instructor");
-                ClientFactory alice = new ClientFactory(classBootstrap, learner("alice", "alice-secret").clientProperties())) {
+                ClientFactory alice = new ClientFactory(learner("alice", "alice-secret"))) {
             instructor.createTopics(List.of(new NewTopic("bob-orders", 1, (short) 3), new NewTopic("demo-stock", 1,
                     (short) 3))).all().get(CALL_S, TimeUnit.SECONDS);
             Admin admin = alice.actions();

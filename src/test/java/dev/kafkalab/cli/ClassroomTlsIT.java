@@ -58,7 +58,7 @@ class ClassroomTlsIT {
                     truststore.toString(), "kafka-lab");
             ConnectionCheck.Result ok = ConnectionCheck.run(carol);
             assertTrue(ok.ok(), ok.message());
-            try (ClientFactory clients = new ClientFactory(classBootstrap, carol.clientProperties())) {
+            try (ClientFactory clients = new ClientFactory(carol)) {
                 clients.actions().createTopics(List.of(new NewTopic("carol-secure", 1, (short) 1))).all()
                         .get(15, TimeUnit.SECONDS);
             }

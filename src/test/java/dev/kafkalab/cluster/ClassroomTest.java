@@ -112,7 +112,7 @@ class ClassroomTest {
         assertEquals("org.apache.kafka.metadata.authorizer.StandardAuthorizer", controller.get("authorizer.class.name"));
 
         Map<String, String> plain = NodeConfig.properties(ClusterSpec.builder().dataDir(dir).build(), NodeRole.BROKER, 1,
-                9092, 40100, dir);
+                9092, 0, 40100, dir);
         assertEquals("PLAINTEXT://127.0.0.1:9092", plain.get("listeners"));
         assertFalse(plain.containsKey("authorizer.class.name"), "without a class: no ACLs, as before");
     }

@@ -306,9 +306,4 @@ public final class ConnectionMenu {
             return new Target(c, file);
         }
     }
-
-    /** For tests: the menu's items' texts. */
-    List<String> items() {
-        return button.getItems().stream().map(MenuItem::getText).filter(t -> t != null).toList();
-    }
 }
