@@ -1,3 +1,4 @@
+import java.io.FileReader;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,13 +14,20 @@ public class AvroPrices {
 
     public static void main(String[] args) throws Exception {
         // Kafka Lab passes its cluster's address as the first argument; elsewhere, localhost:9092.
-        String bootstrap = args.length > 0 ? args[0] : "localhost:9092";
-        send(bootstrap);
+        Properties cluster = new Properties();
+        cluster.put("bootstrap.servers", args.length > 0 ? args[0] : "localhost:9092");
+        // On a secured cluster (a class's, a team's) it also passes a client.properties file.
+        if (args.length > 1) {
+            try (FileReader in = new FileReader(args[1])) {
+                cluster.load(in);
+            }
+        }
+        send(cluster);
     }
 
-    static void send(String bootstrap) throws Exception {
+    static void send(Properties cluster) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(cluster);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StockPriceSerializer.class.getName());
         try (KafkaProducer<String, StockPrice> producer = new KafkaProducer<>(props)) {

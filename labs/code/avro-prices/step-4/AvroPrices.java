@@ -1,3 +1,4 @@
+import java.io.FileReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,23 @@ public class AvroPrices {
 
     public static void main(String[] args) throws Exception {
         // Kafka Lab passes its cluster's address as the first argument; elsewhere, localhost:9092.
-        String bootstrap = args.length > 0 ? args[0] : "localhost:9092";
-        send(bootstrap);
+        Properties cluster = new Properties();
+        cluster.put("bootstrap.servers", args.length > 0 ? args[0] : "localhost:9092");
+        // On a secured cluster (a class's, a team's) it also passes a client.properties file.
+        if (args.length > 1) {
+            try (FileReader in = new FileReader(args[1])) {
+                cluster.load(in);
+            }
+        }
+        send(cluster);
         System.out.println("v2 reads v1: " + compatibility(Schemas.V2, Schemas.V1));
         System.out.println("v1 reads v2: " + compatibility(Schemas.V1, Schemas.V2));
-        readBack(bootstrap, Schemas.V1, Schemas.V2);
+        readBack(cluster, Schemas.V1, Schemas.V2);
     }
 
-    static void send(String bootstrap) throws Exception {
+    static void send(Properties cluster) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(cluster);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StockPriceSerializer.class.getName());
         try (KafkaProducer<String, StockPrice> producer = new KafkaProducer<>(props)) {
@@ -62,9 +70,9 @@ public class AvroPrices {
     }
 
     /** Reads the whole topic, decoding each value as written with {@code writer}, into {@code reader}'s shape. */
-    static void readBack(String bootstrap, Schema writer, Schema reader) {
+    static void readBack(Properties cluster, Schema writer, Schema reader) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(cluster);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(writer, reader);

@@ -1,3 +1,4 @@
+import java.io.FileReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -14,10 +15,16 @@ public class ConsumerDemo {
     static final String TOPIC = "my-consumer-topic";
     static final String GROUP = "java-readers";
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Properties props = new Properties();
         // Kafka Lab passes its cluster's address as the first argument; elsewhere, localhost:9092.
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 0 ? args[0] : "localhost:9092");
+        // On a secured cluster (a class's, a team's) it also passes a client.properties file.
+        if (args.length > 1) {
+            try (FileReader in = new FileReader(args[1])) {
+                props.load(in);
+            }
+        }
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         // Where a group with no committed offset starts: the beginning, not only new records.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

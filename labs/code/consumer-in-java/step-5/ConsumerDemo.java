@@ -1,3 +1,4 @@
+import java.io.FileReader;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +21,15 @@ public class ConsumerDemo {
     static final String TOPIC = "my-consumer-topic";
     static final String GROUP = "java-pair";
 
-    public static void main(String[] args) throws InterruptedException {
-        String bootstrap = args.length > 0 ? args[0] : "localhost:9092";
+    public static void main(String[] args) throws Exception {
+        Properties cluster = new Properties();
+        cluster.put("bootstrap.servers", args.length > 0 ? args[0] : "localhost:9092");
+        // On a secured cluster (a class's, a team's) it also passes a client.properties file.
+        if (args.length > 1) {
+            try (FileReader in = new FileReader(args[1])) {
+                cluster.load(in);
+            }
+        }
         // A KafkaConsumer is not thread-safe: one per thread, each a member of the group.
         List<KafkaConsumer<String, String>> consumers = new CopyOnWriteArrayList<>();
         List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -38,7 +46,7 @@ public class ConsumerDemo {
             }
         }));
         for (String name : List.of("consumer-1", "consumer-2")) {
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(bootstrap));
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings(cluster));
             consumers.add(consumer);
             Thread t = new Thread(() -> read(name, consumer), name);
             threads.add(t);
@@ -51,9 +59,9 @@ public class ConsumerDemo {
         }
     }
 
-    static Properties settings(String bootstrap) {
+    static Properties settings(Properties cluster) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(cluster);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -1,3 +1,4 @@
+import java.io.FileReader;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,6 +15,12 @@ public class ProducerDemo {
         Properties props = new Properties();
         // Kafka Lab passes its cluster's address as the first argument; elsewhere, localhost:9092.
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 0 ? args[0] : "localhost:9092");
+        // On a secured cluster (a class's, a team's) it also passes a client.properties file.
+        if (args.length > 1) {
+            try (FileReader in = new FileReader(args[1])) {
+                props.load(in);
+            }
+        }
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "producer-demo");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -1,3 +1,4 @@
+import java.io.FileReader;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -16,10 +17,16 @@ public class SteadyProducer {
 
     static final String TOPIC = "my-steady-topic";
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         Properties props = new Properties();
         // Kafka Lab passes its cluster's address as the first argument; elsewhere, localhost:9092.
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 0 ? args[0] : "localhost:9092");
+        // On a secured cluster (a class's, a team's) it also passes a client.properties file.
+        if (args.length > 1) {
+            try (FileReader in = new FileReader(args[1])) {
+                props.load(in);
+            }
+        }
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         // Give up on a record after 6 s instead of the default 2 minutes (the request's own

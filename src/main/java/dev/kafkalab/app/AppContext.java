@@ -321,7 +321,7 @@ public final class AppContext implements AutoCloseable {
         java.util.function.Supplier<ProgramClasspath> classpath = () -> ProgramClasspath.resolve(AppDirs.cache());
         return closing(new CodeViewModel(new ProgramStore(ProgramStore.defaultFolder()),
                 () -> ProgramCompiler.of(classpath.get()), classpath, AppDirs.cache().resolve("program-classes"),
-                () -> running.thenApply(s -> List.of(cluster.bootstrapServers())), programs, codeWork, ui,
+                () -> running.thenApply(s -> s.workbench().programArguments()), programs, codeWork, ui,
                 Scheduler.onThread("kafka-lab-code-console")));
     }
 

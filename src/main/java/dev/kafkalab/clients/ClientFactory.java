@@ -99,6 +99,13 @@ public final class ClientFactory implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The security settings every client gets (empty for a plaintext cluster), as strings, secrets included. */
+    public Map<String, String> settings() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        connection.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
+    }
+
     /** A new Admin client with the timeouts of {@code profile}; the caller closes it. */
     public Admin admin(Profile profile, String clientId) {
         Properties p = common(clientId);

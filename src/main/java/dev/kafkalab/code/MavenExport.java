@@ -160,6 +160,7 @@ public final class MavenExport {
                 ```sh
                 ./mvnw -q compile exec:java                          # %s, on localhost:9092
                 ./mvnw -q compile exec:java -Dexec.args="host:9092"  # another cluster, as the lab's programs read their first argument
+                ./mvnw -q compile exec:java -Dexec.args="host:9092 client.properties"  # a secured one: its security settings
                 ```
 
                 Kafka Lab's lab checks watch the cluster, whatever runs the code: a step done from

@@ -79,6 +79,7 @@ public final class ProgramStore {
 
     /** What a new program starts as: plain Kafka code, as the course writes it. */
     static final String NEW_PROGRAM = """
+            import java.io.FileReader;
             import java.util.Properties;
             import org.apache.kafka.clients.producer.KafkaProducer;
             import org.apache.kafka.clients.producer.ProducerConfig;
@@ -91,6 +92,12 @@ public final class ProgramStore {
                     Properties props = new Properties();
                     // Kafka Lab passes its cluster's address as the first argument; elsewhere, localhost:9092.
                     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args.length > 0 ? args[0] : "localhost:9092");
+                    // On a secured cluster (a class's, a team's) it also passes a client.properties file.
+                    if (args.length > 1) {
+                        try (FileReader in = new FileReader(args[1])) {
+                            props.load(in);
+                        }
+                    }
                     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
                     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {

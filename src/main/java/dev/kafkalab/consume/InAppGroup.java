@@ -111,7 +111,7 @@ public final class InAppGroup implements AutoCloseable {
         int colour = (added - 1) % COLOURS;
         Member m = hosting == Hosting.THREADS
                 ? new ThreadMember(name, colour, clients, settings, this::fire)
-                : new ProcessMember(name, colour, clients.bootstrapServers(), settings, this::fire);
+                : new ProcessMember(name, colour, clients, settings, this::fire);
         members.add(m);
         m.start();
         return m.snapshot();

@@ -10,6 +10,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * The main of a member process (see {@link ProcessMember}): one {@link MemberLoop}, commands from
@@ -18,7 +19,9 @@ import java.io.Serializable;
  */
 public final class MemberProcessMain {
 
-    record Launch(String name, int colour, String bootstrapServers, GroupSettings settings) implements Serializable {
+    /** What the member runs; {@code connection} holds the cluster's security settings (passwords too: the pipe is private). */
+    record Launch(String name, int colour, String bootstrapServers, java.util.HashMap<String, String> connection,
+            GroupSettings settings) implements Serializable {
     }
 
     record Request(long id, MemberLoop.Command command) implements Serializable {
@@ -42,7 +45,7 @@ public final class MemberProcessMain {
         in.setObjectInputFilter(FILTER);
         Launch launch = (Launch) in.readObject();
         Writer out = new Writer(new ObjectOutputStream(new BufferedOutputStream(pipe)));
-        MemberLoop loop = new MemberLoop(launch.name(), launch.colour(), new ClientFactory(launch.bootstrapServers()), launch.settings(),
+        MemberLoop loop = new MemberLoop(launch.name(), launch.colour(), new ClientFactory(launch.bootstrapServers(), Map.copyOf(launch.connection())), launch.settings(),
                 out);
         Thread commands = Threads.daemon("kafka-lab-member-commands", () -> {
             try {

@@ -1,5 +1,7 @@
 package dev.kafkalab.consume;
 
+import dev.kafkalab.clients.ClientFactory;
+
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.AppDirs;
 import dev.kafkalab.consume.MemberProcessMain.Launch;
@@ -40,6 +42,7 @@ final class ProcessMember extends Member {
 
     private final int colour;
     private final String bootstrapServers;
+    private final Map<String, String> connection;
     private final GroupSettings settings;
     private final Consumer<GroupEvent> events;
     private final Map<Long, CompletableFuture<Outcome>> pending = new ConcurrentHashMap<>();
@@ -51,11 +54,12 @@ final class ProcessMember extends Member {
     private boolean ended;
     private boolean crashed;
 
-    ProcessMember(String name, int colour, String bootstrapServers, GroupSettings settings,
+    ProcessMember(String name, int colour, ClientFactory clients, GroupSettings settings,
             Consumer<GroupEvent> events) {
         super(name, MemberSnapshot.joining(name, colour, MemberLoop.clientId(settings, name)));
         this.colour = colour;
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = clients.bootstrapServers();
+        this.connection = clients.settings();
         this.settings = settings;
         this.events = events;
         this.pipe = Threads.daemon("kafka-lab-" + MemberLoop.clientId(settings, name) + "-pipe", () -> {
@@ -83,7 +87,7 @@ final class ProcessMember extends Member {
             builder.environment().put("MALLOC_ARENA_MAX", "2");
             process = builder.start();
             toProcess = new ObjectOutputStream(new BufferedOutputStream(process.getOutputStream()));
-            send(new Launch(name(), colour, bootstrapServers, settings));
+            send(new Launch(name(), colour, bootstrapServers, new java.util.HashMap<>(connection), settings));
             for (Request r : early) {
                 send(r);
             }

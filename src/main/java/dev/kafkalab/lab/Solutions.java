@@ -1,5 +1,6 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.code.ProgramArguments;
 import dev.kafkalab.code.ProgramClasspath;
 import dev.kafkalab.code.ProgramCompiler;
 import dev.kafkalab.code.Programs;
@@ -24,12 +25,12 @@ final class Solutions {
     static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private final Path code;
-    private final String bootstrap;
+    private final ProgramArguments arguments;
     private final Programs programs;
 
-    Solutions(Path code, String bootstrap, Programs programs) {
+    Solutions(Path code, ProgramArguments arguments, Programs programs) {
         this.code = code;
-        this.bootstrap = bootstrap;
+        this.arguments = arguments;
         this.programs = programs;
     }
 
@@ -54,7 +55,7 @@ final class Solutions {
                 throw new IllegalStateException(source + " does not compile: " + compiled.problems().get(0));
             }
             Programs.Run run = programs.start(program, "a lab step", cp, compiled.classes(), compiled.mainClass(),
-                    List.of(bootstrap), source);
+                    arguments.get(), source);
             String what = compiled.mainClass() + " (" + folder + " of " + program + ")";
             if (background) {
                 return "Started " + what + ": it runs until you stop it on the Code screen; its output is in the"

@@ -296,7 +296,7 @@ public final class Vocabulary {
                     req("topic"), choice("acks", true, "1", "all"), num("records")),
             action("run-solution", CODE, Workbench::runSolution,
                     "compile and run a code lab's program from labs/code/<program>/<folder> as the Code screen does,"
-                            + " with the cluster's address as its first argument, and wait for it to end"
+                            + " with the cluster's address as its first argument (and its security settings' file as the second), and wait for it to end"
                             + " (background=true: leave it running, for the steps that follow)",
                     req("program"), req("folder"), new Param("background", false, Type.YES_NO, List.of())),
             action("stop-program", CODE, Workbench::stopProgram,

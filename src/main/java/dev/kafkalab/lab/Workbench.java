@@ -1,5 +1,6 @@
 package dev.kafkalab.lab;
 
+import dev.kafkalab.code.ProgramArguments;
 import dev.kafkalab.code.ProgramRun;
 import dev.kafkalab.code.Programs;
 import dev.kafkalab.consume.ConsumerGroups;
@@ -55,6 +56,7 @@ public final class Workbench implements ActionRunner, AutoCloseable {
             Threads.daemon("kafka-lab-workbench"));
     private volatile StockPriceSender stock;
     private final Solutions solutions;
+    private final ProgramArguments arguments;
     private final Programs programs;
     private final ShareGroups shares;
     private final LabTransactions transactions;
@@ -73,8 +75,14 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         this.produce = produce;
         this.ledger = ledger;
         this.admin = clients.actions();
-        this.solutions = new Solutions(LabCatalog.defaultFolder().resolve("code"), clients.bootstrapServers(), programs);
+        this.arguments = new ProgramArguments(clients, ProgramArguments.defaultFile());
+        this.solutions = new Solutions(LabCatalog.defaultFolder().resolve("code"), arguments, programs);
         this.programs = programs;
+    }
+
+    /** What the cluster's programs get as arguments: its address, and the file of its security settings if it has any. */
+    public List<String> programArguments() {
+        return arguments.get();
     }
 
     /** The ledger every send of the app's producer goes into. */
@@ -481,5 +489,6 @@ public final class Workbench implements ActionRunner, AutoCloseable {
         stopStockQuietly();
         transactions.close();
         worker.shutdownNow();
+        arguments.close();
     }
 }

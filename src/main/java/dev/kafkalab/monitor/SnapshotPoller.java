@@ -464,7 +464,8 @@ public final class SnapshotPoller implements AutoCloseable {
         Safely.run("A snapshot listener", r);
     }
 
-    static String describe(ClusterSnapshot s) {
+    /** One line: each node's state, each partition's leader and ISR, what could not be read. */
+    public static String describe(ClusterSnapshot s) {
         StringBuilder b = new StringBuilder();
         for (NodeView n : s.nodes()) {
             b.append(n.label()).append('=').append(n.process() == null ? "?" : n.process().word())

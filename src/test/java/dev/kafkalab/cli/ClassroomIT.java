@@ -195,6 +195,50 @@ class ClassroomIT {
         }
     }
 
+    /**
+     * A code lab's program, as the lab writes it, gets the class's address and a client.properties
+     * from the app; and a consumer group member in a process of its own gets the settings too.
+     */
+    @Test
+    void aLearnersProgramAndAMemberProcessUseTheClassSettings() throws Exception {
+        Connection bob = learner("bob", "bob-secret");
+        String topic = "bob-example-topic";
+        Path settings = dir.resolve("bob-program.properties");
+        try (ClientFactory clients = new ClientFactory(bob);
+                dev.kafkalab.code.ProgramArguments arguments = new dev.kafkalab.code.ProgramArguments(clients, settings)) {
+            clients.actions().createTopics(List.of(new NewTopic(topic, 3, (short) 3))).all().get(CALL_S, TimeUnit.SECONDS);
+            List<String> args = arguments.get();
+            assertEquals(List.of(classBootstrap, settings.toString()), args, "a program's arguments on a class cluster");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(settings)), "the settings file, with bob's password, is bob's only");
+
+            // Lab 10's step-3 solution, writing to a topic bob may write to.
+            String lab = Files.readString(Path.of("labs/code/producer-in-java/step-3/ProducerDemo.java"), StandardCharsets.UTF_8);
+            assertTrue(lab.contains("\"my-example-topic\""), "lab 10's program names its topic");
+            Path program = Files.createDirectories(dir.resolve("bob-program")).resolve("ProducerDemo.java");
+            Files.writeString(program, lab.replace("\"my-example-topic\"", "\"" + topic + "\""), StandardCharsets.UTF_8);
+            List<String> run = new ArrayList<>(List.of("run", program.toString()));
+            run.addAll(args);
+            try (ChildJvm producer = ChildJvm.start(Main.class.getName(), run)) {
+                assertEquals(0, producer.exitCode(Duration.ofSeconds(90)), "lab 10's program as bob: " + producer.out()
+                        + producer.err());
+                assertEquals(11, producer.out().stream().filter(l -> l.contains("offset")).count(),
+                        "its first record and its ten keyed records, each with its offset: " + producer.out());
+            }
+
+            dev.kafkalab.consume.GroupSettings group = dev.kafkalab.consume.GroupSettings.demo("bob-readers", topic,
+                    org.apache.kafka.clients.consumer.GroupProtocol.CONSUMER);
+            try (dev.kafkalab.consume.InAppGroup readers = new dev.kafkalab.consume.InAppGroup(clients, group,
+                    dev.kafkalab.consume.InAppGroup.Hosting.PROCESSES)) {
+                String member = readers.addMember().name();
+                dev.kafkalab.testkit.Await.until(() -> readers.member(member).map(m -> m.consumed() >= 11).orElse(false),
+                        Duration.ofSeconds(60), "bob's member process reading the 11 records: "
+                                + readers.member(member));
+            }
+        }
+        assertFalse(Files.exists(settings), "closing the program arguments deletes the settings file");
+    }
+
     @Test
     void aWrongPasswordAndAWrongBootstrapAnswerWithinTenSeconds() throws Exception {
         long t0 = System.nanoTime();

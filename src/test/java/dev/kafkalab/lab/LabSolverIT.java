@@ -133,7 +133,7 @@ class LabSolverIT {
         while (!session.state().verdict().passed()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(where + " did not pass within " + STEP_TIMEOUT.toSeconds()
-                        + " s after its actions; last seen: " + session.state().verdict().seen());
+                        + " s after its actions; last seen: " + session.state().verdict().seen() + clusterNow(step));
             }
             LockSupport.parkNanos(50_000_000L);
         }
@@ -145,6 +145,43 @@ class LabSolverIT {
                 out.subList(Math.max(0, out.size() - 2), out.size()).forEach(l -> System.out.println("  " + name + "> " + l.text()));
             });
         }
+    }
+
+    /**
+     * What the poller last saw, and what Kafka says now to a client of its own: whether a check
+     * that timed out waited on the cluster, or on a view of it that stopped moving.
+     */
+    private static String clusterNow(Step step) {
+        ClusterSnapshot s = kafka.poller().latest();
+        StringBuilder b = new StringBuilder("\n  poller (snapshot of ").append(s.takenAt()).append("): ")
+                .append(dev.kafkalab.monitor.SnapshotPoller.describe(s));
+        b.append("\n  node processes: ").append(kafka.cluster().nodes());
+        kafka.cluster().nodes().stream().filter(n -> n.role() == dev.kafkalab.cluster.NodeRole.CONTROLLER).findFirst()
+                .ifPresent(c -> {
+                    try (Stream<String> lines = java.nio.file.Files.lines(c.logFile())) {
+                        List<String> said = lines.filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("fenc")).toList();
+                        b.append("\n  the controller's last words on fencing: ")
+                                .append(said.subList(Math.max(0, said.size() - 8), said.size()));
+                    } catch (Exception e) {
+                        b.append("\n  the controller's log: unreadable (").append(e).append(')');
+                    }
+                });
+        try {
+            b.append("\n  Kafka's brokers now: ").append(kafka.admin().describeCluster(
+                    new org.apache.kafka.clients.admin.DescribeClusterOptions().includeFencedBrokers(true)).nodes()
+                    .get(10, TimeUnit.SECONDS).stream().map(n -> n.id() + (n.isFenced() ? " fenced" : "")).toList());
+        } catch (Exception e) {
+            b.append("\n  Kafka's brokers now: unreadable (").append(e).append(')');
+        }
+        step.check().optional("topic").ifPresent(topic -> {
+            try {
+                b.append("\n  Kafka's ").append(topic).append(" now: ").append(kafka.admin().describeTopics(List.of(topic))
+                        .allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions());
+            } catch (Exception e) {
+                b.append("\n  Kafka's ").append(topic).append(" now: unreadable (").append(e).append(')');
+            }
+        });
+        return b.toString();
     }
 
     private static void awaitState(java.util.function.BooleanSupplier condition, String what) {
