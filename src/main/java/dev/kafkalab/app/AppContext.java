@@ -163,7 +163,8 @@ public final class AppContext implements AutoCloseable {
         }
         // Until the cluster runs, a lab's action waits for it (and says so) instead of failing.
         LabViewModel labVm = new LabViewModel(LabCatalog.defaultFolder(),
-                new WaitingRunner(() -> running.thenApply(ClusterServices::workbench), this::latest), b.progress(),
+                new WaitingRunner(() -> running.thenApply(ClusterServices::workbench), this::latest),
+                dev.kafkalab.lab.LabNamespace.of(cluster), b.progress(),
                 b.ledger(), this::latest, ui);
         labs = labVm;
         undo.push(new Step("the open lab", labVm::shutdown));

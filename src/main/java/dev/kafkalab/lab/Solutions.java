@@ -6,9 +6,12 @@ import dev.kafkalab.code.ProgramCompiler;
 import dev.kafkalab.code.Programs;
 import dev.kafkalab.common.AppDirs;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,12 +37,35 @@ final class Solutions {
         this.programs = programs;
     }
 
+    /** The key a namespaced lab's run-solution gets: the names its program's string literals are renamed from. */
+    static final String RENAME = "rename";
+
+    /**
+     * A copy of the program's sources in {@code copy} whose string literals naming a lab's topic,
+     * group or transactional id (exactly) name it in {@code namespace}: as a learner on a class's
+     * cluster edits the lab's names in their own code.
+     */
+    static Path renamed(Path source, Path copy, LabNamespace namespace, Set<String> names) throws IOException {
+        dev.kafkalab.common.Folders.deleteQuietly(copy);
+        Files.createDirectories(copy);
+        try (java.util.stream.Stream<Path> files = Files.list(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                for (String name : names) {
+                    text = text.replace("\"" + name + "\"", "\"" + namespace.name(name) + "\"");
+                }
+                Files.writeString(copy.resolve(f.getFileName()), text, StandardCharsets.UTF_8);
+            }
+        }
+        return copy;
+    }
+
     /**
      * Compiles it and runs it as program {@code program} (its console on the Code screen shows
      * it), in place of a run of that name still going. Unless {@code background}, waits for its
      * end; says what it printed last. Blocks.
      */
-    String run(String program, String folder, boolean background) {
+    String run(String program, String folder, boolean background, LabNamespace namespace, Set<String> names) {
         Path source = code.resolve(program).resolve(folder);
         ProgramClasspath cp = ProgramClasspath.resolve(AppDirs.cache());
         ProgramCompiler compiler = ProgramCompiler.of(cp)
@@ -49,6 +75,9 @@ final class Solutions {
             // First: the run it replaces may still load classes from the folder the compiler empties.
             if (!programs.stopAndWait(program)) {
                 throw new IllegalStateException(program + " is still running and would not stop");
+            }
+            if (!namespace.isNone() && !names.isEmpty()) {
+                source = renamed(source, AppDirs.cache().resolve("solution-sources").resolve(program), namespace, names);
             }
             ProgramCompiler.Result compiled = compiler.compile(source, classes);
             if (!compiled.ok()) {

@@ -297,8 +297,10 @@ public final class Vocabulary {
             action("run-solution", CODE, Workbench::runSolution,
                     "compile and run a code lab's program from labs/code/<program>/<folder> as the Code screen does,"
                             + " with the cluster's address as its first argument (and its security settings' file as the second), and wait for it to end"
-                            + " (background=true: leave it running, for the steps that follow)",
-                    req("program"), req("folder"), new Param("background", false, Type.YES_NO, List.of())),
+                            + " (background=true: leave it running, for the steps that follow; rename=a,b: set by the app on"
+                            + " another's cluster, where the string literals naming a or b name the learner's own)",
+                    req("program"), req("folder"), new Param("background", false, Type.YES_NO, List.of()),
+                    req(Solutions.RENAME, false)),
             action("stop-program", CODE, Workbench::stopProgram,
                     "stop a program the Code screen or a step runs, as its Stop button does: its shutdown hooks run",
                     req("program")),

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -428,8 +429,9 @@ public final class Workbench implements ActionRunner, AutoCloseable {
 
     /** A code lab's program run as the Code screen runs the learner's (see {@link Solutions}). */
     CompletableFuture<Outcome> runSolution(Directive a) {
+        Set<String> names = a.optional(Solutions.RENAME).map(v -> Set.of(v.split(","))).orElse(Set.of());
         return CompletableFuture.supplyAsync(() -> said(solutions.run(a.text("program"), a.text("folder"),
-                a.optional("background").map(Boolean::parseBoolean).orElse(false))), worker);
+                a.optional("background").map(Boolean::parseBoolean).orElse(false), LabNamespace.of(cluster), names)), worker);
     }
 
     /** Stops a program the Code screen or a step runs, as its Stop button does, and waits for its end. */

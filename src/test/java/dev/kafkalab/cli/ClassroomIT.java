@@ -239,6 +239,51 @@ class ClassroomIT {
         assertFalse(Files.exists(settings), "closing the program arguments deletes the settings file");
     }
 
+    /**
+     * A learner takes labs on the class's cluster, from their own app: a protocol-only lab and a
+     * code lab, solved with their buttons, under the learner's own names (the ACLs allow no
+     * other), the code lab's program getting the class's settings.
+     */
+    @Test
+    void aLearnerSolvesLabsOnTheClassClusterUnderTheirOwnNames(@TempDir Path work) throws Exception {
+        Connection alice = learner("alice", "alice-secret");
+        dev.kafkalab.lab.Ledger ledger = new dev.kafkalab.lab.Ledger();
+        try (dev.kafkalab.cluster.RemoteCluster cluster = new dev.kafkalab.cluster.RemoteCluster(alice,
+                dev.kafkalab.cluster.BrokerCommands.none())) {
+            cluster.start().get(CALL_S, TimeUnit.SECONDS);
+            dev.kafkalab.lab.LabNamespace names = dev.kafkalab.lab.LabNamespace.of(cluster);
+            assertEquals("alice-", names.prefix());
+            try (ClientFactory clients = new ClientFactory(alice);
+                    SnapshotPoller poller = new SnapshotPoller(clients, cluster, Duration.ofMillis(300));
+                    dev.kafkalab.topics.TopicService topics = new dev.kafkalab.topics.TopicService(clients);
+                    dev.kafkalab.produce.ProduceService produce = new dev.kafkalab.produce.ProduceService(clients);
+                    dev.kafkalab.consume.ConsumerGroups groups = new dev.kafkalab.consume.ConsumerGroups(clients);
+                    dev.kafkalab.share.ShareGroups shares = new dev.kafkalab.share.ShareGroups(clients);
+                    dev.kafkalab.code.Programs programs = new dev.kafkalab.code.Programs();
+                    dev.kafkalab.lab.Workbench bench = new dev.kafkalab.lab.Workbench(cluster, clients, topics, produce,
+                            groups, shares, ledger, programs)) {
+                produce.addSendListener(ledger::sent);
+                poller.start();
+                dev.kafkalab.lab.StepSolver solver = new dev.kafkalab.lab.StepSolver(poller, programs, Duration.ZERO,
+                        Duration.ofSeconds(90), step -> "\n  poller: " + SnapshotPoller.describe(poller.latest()));
+                List<dev.kafkalab.lab.Lab> labs = dev.kafkalab.lab.LabCatalog.load(Path.of("labs")).labs();
+                for (String id : List.of("02-where-records-land", "10-producer-in-java")) {
+                    dev.kafkalab.lab.Lab lab = names.apply(labs.stream().filter(l -> l.id().equals(id)).findFirst()
+                            .orElseThrow());
+                    try (dev.kafkalab.lab.LabSession session = new dev.kafkalab.lab.LabSession(lab, bench,
+                            new dev.kafkalab.progress.ProgressStore(work.resolve(id + ".properties")), ledger)) {
+                        solver.solve(lab, session);
+                    }
+                }
+            }
+        }
+        try (Admin instructor = Admin.create(Map.of("bootstrap.servers", loopback))) {
+            Set<String> all = instructor.listTopics().names().get(CALL_S, TimeUnit.SECONDS);
+            assertTrue(all.containsAll(Set.of("alice-landing-keyed", "alice-my-example-topic")), all.toString());
+            assertFalse(all.contains("landing-keyed") || all.contains("my-example-topic"), all.toString());
+        }
+    }
+
     @Test
     void aWrongPasswordAndAWrongBootstrapAnswerWithinTenSeconds() throws Exception {
         long t0 = System.nanoTime();

@@ -2,8 +2,6 @@ package dev.kafkalab.lab;
 
 import dev.kafkalab.code.Programs;
 import dev.kafkalab.consume.ConsumerGroups;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kafkalab.monitor.ClusterSnapshot;
 import dev.kafkalab.produce.ProduceService;
@@ -15,9 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,62 +83,9 @@ class LabSolverIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("labs")
     void everyStepIsFalseBeforeItsActionsAndTrueAfter(Lab lab, @TempDir Path dir) throws Exception {
-        AtomicLong snapshots = new AtomicLong();
         try (LabSession session = new LabSession(lab, bench, new ProgressStore(dir.resolve("progress.properties")),
                 ledger)) {
-            Consumer<ClusterSnapshot> feed = s -> {
-                session.onSnapshot(s);
-                snapshots.incrementAndGet();
-            };
-            kafka.poller().addSnapshotListener(feed);
-            try {
-                LabSession.State reset = session.reset().get(3, TimeUnit.MINUTES);
-                assertTrue(reset.message().startsWith("The lab is back at its start"), lab.id() + ": " + reset.message());
-                for (Step step : lab.steps()) {
-                    solve(lab, session, step, snapshots);
-                }
-            } finally {
-                kafka.poller().removeSnapshotListener(feed);
-            }
-        }
-    }
-
-    private static void solve(Lab lab, LabSession session, Step step, AtomicLong snapshots) throws Exception {
-        String where = lab.id() + " step " + step.number() + " '" + step.title() + "' (" + step.check().source() + ")";
-        session.goTo(step.number()).get(10, TimeUnit.SECONDS);
-        // Two snapshots after the step began: the verdict is about the cluster as the step found it.
-        long seen = snapshots.get();
-        awaitState(() -> snapshots.get() >= seen + 2, where + ": two fresh snapshots");
-        LabSession.State before = session.state();
-        assertFalse(before.verdict().passed(), where + " passes before its actions: " + before.verdict().seen());
-        for (Directive action : step.actions()) {
-            if (!PACE.isZero()) {
-                // A person's pause, not a wait for some state: nothing is awaited here.
-                long until = System.nanoTime() + PACE.toNanos();
-                while (System.nanoTime() < until) {
-                    LockSupport.parkNanos(until - System.nanoTime());
-                }
-            }
-            LabSession.State after = session.run(action).get(3, TimeUnit.MINUTES);
-            assertFalse(after.message().startsWith("Could not do it") || after.message().contains(" failed: "),
-                    where + ", action " + action.source() + ": " + after.message());
-            System.out.println(lab.id() + " #" + step.number() + " " + action.name() + ": " + after.message());
-        }
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (!session.state().verdict().passed()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(where + " did not pass within " + STEP_TIMEOUT.toSeconds()
-                        + " s after its actions; last seen: " + session.state().verdict().seen() + clusterNow(step));
-            }
-            LockSupport.parkNanos(50_000_000L);
-        }
-        System.out.println(lab.id() + " #" + step.number() + " passed: " + session.state().verdict().seen());
-        // What the lab's programs printed lately, for whoever reads the test's output.
-        for (String name : lab.programs()) {
-            programs.last(name).ifPresent(run -> {
-                List<Programs.Line> out = run.output();
-                out.subList(Math.max(0, out.size() - 2), out.size()).forEach(l -> System.out.println("  " + name + "> " + l.text()));
-            });
+            new StepSolver(kafka.poller(), programs, PACE, STEP_TIMEOUT, LabSolverIT::clusterNow).solve(lab, session);
         }
     }
 
@@ -182,9 +124,5 @@ class LabSolverIT {
             }
         });
         return b.toString();
-    }
-
-    private static void awaitState(java.util.function.BooleanSupplier condition, String what) {
-        dev.kafkalab.testkit.Await.until(condition, Duration.ofSeconds(20), what);
     }
 }

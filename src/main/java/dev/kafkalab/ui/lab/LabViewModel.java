@@ -4,6 +4,7 @@ import dev.kafkalab.lab.ActionRunner;
 import dev.kafkalab.lab.Directive;
 import dev.kafkalab.lab.Lab;
 import dev.kafkalab.lab.LabCatalog;
+import dev.kafkalab.lab.LabNamespace;
 import dev.kafkalab.lab.LabSession;
 import dev.kafkalab.lab.Ledger;
 import dev.kafkalab.lab.Step;
@@ -59,10 +60,18 @@ public final class LabViewModel implements AutoCloseable {
     private final ObjectProperty<LabSession.State> state = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private volatile LabSession session;
+    private final LabNamespace namespace;
     private List<LabCatalog.Entry> entries = List.of();
 
     public LabViewModel(Path folder, ActionRunner runner, ProgressStore store, Ledger ledger,
             Supplier<ClusterSnapshot> latest, Executor ui) {
+        this(folder, runner, LabNamespace.NONE, store, ledger, latest, ui);
+    }
+
+    /** {@code namespace}: the names the labs' topics and groups get on this cluster (another's: prefixed). */
+    public LabViewModel(Path folder, ActionRunner runner, LabNamespace namespace, ProgressStore store, Ledger ledger,
+            Supplier<ClusterSnapshot> latest, Executor ui) {
+        this.namespace = namespace;
         this.folder = folder;
         this.runner = runner;
         this.store = store;
@@ -88,7 +97,14 @@ public final class LabViewModel implements AutoCloseable {
     /** Why some of the open lab's steps cannot run on this cluster; empty when all can, or no lab is open. */
     public Optional<String> limits() {
         LabSession s = session;
-        return s == null ? Optional.empty() : runner.cannotRun(s.lab());
+        if (s == null) {
+            return Optional.empty();
+        }
+        Optional<String> cannot = runner.cannotRun(s.lab());
+        if (namespace.isNone()) {
+            return cannot;
+        }
+        return Optional.of(namespace.notice(lab(s.lab().id()).orElse(s.lab())) + cannot.map(c -> " " + c).orElse(""));
     }
 
     // Commands
@@ -129,7 +145,7 @@ public final class LabViewModel implements AutoCloseable {
             return;
         }
         close();
-        LabSession s = new LabSession(lab.get(), runner, store, ledger);
+        LabSession s = new LabSession(namespace.apply(lab.get()), runner, store, ledger);
         session = s;
         s.addListener(next -> ui.execute(() -> {
             if (session == s) {
