@@ -70,8 +70,7 @@ public record LabNamespace(String prefix) {
         Set<String> names = names(lab);
         String example = names.isEmpty() ? "orders" : names.iterator().next();
         return "On this cluster the lab's topics and groups start with " + prefix + " (" + example + " is "
-                + name(example) + "), so that they are yours alone: the steps, buttons and checks use these names,"
-                + " and so should the topics in your own code.";
+                + name(example) + "): yours alone. The steps use these names; so should your code.";
     }
 
     /** Every name the lab's directives give, as the lab file writes it. */
@@ -103,6 +102,8 @@ public record LabNamespace(String prefix) {
             } else if (k.equals("topics")) {
                 // name:partitions,...
                 args.put(k, java.util.Arrays.stream(v.split(",")).map(this::name).collect(java.util.stream.Collectors.joining(",")));
+            } else if (k.equals("label")) {
+                args.put(k, label(v, names));
             } else if (k.equals("broker")) {
                 Matcher m = BROKER_ROLE.matcher(v);
                 args.put(k, m.matches() ? m.group(1) + ":" + name(m.group(2)) + m.group(3) : v);
@@ -117,13 +118,27 @@ public record LabNamespace(String prefix) {
         return new Directive(d.name(), args, d.line());
     }
 
+    /**
+     * A button's label with the names that cannot be an English word in this namespace: "Create
+     * frozen-follower" names a topic, "Send 100 clicks" does not (the notice says what clicks is).
+     */
+    String label(String label, Set<String> names) {
+        Set<String> marked = new LinkedHashSet<>();
+        names.stream().filter(n -> !n.matches("[a-z]+")).forEach(marked::add);
+        return marked.isEmpty() ? label : pattern(marked).matcher(label).replaceAll(m -> Matcher.quoteReplacement(name(m.group(1))));
+    }
+
+    private static Pattern pattern(Set<String> names) {
+        return Pattern.compile("(?<![A-Za-z0-9._$-])(" + String.join("|", names.stream()
+                .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList()) + ")(?![A-Za-z0-9_$-]|\\.[A-Za-z0-9])");
+    }
+
     /** {@code markdown} with each of {@code names} in its code and bold spans in this namespace. */
     String text(String markdown, Set<String> names) {
         if (markdown == null || markdown.isEmpty() || names.isEmpty()) {
             return markdown;
         }
-        Pattern name = Pattern.compile("(?<![A-Za-z0-9._$-])(" + String.join("|", names.stream()
-                .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList()) + ")(?![A-Za-z0-9_$-]|\\.[A-Za-z0-9])");
+        Pattern name = pattern(names);
         Matcher spans = CODE.matcher(markdown);
         StringBuilder out = new StringBuilder();
         while (spans.find()) {

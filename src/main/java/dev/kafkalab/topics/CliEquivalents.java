@@ -67,9 +67,12 @@ public final class CliEquivalents {
         };
     }
 
-    /** localhost:PORT of the first broker, as the course writes it. */
+    /** localhost:PORT of the first broker, as the course writes it; another machine's first broker as it is named. */
     public static String courseBootstrap(String bootstrapServers) {
-        String first = bootstrapServers.split(",")[0];
-        return "localhost:" + first.substring(first.lastIndexOf(':') + 1);
+        String first = bootstrapServers.split(",")[0].trim();
+        String host = first.substring(0, Math.max(0, first.lastIndexOf(':')));
+        // Another machine's cluster keeps its own name: a command with localhost would reach nothing.
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+        return loopback ? "localhost:" + first.substring(first.lastIndexOf(':') + 1) : first;
     }
 }

@@ -92,6 +92,18 @@ class LabNamespaceTest {
     }
 
     @Test
+    void aButtonSaysANameThatCannotBeAWordButLeavesWordsAlone() {
+        assertEquals("Create alice-frozen-follower", ALICE.apply(lab("06-frozen-follower")).steps().get(0).actions().get(0)
+                .text("label"));
+        Lab streams = ALICE.apply(lab("15-stream-processor"));
+        List<String> labels = streams.steps().stream().flatMap(s -> s.actions().stream())
+                .flatMap(a -> a.optional("label").stream()).toList();
+        assertTrue(labels.contains("Create alice-click-counts"), labels.toString());
+        assertTrue(labels.contains("Create clicks") && labels.contains("Send 100 clicks from 5 users"),
+                "clicks is a word too: " + labels);
+    }
+
+    @Test
     void theNoticeGivesAnExample() {
         String said = ALICE.notice(lab("06-frozen-follower"));
         assertTrue(said.contains("frozen-follower is alice-frozen-follower"), said);

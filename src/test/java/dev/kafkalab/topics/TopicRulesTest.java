@@ -50,6 +50,8 @@ class TopicRulesTest {
     void cliEquivalentsUseTheCoursesBootstrap() {
         String bootstrap = CliEquivalents.courseBootstrap("127.0.0.1:9092,127.0.0.1:9093");
         assertEquals("localhost:9092", bootstrap);
+        assertEquals("kafka.team.example:9093", CliEquivalents.courseBootstrap("kafka.team.example:9093,kafka-2:9093"),
+                "another machine's broker keeps its name");
         assertEquals("kafka-topics.sh --bootstrap-server localhost:9092 --create --topic my-failsafe-topic"
                 + " --partitions 3 --replication-factor 3 --config min.insync.replicas=2",
                 CliEquivalents.createTopic(bootstrap, "my-failsafe-topic", 3, 3, Optional.of(2), "delete"));

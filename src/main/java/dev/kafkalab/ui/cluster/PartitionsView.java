@@ -35,6 +35,9 @@ public final class PartitionsView extends VBox {
             return topic == null ? "Partitions: select or create a topic"
                     : "Partitions of " + topic + (notYet.get() ? " (not created yet)" : "");
         }, vm.selectedTopic(), notYet));
+        // A long topic name (a learner's, prefixed on a class's cluster) takes a second line, never "...".
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // Short, so the partition rows keep their room beside a lab; the whole story in its tooltip.
         Label legend = new Label("green: readable · " + (vm.replicaLogEnds() ? "ticks: each replica's log end"
                 : "replicas' log ends: not shown, only the app's own brokers report them") + " · ▲ a group's committed"

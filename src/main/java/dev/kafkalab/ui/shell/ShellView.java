@@ -442,8 +442,11 @@ public final class ShellView {
         message.setId("message");
         message.getStyleClass().add("message");
         message.textProperty().bind(last.message());
-        // Whole, on two lines if it must, at any font size: the command line gives up the room.
+        // On up to three lines at any font size (the command line gives up the room); a longer one,
+        // such as what a remote connection notes, ends in "..." and is whole when hovered.
         message.setWrapText(true);
+        message.maxHeightProperty().bind(message.fontProperty().map(f -> f.getSize() * 4.2));
+        dev.kafkalab.ui.common.HoverTooltip.install(message, () -> message.getText().isBlank() ? null : message.getText());
         dev.kafkalab.ui.common.Ems.follow(message, 30, message::setMaxWidth);
         dev.kafkalab.ui.common.Ems.follow(message, 12, message::setMinWidth);
         label.setMinWidth(Region.USE_PREF_SIZE);
