@@ -43,6 +43,11 @@ public record Classroom(String address, int firstPort, Map<String, String> users
     public static final String MECHANISM = "SCRAM-SHA-256";
     /** Every learner may use the topics named so: the instructor's demos for the whole class. */
     public static final String SHARED_PREFIX = "demo-";
+    /**
+     * A share group's dead-letter topic must start with the brokers' prefix
+     * ({@code errors.deadletterqueue.topic.name.prefix}, "dlq." by default): alice's are dlq.alice-...
+     */
+    public static final String DEAD_LETTER_PREFIX = "dlq.";
     /** A learner named alice owns alice-orders, the group alice-readers, the transactional id alice-tx. */
     public static final String OWN_SEPARATOR = "-";
     public static final int DEFAULT_LEARNERS = 12;

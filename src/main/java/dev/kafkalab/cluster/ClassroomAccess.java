@@ -58,6 +58,8 @@ public final class ClassroomAccess {
             for (ResourceType type : List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
                 all.add(allow(new ResourcePattern(type, prefix, PatternType.PREFIXED), "User:" + user, AclOperation.ALL));
             }
+            all.add(allow(new ResourcePattern(ResourceType.TOPIC, Classroom.DEAD_LETTER_PREFIX + prefix, PatternType.PREFIXED),
+                    "User:" + user, AclOperation.ALL));
         }
         List<ResourcePattern> shared = new ArrayList<>();
         shared.add(new ResourcePattern(ResourceType.TOPIC, Classroom.SHARED_PREFIX, PatternType.PREFIXED));

@@ -43,9 +43,16 @@ public record LabNamespace(String prefix) {
         return prefix.isEmpty();
     }
 
-    /** {@code name} in this namespace (unchanged if it is in it already). */
+    /**
+     * {@code name} in this namespace (unchanged if it is in it already); a dead-letter topic keeps
+     * the brokers' "dlq." in front, which a share group's dead-letter topic must start with.
+     */
     public String name(String name) {
-        return isNone() || name.startsWith(prefix) ? name : prefix + name;
+        if (isNone() || name.startsWith(prefix)) {
+            return name;
+        }
+        String dlq = dev.kafkalab.cluster.Classroom.DEAD_LETTER_PREFIX;
+        return name.startsWith(dlq) ? dlq + name(name.substring(dlq.length())) : prefix + name;
     }
 
     /** The lab with every name its directives and text use in this namespace. */

@@ -85,6 +85,9 @@ class ClassroomTest {
                 && b.entry().principal().equals("User:alice") && b.entry().operation() == AclOperation.ALL));
         assertTrue(bindings.stream().anyMatch(b -> b.pattern().resourceType() == ResourceType.GROUP
                 && b.pattern().name().equals("alice-")));
+        assertTrue(bindings.stream().anyMatch(b -> b.pattern().resourceType() == ResourceType.TOPIC
+                && b.pattern().name().equals("dlq.alice-") && b.pattern().patternType() == PatternType.PREFIXED
+                && b.entry().principal().equals("User:alice")), "alice's share groups' dead-letter topics");
         assertTrue(bindings.stream().anyMatch(b -> b.pattern().name().equals("stock-prices")
                 && b.pattern().patternType() == PatternType.LITERAL && b.entry().principal().equals("User:*")
                 && b.entry().operation() == AclOperation.WRITE));

@@ -75,6 +75,9 @@ class LabNamespaceTest {
                 .flatMap(a -> a.optional("transactional-id").stream()).allMatch(id -> id.startsWith("alice-")));
         Lab queues = ALICE.apply(lab("16-queues-for-kafka"));
         assertTrue(queues.shareGroups().stream().allMatch(g -> g.startsWith("alice-")), queues.shareGroups().toString());
+        assertTrue(queues.topics().contains("dlq.alice-jobs"), "a dead-letter topic keeps the brokers' dlq. in front: "
+                + queues.topics());
+        assertEquals("dlq.alice-jobs", ALICE.name("dlq.alice-jobs"), "already the learner's");
     }
 
     @Test
