@@ -48,6 +48,8 @@ public final class BenchCommand {
     private final Map<String, List<Double>> figures = new LinkedHashMap<>();
     private final Map<String, String> units = new LinkedHashMap<>();
 
+    private final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     public BenchCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -66,8 +68,18 @@ public final class BenchCommand {
                     err.println("error: --runs takes a whole number of at least 1, was '" + args.get(i) + "'");
                     return 2;
                 }
+            } else if (args.get(i).equals("--set") && i + 1 < args.size()) {
+                // A broker setting to try: its figures against the same bench without it.
+                String kv = args.get(++i);
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    err.println("error: --set takes key=value, e.g. --set replica.fetch.backoff.ms=100");
+                    return 2;
+                }
+                settings.put(kv.substring(0, eq), kv.substring(eq + 1));
             } else {
-                err.println("error: unknown option '" + args.get(i) + "'; usage: kafka-lab bench [--runs N]");
+                err.println("error: unknown option '" + args.get(i) + "'; usage: kafka-lab bench [--runs N]"
+                        + " [--set broker.config=value]...");
                 return 2;
             }
         }
@@ -99,7 +111,9 @@ public final class BenchCommand {
 
     private void oneRun(boolean record) throws Exception {
         Path dir = Files.createTempDirectory("kafka-lab-bench-");
-        ClusterSpec spec = ClusterSpec.builder().dataDir(dir).firstBrokerPort(0).build();
+        ClusterSpec.Builder b = ClusterSpec.builder().dataDir(dir).firstBrokerPort(0);
+        settings.forEach(b::brokerProperty);
+        ClusterSpec spec = b.build();
         try {
             measureFreshCluster(spec, record);
             measureWarmStart(spec, record);
@@ -112,6 +126,7 @@ public final class BenchCommand {
         try (LocalCluster cluster = new LocalCluster(spec)) {
             long t0 = System.nanoTime();
             cluster.start().get(spec.startTimeout().toSeconds() + 10, TimeUnit.SECONDS);
+            put(record, "cold_start_nodes_ready_ms", ms(t0), "ms");
             try (Admin admin = admin(cluster)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
                 awaitPartition(admin, p -> p.leader() != null && p.isr().size() == 3, "every leader of " + TOPIC);
@@ -158,7 +173,11 @@ public final class BenchCommand {
         try (LocalCluster again = new LocalCluster(spec)) {
             long t0 = System.nanoTime();
             again.start().get(spec.startTimeout().toSeconds() + 10, TimeUnit.SECONDS);
+            // Where the time goes: the nodes ready, the topic led, then its followers back in sync.
+            put(record, "warm_start_nodes_ready_ms", ms(t0), "ms");
             try (Admin admin = admin(again)) {
+                awaitPartition(admin, p -> p.leader() != null, "a leader for " + TOPIC);
+                put(record, "warm_start_led_ms", ms(t0), "ms");
                 awaitPartition(admin, p -> p.leader() != null && p.isr().size() == 3, "every leader of " + TOPIC);
             }
             put(record, "warm_start_ms", ms(t0), "ms");

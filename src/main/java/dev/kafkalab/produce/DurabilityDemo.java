@@ -45,7 +45,7 @@ public final class DurabilityDemo {
 
     /** More would not fit the few requests in flight when acks=all holds every answer back. */
     public static final int MAX_RECORDS = 10_000;
-    /** Longer than replica.fetch.wait.max.ms (500 ms), so no follower has a fetch pending at the leader. */
+    /** Longer than replica.fetch.wait.max.ms (50 ms under the demo timing, 500 by Kafka's default), so no follower has a fetch pending at the leader. */
     private static final Duration FETCH_EXPIRY = Duration.ofSeconds(1);
     /** Short: the followers stay frozen meanwhile, and must not reach the 3 s session timeout. */
     private static final Duration LEADER_HOLDS_TIMEOUT = Duration.ofSeconds(1);

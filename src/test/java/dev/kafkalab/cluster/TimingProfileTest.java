@@ -3,6 +3,7 @@ package dev.kafkalab.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.apache.kafka.coordinator.group.GroupCoordinatorConfig;
@@ -34,6 +35,17 @@ class TimingProfileTest {
         assertEquals("false", TimingProfile.DEMO.properties().get("auto.leader.rebalance.enable"));
         assertFalse(TimingProfile.KAFKA_DEFAULTS.properties().containsKey("auto.leader.rebalance.enable"),
                 "Kafka's default (true) shows real-world behaviour");
+    }
+
+    @Test
+    void underTheDemoProfileAFollowersIdleFetchComesBackSoonButWithinTheLagTime() {
+        Map<String, String> demo = TimingProfile.DEMO.properties();
+        int wait = Integer.parseInt(demo.get("replica.fetch.wait.max.ms"));
+        assertEquals(TimingProfile.REPLICA_FETCH_WAIT_MS, wait);
+        // Kafka refuses a fetch wait longer than the lag time (a follower would drop out while it waits).
+        assertTrue(wait < Integer.parseInt(demo.get("replica.lag.time.max.ms")), demo.toString());
+        assertFalse(TimingProfile.KAFKA_DEFAULTS.properties().containsKey("replica.fetch.wait.max.ms"),
+                "Kafka's default (500 ms) under kafka-defaults");
     }
 
     @Test
