@@ -72,7 +72,7 @@ public record LabNamespace(String prefix) {
                 text(lab.intro(), names), steps);
     }
 
-    /** One sentence for the lab panel: why the names differ from the lab's own. */
+    /** Two sentences for the lab panel: why the names differ from the lab's own. */
     public String notice(Lab lab) {
         Set<String> names = names(lab);
         String example = names.isEmpty() ? "orders" : names.iterator().next();
