@@ -147,6 +147,7 @@ public final class TopicsView extends VBox {
                 ButtonType.CANCEL, ButtonType.OK);
         alert.setHeaderText(null);
         alert.initOwner(getScene().getWindow());
+        dev.kafkalab.ui.common.Theme.follow(alert, getScene().getWindow());
         alert.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.deleteTopic(topic));
     }
 

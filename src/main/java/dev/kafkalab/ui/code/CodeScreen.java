@@ -89,6 +89,7 @@ public final class CodeScreen extends SplitPane {
             ask.setTitle("New program");
             ask.setHeaderText("A name for the program (letters, digits, - and _)");
             ask.initOwner(getScene() == null ? null : getScene().getWindow());
+            dev.kafkalab.ui.common.Theme.follow(ask, getScene() == null ? null : getScene().getWindow());
             ask.showAndWait().map(String::trim).filter(s -> !s.isEmpty()).ifPresent(vm::create);
         });
         VBox box = new VBox(6, title, list, create);
@@ -233,6 +234,7 @@ public final class CodeScreen extends SplitPane {
                 question, javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         ask.setHeaderText(null);
         ask.initOwner(getScene() == null ? null : getScene().getWindow());
+        dev.kafkalab.ui.common.Theme.follow(ask, getScene() == null ? null : getScene().getWindow());
         ask.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(ok -> action.run());
     }
 

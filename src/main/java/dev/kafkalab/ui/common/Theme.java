@@ -30,4 +30,18 @@ public final class Theme {
     public static boolean isDark() {
         return dark;
     }
+
+    /**
+     * A dialog over {@code owner} looks like it: the app's stylesheet, and the owner's font size,
+     * so a question asked at 150% (projector mode) is as readable as the window behind it.
+     */
+    public static void follow(javafx.scene.control.Dialog<?> dialog, javafx.stage.Window owner) {
+        javafx.scene.control.DialogPane pane = dialog.getDialogPane();
+        if (!pane.getStylesheets().contains(APP_CSS)) {
+            pane.getStylesheets().add(APP_CSS);
+        }
+        if (owner != null && owner.getScene() != null && owner.getScene().getRoot() != null) {
+            pane.setStyle(owner.getScene().getRoot().getStyle());
+        }
+    }
 }

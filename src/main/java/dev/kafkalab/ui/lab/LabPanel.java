@@ -206,6 +206,7 @@ public final class LabPanel extends VBox {
                 ButtonType.OK, ButtonType.CANCEL);
         alert.setHeaderText("Reset \"" + s.lab().title() + "\"?");
         alert.initOwner(getScene().getWindow());
+        dev.kafkalab.ui.common.Theme.follow(alert, getScene().getWindow());
         alert.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.reset());
     }
 

@@ -16,6 +16,7 @@ final class AboutBox {
     static void show(Window owner) {
         Alert about = new Alert(Alert.AlertType.INFORMATION);
         about.initOwner(owner);
+        dev.kafkalab.ui.common.Theme.follow(about, owner);
         about.setTitle("About Kafka Lab");
         about.setHeaderText("Kafka Lab: a real Kafka " + AppInfoParser.getVersion() + " cluster to learn on");
         TextArea text = new TextArea(text());

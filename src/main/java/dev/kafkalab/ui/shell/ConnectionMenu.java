@@ -109,6 +109,7 @@ public final class ConnectionMenu {
         if (owner != null) {
             dialog.initOwner(owner);
         }
+        dev.kafkalab.ui.common.Theme.follow(dialog, owner);
         TextField name = field("connName", start == null ? "" : start.name(), "e.g. class or team-dev");
         TextField bootstrap = field("connBootstrap", start == null ? "" : start.bootstrapServers(),
                 "host1:9092,host2:9092");
@@ -140,13 +141,18 @@ public final class ConnectionMenu {
         result.setId("connResult");
         result.setWrapText(true);
         // Whole, on as many lines as it takes: the sentence is the answer.
-        result.setPrefWidth(560);
-        result.setMaxWidth(560);
+        // 40 em (560 px at the default size): the form grows with projector mode instead of cutting its buttons.
+        dev.kafkalab.ui.common.Ems.follow(result, 40, w -> {
+            result.setPrefWidth(w);
+            result.setMaxWidth(w);
+        });
         result.setMinHeight(Region.USE_PREF_SIZE);
         Button test = new Button("Test");
         test.setId("connTest");
         Button load = new Button("Read a client.properties file...");
         load.setId("connLoad");
+        test.setMinWidth(Region.USE_PREF_SIZE);
+        load.setMinWidth(Region.USE_PREF_SIZE);
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
