@@ -48,7 +48,7 @@ public final class BenchCommand {
     private final Map<String, List<Double>> figures = new LinkedHashMap<>();
     private final Map<String, String> units = new LinkedHashMap<>();
 
-    private final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     public BenchCommand(PrintStream out, PrintStream err) {
         this.out = out;

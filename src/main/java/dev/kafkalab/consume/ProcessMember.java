@@ -1,7 +1,6 @@
 package dev.kafkalab.consume;
 
 import dev.kafkalab.clients.ClientFactory;
-
 import dev.kafkalab.common.Threads;
 import dev.kafkalab.common.AppDirs;
 import dev.kafkalab.consume.MemberProcessMain.Launch;

@@ -51,7 +51,7 @@ public record LabNamespace(String prefix) {
         if (isNone() || name.startsWith(prefix)) {
             return name;
         }
-        String dlq = dev.kafkalab.cluster.Classroom.DEAD_LETTER_PREFIX;
+        String dlq = dev.kafkalab.share.ShareGroups.DEAD_LETTER_PREFIX;
         return name.startsWith(dlq) ? dlq + name(name.substring(dlq.length())) : prefix + name;
     }
 
@@ -60,13 +60,12 @@ public record LabNamespace(String prefix) {
         if (isNone()) {
             return lab;
         }
-        Set<String> names = names(lab);
+        Names names = new Names(names(lab));
         List<Step> steps = new ArrayList<>();
         for (Step s : lab.steps()) {
             steps.add(new Step(s.number(), s.title(), text(s.instructions(), names),
                     s.actions().stream().map(a -> directive(a, names)).toList(), directive(s.check(), names),
-                    text(s.hint(), names),
-                    text(s.explanation(), names), s.line(), s.looks()));
+                    text(s.hint(), names), text(s.explanation(), names), s.line(), s.looks()));
         }
         return new Lab(lab.id(), lab.file(), lab.title(), lab.module(), lab.minutes(), lab.goal(),
                 text(lab.intro(), names), steps);
@@ -101,7 +100,7 @@ public record LabNamespace(String prefix) {
         return names;
     }
 
-    private Directive directive(Directive d, Set<String> names) {
+    private Directive directive(Directive d, Names names) {
         Map<String, String> args = new LinkedHashMap<>();
         d.args().forEach((k, v) -> {
             if (NAME_KEYS.contains(k)) {
@@ -110,7 +109,7 @@ public record LabNamespace(String prefix) {
                 // name:partitions,...
                 args.put(k, java.util.Arrays.stream(v.split(",")).map(this::name).collect(java.util.stream.Collectors.joining(",")));
             } else if (k.equals("label")) {
-                args.put(k, label(v, names));
+                args.put(k, names.unlikeWords() == null ? v : rename(names.unlikeWords(), v));
             } else if (k.equals("broker")) {
                 Matcher m = BROKER_ROLE.matcher(v);
                 args.put(k, m.matches() ? m.group(1) + ":" + name(m.group(2)) + m.group(3) : v);
@@ -120,37 +119,43 @@ public record LabNamespace(String prefix) {
         });
         if (d.name().equals("run-solution")) {
             // The lab's programs name their topics and groups in their code: the run renames them there.
-            args.put(Solutions.RENAME, String.join(",", names));
+            args.put(Solutions.RENAME, String.join(",", names.all()));
         }
         return new Directive(d.name(), args, d.line());
     }
 
     /**
-     * A button's label with the names that cannot be an English word in this namespace: "Create
-     * frozen-follower" names a topic, "Send 100 clicks" does not (the notice says what clicks is).
+     * A lab's names and, made once per lab, what finds them in text: any of them, and those that
+     * cannot be an English word, which a button's label may say ("Create frozen-follower" names a
+     * topic, "Send 100 clicks" does not: the notice says what clicks is). Null when there are none.
      */
-    String label(String label, Set<String> names) {
-        Set<String> marked = new LinkedHashSet<>();
-        names.stream().filter(n -> !n.matches("[a-z]+")).forEach(marked::add);
-        return marked.isEmpty() ? label : pattern(marked).matcher(label).replaceAll(m -> Matcher.quoteReplacement(name(m.group(1))));
+    private record Names(Set<String> all, Pattern any, Pattern unlikeWords) {
+
+        Names(Set<String> all) {
+            this(all, pattern(all), pattern(all.stream().filter(n -> !n.matches("[a-z]+"))
+                    .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))));
+        }
+
+        private static Pattern pattern(Set<String> names) {
+            return names.isEmpty() ? null : Pattern.compile("(?<![A-Za-z0-9._$-])(" + String.join("|", names.stream()
+                    .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList())
+                    + ")(?![A-Za-z0-9_$-]|\\.[A-Za-z0-9])");
+        }
     }
 
-    private static Pattern pattern(Set<String> names) {
-        return Pattern.compile("(?<![A-Za-z0-9._$-])(" + String.join("|", names.stream()
-                .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList()) + ")(?![A-Za-z0-9_$-]|\\.[A-Za-z0-9])");
+    private String rename(Pattern names, String text) {
+        return names.matcher(text).replaceAll(m -> Matcher.quoteReplacement(name(m.group(1))));
     }
 
-    /** {@code markdown} with each of {@code names} in its code and bold spans in this namespace. */
-    String text(String markdown, Set<String> names) {
-        if (markdown == null || markdown.isEmpty() || names.isEmpty()) {
+    /** {@code markdown} with each of the names in its code and bold spans in this namespace. */
+    private String text(String markdown, Names names) {
+        if (markdown == null || markdown.isEmpty() || names.any() == null) {
             return markdown;
         }
-        Pattern name = pattern(names);
         Matcher spans = CODE.matcher(markdown);
         StringBuilder out = new StringBuilder();
         while (spans.find()) {
-            spans.appendReplacement(out, Matcher.quoteReplacement(name.matcher(spans.group())
-                    .replaceAll(m -> Matcher.quoteReplacement(name(m.group(1))))));
+            spans.appendReplacement(out, Matcher.quoteReplacement(rename(names.any(), spans.group())));
         }
         spans.appendTail(out);
         return out.toString();

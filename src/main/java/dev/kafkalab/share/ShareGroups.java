@@ -74,8 +74,8 @@ public final class ShareGroups implements AutoCloseable {
         return g;
     }
 
-    /** What the brokers require a dead-letter topic's name to start with, by default. */
-    public static final String DEAD_LETTER_PREFIX = "dlq.";
+    /** What the brokers require a dead-letter topic's name to start with, by default (one value with the class's ACLs). */
+    public static final String DEAD_LETTER_PREFIX = dev.kafkalab.cluster.Classroom.DEAD_LETTER_PREFIX;
 
     /** Creates the topic, if missing, as one share groups may write dead letters to. */
     private void deadLetterTopic(String name) throws Exception {
